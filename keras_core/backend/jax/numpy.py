@@ -1,0 +1,1 @@
+# The jax backend's numpy functions (see keras_core/backend/README.md).

@@ -1,0 +1,16 @@
+"""The numpy backend. Every backend package has the same module names."""
+
+from keras_core.backend.numpy import core, image, linalg, math, nn, numpy, random, rnn
+from keras_core.backend.numpy.core import (
+    SUPPORTS_SPARSE_TENSORS,
+    SUPPORTS_TRAINING,
+    Variable,
+    cast,
+    clear_backend_session,
+    compute_output_spec,
+    convert_to_numpy,
+    convert_to_tensor,
+    is_tensor,
+    shape,
+    to_native_dtype,
+)

@@ -1,0 +1,1 @@
+# The numpy backend's nn functions (see keras_core/backend/README.md).

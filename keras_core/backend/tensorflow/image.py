@@ -1,0 +1,1 @@
+# The tensorflow backend's image functions (see keras_core/backend/README.md).

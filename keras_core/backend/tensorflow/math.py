@@ -1,0 +1,1 @@
+# The tensorflow backend's math functions (see keras_core/backend/README.md).

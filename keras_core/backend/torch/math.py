@@ -1,0 +1,1 @@
+# The torch backend's math functions (see keras_core/backend/README.md).

@@ -1,0 +1,12 @@
+"""keras_core.random: seeded random ops on every backend."""
+
+from keras_core.random.random import (
+    categorical,
+    dropout,
+    normal,
+    randint,
+    shuffle,
+    truncated_normal,
+    uniform,
+)
+from keras_core.backend.common.seed_generator import SeedGenerator
