@@ -79,7 +79,7 @@ class KerasVariable:
         initializer: a value (array, tensor or scalar) or a callable
             ``initializer(shape, dtype)``; a callable needs ``shape``.
         shape: the variable's shape (needed with a callable initializer).
-        dtype: the dtype; defaults to the value's dtype, else ``floatx()``.
+        dtype: the dtype; defaults to ``floatx()`` (as in Keras, even for an int value).
         trainable: whether gradients should update it.
         name: a name without ``"/"``; ``path`` prefixes the active name scopes.
         constraint: an optional callable applied to every assigned value.
@@ -138,19 +138,9 @@ class KerasVariable:
                 return
             self._deferred_initialize()
         else:
-            if dtype is None:
-                if hasattr(initializer, "dtype"):
-                    dtype = dtypes.standardize_dtype(initializer.dtype)
-                    if isinstance(initializer, np.ndarray) and dtype == "float64":
-                        dtype = None
-                if isinstance(initializer, (int, float, list, tuple)) and not isinstance(
-                    initializer, bool
-                ):
-                    dtype = None
-            self._dtype = dtypes.standardize_dtype(dtype) if dtype is not None else None
+            # As in Keras, the dtype is `dtype` or floatx(), whatever the value's dtype.
+            self._dtype = dtypes.standardize_dtype(dtype)
             value = self._convert(initializer, self._dtype)
-            if self._dtype is None:
-                self._dtype = dtypes.standardize_dtype(value.dtype)
             if shape is not None:
                 shape = _standardize_shape(shape)
                 if tuple(value.shape) != shape:
