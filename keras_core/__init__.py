@@ -4,20 +4,26 @@ The backend is chosen once, at import: ``KERAS_BACKEND``, then
 ``$KERAS_HOME/keras.json``, then ``"tensorflow"``. Only that framework is imported.
 """
 
-from keras_core import backend, config, ops, random
+from keras_core import (
+    activations,
+    backend,
+    config,
+    constraints,
+    initializers,
+    layers,
+    mixed_precision,
+    models,
+    ops,
+    random,
+    regularizers,
+    saving,
+    utils,
+)
 from keras_core.backend import KerasTensor, StatelessScope, Variable, name_scope
+from keras_core.initializers import Initializer
+from keras_core.layers import Input, InputSpec, Layer
+from keras_core.models import Model, Sequential
+from keras_core.ops.function import Function
 from keras_core.ops.operation import Operation
+from keras_core.regularizers import Regularizer
 from keras_core.version import __version__
-
-__all__ = [
-    "KerasTensor",
-    "Operation",
-    "StatelessScope",
-    "Variable",
-    "__version__",
-    "backend",
-    "config",
-    "name_scope",
-    "ops",
-    "random",
-]

@@ -58,6 +58,12 @@ class Entry:
     postprocess: ``(output_as_numpy) -> comparable arrays``, applied to op and reference
         outputs alike (e.g. sign-normalizing eigenvectors, reconstructing from an svd).
     xfail: ``{backend: reason}`` for known, explained deviations.
+    ref_native: pass the inputs to ``reference`` in their own dtypes instead of float64
+        (for ops defined by the bits of a dtype: view, nextafter, nan_to_num, ...).
+    dynamic_shape: the output's size depends on the input values (unique, nonzero,
+        boolean masks): the symbolic check accepts ``None`` for any dimension.
+    wrap: ``(public_callable) -> callable`` used in place of the op itself, for ops
+        that are not called on tensors directly (decorators such as custom_gradient).
     """
 
     name: str
@@ -76,6 +82,9 @@ class Entry:
     symbolic_none: bool = True
     postprocess: Optional[Callable] = None
     xfail: dict = dataclasses.field(default_factory=dict)
+    ref_native: bool = False
+    dynamic_shape: bool = False
+    wrap: Optional[Callable] = None
 
     def op(self):
         import keras_core.ops as ops
@@ -83,7 +92,7 @@ class Entry:
         obj = ops
         for part in self.name.split("."):
             obj = getattr(obj, part)
-        return obj
+        return self.wrap(obj) if self.wrap is not None else obj
 
 
 _ENTRIES = {}

@@ -24,12 +24,14 @@ def _fill(structure, size):
 
 def compute_output_spec(fn, *args, **kwargs):
     from keras_core.backend import core
+    from keras_core.backend.common.variables import initialize_all_variables
 
     has_none = any(
         isinstance(v, KerasTensor) and None in v.shape for v in tree.flatten((args, kwargs))
     )
     first = core._shape_probe(fn, _fill(args, _PROBE_SIZES[0]), _fill(kwargs, _PROBE_SIZES[0]))
     if not has_none:
+        initialize_all_variables()
         return first
     second = core._shape_probe(fn, _fill(args, _PROBE_SIZES[1]), _fill(kwargs, _PROBE_SIZES[1]))
 
@@ -44,4 +46,5 @@ def compute_output_spec(fn, *args, **kwargs):
             return KerasTensor(shape, a.dtype, sparse=a.sparse)
         return a
 
+    initialize_all_variables()
     return tree.map_structure_up_to(first, merge, first, second)

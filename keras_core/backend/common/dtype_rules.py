@@ -7,6 +7,7 @@ Python scalars count as weak types: pass the scalar itself (or ``int``/``float``
 
 from keras_core.backend import config
 from keras_core.backend.common.dtypes import result_type, standardize_dtype
+from keras_core.backend.common.variables import KerasVariable
 
 INDEX_DTYPE = "int32"  # argmax, argmin, argsort, nonzero, count_nonzero, digitize, ...
 
@@ -21,6 +22,9 @@ def dtype_of(x):
         return float
     if isinstance(x, complex):
         return complex
+    if isinstance(x, KerasVariable):
+        # The value's dtype: under mixed precision a variable reads as the compute dtype.
+        return standardize_dtype(x.value.dtype)
     if hasattr(x, "dtype"):
         return standardize_dtype(x.dtype)
     if isinstance(x, (list, tuple)):

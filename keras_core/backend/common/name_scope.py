@@ -24,17 +24,21 @@ class name_scope:
     'block1/w'
     """
 
-    def __init__(self, name: str, **kwargs):
+    def __init__(self, name: str, caller=None, **kwargs):
         if not isinstance(name, str) or not name or "/" in name:
             raise ValueError(
                 "`name` must be a non-empty string without '/'. "
                 f"Received: name={name!r}"
             )
         self.name = name
+        self.caller = caller
         self._pushed = False
 
     def __enter__(self):
-        _stack().append(self)
+        stack = _stack()
+        if self.caller is not None and stack and stack[-1].caller is self.caller:
+            return self  # already inside this caller's scope
+        stack.append(self)
         self._pushed = True
         return self
 

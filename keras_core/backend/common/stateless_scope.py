@@ -90,3 +90,20 @@ def in_stateless_scope() -> bool:
 
 def get_stateless_scope():
     return global_state.get_global_attribute("stateless_scope")
+
+
+class AutocastScope:
+    """Inside, float variables (with ``autocast=True``) read as ``dtype``: mixed precision."""
+
+    def __init__(self, dtype):
+        self.dtype = dtype
+        self._backup = None
+
+    def __enter__(self):
+        self._backup = global_state.get_global_attribute("autocast_dtype")
+        global_state.set_global_attribute("autocast_dtype", self.dtype)
+        return self
+
+    def __exit__(self, *exc):
+        global_state.set_global_attribute("autocast_dtype", self._backup)
+        return False

@@ -195,13 +195,24 @@ class KerasVariable:
             current = scope.get_current_value(self)
             if current is not None:
                 return current
+            if self._value is None:
+                # Created inside this scope (e.g. while inferring shapes): a
+                # placeholder of the right shape and dtype stands in for it.
+                return self._convert(np.zeros(self._shape, dtype=_np_dtype(self._dtype)), self._dtype)
         self._check_initialized()
+        autocast_dtype = global_state.get_global_attribute("autocast_dtype")
+        if autocast_dtype is not None and self.autocast and autocast_dtype != self._dtype and (
+            self._dtype in dtypes.FLOAT_TYPES
+        ):
+            from keras_core import backend
+
+            return backend.cast(self._value, autocast_dtype)
         return self._value
 
     def numpy(self):
         from keras_core import backend
 
-        return backend.convert_to_numpy(self.value)
+        return backend.convert_to_numpy(self._value if self._value is not None else self.value)
 
     @property
     def shape(self):
@@ -209,6 +220,10 @@ class KerasVariable:
 
     @property
     def dtype(self):
+        """The variable's dtype; inside a mixed-precision call, the compute dtype it reads as."""
+        autocast_dtype = global_state.get_global_attribute("autocast_dtype")
+        if autocast_dtype is not None and self.autocast and self._dtype in dtypes.FLOAT_TYPES:
+            return autocast_dtype
         return self._dtype
 
     @property
@@ -369,6 +384,14 @@ class KerasVariable:
         return self.value[idx]
 
     __hash__ = object.__hash__
+
+
+def _np_dtype(dtype):
+    if dtype == "bfloat16":
+        import ml_dtypes
+
+        return ml_dtypes.bfloat16
+    return dtype
 
 
 def _is_array_like(x):

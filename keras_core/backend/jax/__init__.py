@@ -1,6 +1,7 @@
 """The jax backend. Every backend package has the same module names."""
 
-from keras_core.backend.jax import core, image, linalg, math, nn, numpy, random, rnn
+from keras_core.backend.jax import core, image, layer, linalg, math, nn, numpy, random, rnn
+from keras_core.backend.jax.layer import BackendLayer
 from keras_core.backend.jax.core import (
     SUPPORTS_SPARSE_TENSORS,
     SUPPORTS_TRAINING,

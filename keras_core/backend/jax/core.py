@@ -91,7 +91,7 @@ def _shape_probe(fn, args, kwargs):
         for i, v in zip(sym_idx, sym_values):
             values[i] = v
         a, k = jax.tree_util.tree_unflatten(tree, values)
-        with StatelessScope():
+        with StatelessScope(initialize_variables=False):
             return fn(*a, **k)
 
     out = jax.eval_shape(wrapped, *sym)
@@ -109,3 +109,228 @@ def clear_backend_session():
 
 def device_scope(device_name):
     return jax.default_device(jax.devices(device_name.split(":")[0].lower())[0])
+
+
+# ---------------------------------------------------------------------------
+# control flow and structural ops
+import builtins  # noqa: E402
+
+from jax import lax  # noqa: E402
+
+
+def _tensor_leaves(structure):
+    def convert(v):
+        if isinstance(v, (bool, int, float, complex, np.ndarray, np.generic, Variable)):
+            return convert_to_tensor(v)
+        return v
+
+    return jax.tree_util.tree_map(convert, structure)
+
+
+def _scalar_pred(pred, op):
+    pred = convert_to_tensor(pred)
+    if pred.size != 1:
+        raise ValueError(
+            f"{op}: `pred` must be a scalar boolean. Received: pred.shape={tuple(pred.shape)}"
+        )
+    return pred.reshape(()).astype(bool)
+
+
+def cond(pred, true_fn, false_fn):
+    return lax.cond(_scalar_pred(pred, "cond"), lambda: true_fn(), lambda: false_fn())
+
+
+def while_loop(cond, body, loop_vars, maximum_iterations=None):
+    is_seq = isinstance(loop_vars, (list, tuple))
+    state = tuple(loop_vars) if is_seq else (loop_vars,)
+    state = _tensor_leaves(state)
+
+    def unpack(outputs):
+        outputs = tuple(outputs) if is_seq else (outputs,)
+        if len(outputs) != len(state):
+            raise ValueError(
+                f"while_loop: `body` must return {len(state)} loop variables. "
+                f"Received: {len(outputs)}"
+            )
+        return _tensor_leaves(outputs)
+
+    if maximum_iterations is None:
+        out = lax.while_loop(lambda s: _scalar_pred(cond(*s), "while_loop"),
+                             lambda s: unpack(body(*s)), state)
+    else:
+        limit = convert_to_tensor(maximum_iterations).astype("int32")
+
+        def keep_going(s):
+            return _scalar_pred(cond(*s[0]), "while_loop") & (s[1] < limit)
+
+        out, _ = lax.while_loop(
+            keep_going, lambda s: (unpack(body(*s[0])), s[1] + 1), (state, jnp.int32(0))
+        )
+    if not is_seq:
+        return out[0]
+    return list(out) if isinstance(loop_vars, list) else tuple(out)
+
+
+def fori_loop(lower, upper, body_fun, init_val):
+    return lax.fori_loop(lower, upper, body_fun, _tensor_leaves(init_val))
+
+
+def scan(f, init, xs=None, length=None, reverse=False, unroll=1):
+    if xs is None and length is None:
+        raise ValueError("scan: give `xs` or `length`. Received: xs=None, length=None")
+    if not isinstance(unroll, bool) and (not isinstance(unroll, int) or unroll < 1):
+        raise ValueError(f"scan: `unroll` must be a positive int or a bool. Received: {unroll!r}")
+    return lax.scan(
+        f, _tensor_leaves(init), _tensor_leaves(xs), length=length, reverse=reverse,
+        unroll=unroll,
+    )
+
+
+def associative_scan(f, elems, reverse=False, axis=0):
+    return lax.associative_scan(f, _tensor_leaves(elems), reverse=reverse, axis=axis)
+
+
+def switch(index, branches, *operands):
+    index = convert_to_tensor(index).astype("int32")
+    return lax.switch(index, branches, *operands)
+
+
+def map(f, xs):
+    return lax.map(f, _tensor_leaves(xs))
+
+
+def vectorized_map(function, elements):
+    return jax.vmap(function)(_tensor_leaves(elements))
+
+
+def _scatter_key(indices, ndim, op):
+    indices = convert_to_tensor(indices)
+    if not jnp.issubdtype(indices.dtype, jnp.integer):
+        raise TypeError(f"{op}: `indices` must be integers. Received: dtype={indices.dtype}")
+    if indices.ndim < 1 or indices.shape[-1] > ndim:
+        raise ValueError(
+            f"{op}: `indices` must have shape (..., k) with k <= {ndim}. "
+            f"Received: indices.shape={tuple(indices.shape)}"
+        )
+    return tuple(jnp.moveaxis(indices, -1, 0))
+
+
+def scatter(indices, values, shape):
+    values = convert_to_tensor(values)
+    shape = tuple(builtins.map(int, shape))
+    key = _scatter_key(indices, len(shape), "scatter")
+    return jnp.zeros(shape, values.dtype).at[key].add(values)
+
+
+_SCATTER_REDUCTIONS = {
+    None: "set", "add": "add", "sum": "add", "mul": "multiply", "multiply": "multiply",
+    "prod": "multiply", "max": "max", "min": "min",
+}
+
+
+def scatter_update(inputs, indices, updates, reduction=None):
+    inputs = convert_to_tensor(inputs)
+    if reduction not in _SCATTER_REDUCTIONS:
+        raise ValueError(
+            "scatter_update: `reduction` must be None, 'add', 'mul', 'max' or 'min'. "
+            f"Received: reduction={reduction!r}"
+        )
+    updates = convert_to_tensor(updates).astype(inputs.dtype)
+    key = _scatter_key(indices, inputs.ndim, "scatter_update")
+    return getattr(inputs.at[key], _SCATTER_REDUCTIONS[reduction])(updates)
+
+
+def _start_indices(start_indices, ndim, op):
+    if isinstance(start_indices, jax.Array):
+        starts = [start_indices[i] for i in range(start_indices.shape[0])]
+    else:
+        starts = list(start_indices)
+    if len(starts) != ndim:
+        raise ValueError(
+            f"{op}: `start_indices` must have one entry per axis ({ndim}). "
+            f"Received: {len(starts)}"
+        )
+    return [convert_to_tensor(s).astype("int32") for s in starts]
+
+
+def slice(inputs, start_indices, shape):
+    inputs = convert_to_tensor(inputs)
+    starts = _start_indices(start_indices, inputs.ndim, "slice")
+    shape = tuple(builtins.map(int, shape))
+    if len(shape) != inputs.ndim:
+        raise ValueError(
+            f"slice: `shape` must have one entry per axis ({inputs.ndim}). Received: {shape}"
+        )
+    return lax.dynamic_slice(inputs, starts, shape)
+
+
+def slice_update(inputs, start_indices, updates):
+    inputs = convert_to_tensor(inputs)
+    updates = convert_to_tensor(updates).astype(inputs.dtype)
+    if updates.ndim != inputs.ndim:
+        raise ValueError(
+            f"slice_update: `updates` must have the rank of `inputs` ({inputs.ndim}). "
+            f"Received: updates.shape={tuple(updates.shape)}"
+        )
+    starts = _start_indices(start_indices, inputs.ndim, "slice_update")
+    return lax.dynamic_update_slice(inputs, updates, starts)
+
+
+def stop_gradient(variable):
+    return lax.stop_gradient(convert_to_tensor(variable))
+
+
+def unstack(x, num=None, axis=0):
+    x = convert_to_tensor(x)
+    if not -x.ndim <= axis < x.ndim:
+        raise ValueError(f"unstack: `axis`={axis} is out of range for rank {x.ndim}.")
+    axis = axis % x.ndim
+    if num is not None and num != x.shape[axis]:
+        raise ValueError(
+            f"unstack: `num`={num} does not match the size {x.shape[axis]} of axis {axis}."
+        )
+    return [lax.index_in_dim(x, i, axis, keepdims=False) for i in range(x.shape[axis])]
+
+
+def custom_gradient(f):
+    return jax.custom_gradient(f)
+
+
+def _dtype_range(name):
+    if dt.is_int_dtype(name):
+        info = np.iinfo(name)
+        return int(info.min), int(info.max)
+    info = ml_dtypes.finfo(to_native_dtype(name))
+    return float(info.min), float(info.max)
+
+
+def _saturation_bounds(in_name, out_name):
+    (in_lo, in_hi), (out_lo, out_hi) = _dtype_range(in_name), _dtype_range(out_name)
+    lo, hi = builtins.max(in_lo, out_lo), builtins.min(in_hi, out_hi)
+    native = to_native_dtype(in_name)
+    lo_in, hi_in = np.array(lo).astype(native), np.array(hi).astype(native)
+    if dt.is_float_dtype(in_name) and dt.is_int_dtype(out_name):
+        # the bounds must round inward so the cast cannot overflow
+        if int(hi_in) > hi:
+            hi_in = _toward_zero(hi_in)
+        if int(lo_in) < lo:
+            lo_in = _toward_zero(lo_in)
+    return lo_in, hi_in
+
+
+def _toward_zero(value):
+    # the neighbouring float of smaller magnitude: one step down in the bit pattern
+    bits = np.dtype("uint%d" % (value.dtype.itemsize * 8))
+    return (value.view(bits) - bits.type(1)).view(value.dtype)
+
+
+def saturate_cast(x, dtype):
+    dtype = dt.standardize_dtype(dtype)
+    x = convert_to_tensor(x)
+    in_dtype = dt.standardize_dtype(x.dtype)
+    numeric = ("bool", "complex64", "complex128")
+    if dtype in numeric or in_dtype in numeric or in_dtype == dtype:
+        return x.astype(dtype)
+    lo, hi = _saturation_bounds(in_dtype, dtype)
+    return jnp.clip(x, jnp.asarray(lo, x.dtype), jnp.asarray(hi, x.dtype)).astype(dtype)
+

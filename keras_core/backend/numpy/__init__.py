@@ -1,6 +1,6 @@
 """The numpy backend. Every backend package has the same module names."""
 
-from keras_core.backend.numpy import core, image, linalg, math, nn, numpy, random, rnn
+from keras_core.backend.numpy import core, image, layer, linalg, math, nn, numpy, random, rnn
 from keras_core.backend.numpy.core import (
     SUPPORTS_SPARSE_TENSORS,
     SUPPORTS_TRAINING,
@@ -14,3 +14,4 @@ from keras_core.backend.numpy.core import (
     shape,
     to_native_dtype,
 )
+from keras_core.backend.numpy.layer import BackendLayer

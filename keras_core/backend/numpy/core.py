@@ -78,7 +78,7 @@ def _shape_probe(fn, args, kwargs):
             return np.zeros(v.shape, dtype=to_native_dtype(v.dtype))
         return v
 
-    with StatelessScope():
+    with StatelessScope(initialize_variables=False):
         out = fn(*map_structure(materialize, args), **map_structure(materialize, kwargs))
 
     def to_spec(t):
@@ -91,3 +91,228 @@ def _shape_probe(fn, args, kwargs):
 
 def clear_backend_session():
     return None
+
+
+# ---------------------------------------------------------------------------
+# control flow and structural ops
+# (appended by the ops part-2 helper; plain Python loops over NumPy arrays)
+import builtins  # noqa: E402
+
+from keras_core.backend.common import tree as _tree  # noqa: E402
+
+
+def _as_arrays(structure):
+    return _tree.map_structure(
+        lambda v: convert_to_tensor(v) if not callable(v) and v is not None else v, structure
+    )
+
+
+def _scalar_bool(pred, op):
+    value = np.asarray(pred)
+    if value.size != 1:
+        raise ValueError(f"{op}: `pred` must be a scalar boolean. Received: shape={value.shape}")
+    return bool(value.reshape(()))
+
+
+def _cast_like(new, old):
+    """Loop variables keep their dtypes from one iteration to the next."""
+    flat_new, flat_old = _tree.flatten(new), _tree.flatten(old)
+    cast = [np.asarray(convert_to_tensor(n)).astype(np.asarray(o).dtype)
+            for n, o in zip(flat_new, flat_old)]
+    return _tree.pack_sequence_as(old, cast)
+
+
+def cond(pred, true_fn, false_fn):
+    return true_fn() if _scalar_bool(pred, "cond") else false_fn()
+
+
+def while_loop(cond, body, loop_vars, maximum_iterations=None):
+    is_seq = isinstance(loop_vars, (list, tuple))
+    state = tuple(_as_arrays(list(loop_vars))) if is_seq else (convert_to_tensor(loop_vars),)
+    steps = 0
+    while (maximum_iterations is None or steps < maximum_iterations) and _scalar_bool(
+        cond(*state), "while_loop"
+    ):
+        out = body(*state)
+        out = tuple(out) if is_seq else (out,)
+        if len(out) != len(state):
+            raise ValueError(
+                f"while_loop: `body` must return {len(state)} loop variables. "
+                f"Received: {len(out)}"
+            )
+        state = tuple(_cast_like(o, s) for o, s in zip(out, state))
+        steps += 1
+    if not is_seq:
+        return state[0]
+    return list(state) if isinstance(loop_vars, list) else state
+
+
+def fori_loop(lower, upper, body_fun, init_val):
+    value = _as_arrays(init_val)
+    for i in range(int(lower), int(upper)):
+        value = body_fun(np.asarray(i, dtype=np.int32), value)
+    return value
+
+
+def _index_leaves(structure, i):
+    return _tree.map_structure(lambda v: v[i], structure)
+
+
+def _stack_leaves(items):
+    flat = [_tree.flatten(item) for item in items]
+    stacked = [np.stack([f[j] for f in flat]) for j in range(len(flat[0]))]
+    return _tree.pack_sequence_as(items[0], stacked)
+
+
+def scan(f, init, xs=None, length=None, reverse=False, unroll=1):
+    if xs is None and length is None:
+        raise ValueError("scan: give `xs` or `length`. Received: xs=None, length=None")
+    xs = _as_arrays(xs) if xs is not None else None
+    n = length if length is not None else len(_tree.flatten(xs)[0])
+    carry = _as_arrays(init)
+    ys = []
+    order = range(n - 1, -1, -1) if reverse else range(n)
+    for i in order:
+        carry, y = f(carry, None if xs is None else _index_leaves(xs, i))
+        carry = _as_arrays(carry)
+        ys.append(_as_arrays(y))
+    if reverse:
+        ys = ys[::-1]
+    if not ys or ys[0] is None:
+        return carry, None
+    return carry, _stack_leaves(ys)
+
+
+def associative_scan(f, elems, reverse=False, axis=0):
+    elems = _as_arrays(elems)
+    flat = _tree.flatten(elems)
+    n = flat[0].shape[axis]
+    moved = _tree.pack_sequence_as(elems, [np.moveaxis(v, axis, 0) for v in flat])
+    order = list(range(n - 1, -1, -1)) if reverse else list(range(n))
+    outs = [None] * n
+    acc = None
+    for i in order:
+        item = _index_leaves(moved, i)
+        acc = item if acc is None else (f(item, acc) if reverse else f(acc, item))
+        acc = _as_arrays(acc)
+        outs[i] = acc
+    stacked = _stack_leaves(outs)
+    return _tree.pack_sequence_as(
+        elems, [np.moveaxis(v, 0, axis) for v in _tree.flatten(stacked)]
+    )
+
+
+def switch(index, branches, *operands):
+    i = int(np.clip(int(np.asarray(index)), 0, len(branches) - 1))
+    return branches[i](*operands)
+
+
+def map(f, xs):
+    xs = _as_arrays(xs)
+    n = len(_tree.flatten(xs)[0])
+    return _stack_leaves([_as_arrays(f(_index_leaves(xs, i))) for i in range(n)])
+
+
+def vectorized_map(function, elements):
+    return map(function, elements)
+
+
+def _index_tuple(indices, op):
+    indices = convert_to_tensor(indices)
+    if indices.dtype.kind not in "iu":
+        raise TypeError(f"{op}: `indices` must be integers. Received: dtype={indices.dtype}")
+    return tuple(np.moveaxis(indices.astype(np.int64), -1, 0))
+
+
+def scatter(indices, values, shape):
+    values = convert_to_tensor(values)
+    out = np.zeros(tuple(builtins.map(int, shape)), dtype=values.dtype)
+    np.add.at(out, _index_tuple(indices, "scatter"), values)
+    return out
+
+
+_SCATTER_UFUNCS = {"add": np.add, "mul": np.multiply, "max": np.maximum, "min": np.minimum}
+
+
+def scatter_update(inputs, indices, updates, reduction=None):
+    inputs = convert_to_tensor(inputs)
+    out = inputs.copy()
+    key = _index_tuple(indices, "scatter_update")
+    updates = convert_to_tensor(updates).astype(inputs.dtype)
+    if reduction is None:
+        out[key] = updates
+    else:
+        _SCATTER_UFUNCS[reduction].at(out, key, updates)
+    return out
+
+
+def _starts(inputs, start_indices, sizes):
+    starts = [int(np.asarray(s)) for s in (
+        start_indices if isinstance(start_indices, (list, tuple)) else np.asarray(start_indices)
+    )]
+    return [builtins.min(builtins.max(s, 0), n - k) for s, n, k in zip(starts, inputs.shape,
+                                                                      sizes)]
+
+
+def slice(inputs, start_indices, shape):
+    inputs = convert_to_tensor(inputs)
+    starts = _starts(inputs, start_indices, shape)
+    return inputs[tuple(builtins.slice(s, s + k) for s, k in zip(starts, shape))]
+
+
+def slice_update(inputs, start_indices, updates):
+    inputs = convert_to_tensor(inputs)
+    updates = convert_to_tensor(updates).astype(inputs.dtype)
+    starts = _starts(inputs, start_indices, updates.shape)
+    out = inputs.copy()
+    out[tuple(builtins.slice(s, s + k) for s, k in zip(starts, updates.shape))] = updates
+    return out
+
+
+def stop_gradient(variable):
+    return convert_to_tensor(variable)
+
+
+def unstack(x, num=None, axis=0):
+    x = convert_to_tensor(x)
+    return [np.take(x, i, axis=axis) for i in range(x.shape[axis])]
+
+
+def custom_gradient(f):
+    def wrapper(*args, **kwargs):
+        output, _ = f(*args, **kwargs)
+        return output
+
+    return wrapper
+
+
+def _dtype_bounds(name):
+    if name in ("int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64"):
+        info = np.iinfo(name)
+        return int(info.min), int(info.max)
+    info = ml_dtypes.finfo(to_native_dtype(name))
+    return float(info.min), float(info.max)
+
+
+def saturate_cast(x, dtype):
+    dtype = dt.standardize_dtype(dtype)
+    x = convert_to_tensor(x)
+    in_name = dt.standardize_dtype(x.dtype)
+    skip = ("bool", "complex64", "complex128")
+    if dtype in skip or in_name in skip or in_name == dtype:
+        return x.astype(to_native_dtype(dtype))
+    (lo_in, hi_in), (lo_out, hi_out) = _dtype_bounds(in_name), _dtype_bounds(dtype)
+    if dt.is_float_dtype(in_name):
+        wide = x.astype(np.float64)
+        lo, hi = builtins.max(lo_in, lo_out), builtins.min(hi_in, hi_out)
+        clipped = np.clip(wide, lo, hi)
+        if dt.is_int_dtype(dtype):
+            clipped = np.trunc(clipped)
+            # float64 cannot hold every int64: keep the result inside the target range
+            out = np.where(clipped >= float(hi_out), hi_out, np.where(
+                clipped <= float(lo_out), lo_out, clipped.astype(np.int64) if dtype != "uint64"
+                else clipped.astype(np.uint64)))
+            return np.asarray(out).astype(to_native_dtype(dtype))
+        return clipped.astype(to_native_dtype(dtype))
+    lo, hi = builtins.max(lo_in, int(lo_out)), builtins.min(hi_in, int(hi_out))
+    return np.clip(x, lo, hi).astype(to_native_dtype(dtype))

@@ -1,6 +1,7 @@
 """The tensorflow backend. Every backend package has the same module names."""
 
-from keras_core.backend.tensorflow import core, image, linalg, math, nn, numpy, random, rnn
+from keras_core.backend.tensorflow import core, image, layer, linalg, math, nn, numpy, random, rnn
+from keras_core.backend.tensorflow.layer import BackendLayer
 from keras_core.backend.tensorflow.core import (
     SUPPORTS_SPARSE_TENSORS,
     SUPPORTS_TRAINING,

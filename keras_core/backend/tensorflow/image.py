@@ -1,1 +1,382 @@
 # The tensorflow backend's image functions (see keras_core/backend/README.md).
+import tensorflow as tf
+
+from keras_core.backend.tensorflow import op_helpers as h
+from keras_core.backend.tensorflow.core import convert_to_tensor
+from keras_core.backend.tensorflow.image_sampling import (  # noqa: F401
+    affine_transform,
+    blur_nhwc,
+    cast_back,
+    check_choice,
+    elastic_transform,
+    images_nhwc,
+    map_coordinates,
+    perspective_transform,
+    restore_layout,
+    scale_and_translate,
+    work_dtype,
+)
+
+UNSUPPORTED = {}
+
+RESIZE_INTERPOLATIONS = ("bilinear", "nearest", "lanczos3", "lanczos5", "bicubic", "area")
+
+
+def _pair(value, op, argument):
+    return h.tuple_arg(value, 2, op, argument)
+
+
+# ---------------------------------------------------------------- resize
+
+
+def _crop_to_aspect(x, target_h, target_w):
+    height, width = tf.shape(x)[1], tf.shape(x)[2]
+    ratio = target_h / target_w
+    crop_h = tf.cast(tf.cast(width, "float64") * ratio, "int32")
+    crop_h = tf.maximum(tf.minimum(height, crop_h), 1)
+    crop_w = tf.cast(tf.cast(height, "float64") / ratio, "int32")
+    crop_w = tf.maximum(tf.minimum(width, crop_w), 1)
+    top, left = (height - crop_h) // 2, (width - crop_w) // 2
+    return x[:, top : top + crop_h, left : left + crop_w, :]
+
+
+def _pad_to_aspect(x, target_h, target_w, fill_value):
+    height, width = tf.shape(x)[1], tf.shape(x)[2]
+    ratio = target_h / target_w
+    pad_h = tf.maximum(height, tf.cast(tf.cast(width, "float64") * ratio, "int32"))
+    pad_w = tf.maximum(width, tf.cast(tf.cast(height, "float64") / ratio, "int32"))
+    # Like Keras, the image is centred with the same margin on both sides (so an odd
+    # difference leaves the padded box one pixel short of the exact aspect ratio).
+    top, left = (pad_h - height) // 2, (pad_w - width) // 2
+    paddings = [[0, 0], [top, top], [left, left], [0, 0]]
+    return tf.pad(x, paddings, constant_values=tf.cast(fill_value, x.dtype))
+
+
+def resize(
+    image,
+    size,
+    interpolation="bilinear",
+    antialias=False,
+    data_format=None,
+    crop_to_aspect_ratio=False,
+    pad_to_aspect_ratio=False,
+    fill_mode="constant",
+    fill_value=0.0,
+):
+    op = "resize"
+    check_choice(interpolation, RESIZE_INTERPOLATIONS, op, "interpolation")
+    if crop_to_aspect_ratio and pad_to_aspect_ratio:
+        raise ValueError(
+            f"{op}: only one of `crop_to_aspect_ratio` and `pad_to_aspect_ratio` can be True."
+        )
+    check_choice(fill_mode, ("constant",), op, "fill_mode")
+    target_h, target_w = _pair(size, op, "size")
+    x, layout = images_nhwc(image, data_format, op, name="image")
+    in_dtype = x.dtype
+    if crop_to_aspect_ratio:
+        x = _crop_to_aspect(x, target_h, target_w)
+    elif pad_to_aspect_ratio:
+        x = _pad_to_aspect(x, target_h, target_w, fill_value)
+    if interpolation == "nearest":
+        out = tf.image.resize(x, (target_h, target_w), "nearest", antialias=antialias)
+        return restore_layout(out, layout)
+    compute = work_dtype(in_dtype)
+    out = tf.image.resize(
+        tf.cast(x, compute), (target_h, target_w), interpolation, antialias=antialias
+    )
+    return restore_layout(cast_back(tf.cast(out, compute), in_dtype), layout)
+
+
+# ---------------------------------------------------------------- color
+
+
+def _check_rgb(x, op):
+    if x.shape[-1] is not None and x.shape[-1] != 3:
+        raise ValueError(
+            f"{op}: the images must have 3 channels (RGB). "
+            f"Received: channels={x.shape[-1]}, shape (channels_last)={tuple(x.shape.as_list())}"
+        )
+
+
+def rgb_to_grayscale(image, data_format=None):
+    op = "rgb_to_grayscale"
+    x, layout = images_nhwc(image, data_format, op, name="image")
+    _check_rgb(x, op)
+    compute = work_dtype(x.dtype)
+    weights = tf.constant([0.2989, 0.5870, 0.1140], compute)
+    gray = tf.reduce_sum(tf.cast(x, compute) * weights, axis=-1, keepdims=True)
+    # Integer images truncate the weighted sum (as Keras does), rather than round it.
+    out = tf.cast(gray, x.dtype) if x.dtype.is_integer else cast_back(gray, x.dtype)
+    return restore_layout(out, layout)
+
+
+def _float_rgb(images, data_format, op):
+    x, layout = images_nhwc(images, data_format, op)
+    if not x.dtype.is_floating:
+        raise ValueError(
+            f"{op}: the images must have a float dtype. Received: images.dtype={x.dtype.name}"
+        )
+    _check_rgb(x, op)
+    return x, layout
+
+
+def rgb_to_hsv(images, data_format=None):
+    x, layout = _float_rgb(images, data_format, "rgb_to_hsv")
+    out = tf.image.rgb_to_hsv(h.upcast_half(x))
+    return restore_layout(tf.cast(out, x.dtype), layout)
+
+
+def hsv_to_rgb(images, data_format=None):
+    x, layout = _float_rgb(images, data_format, "hsv_to_rgb")
+    out = tf.image.hsv_to_rgb(h.upcast_half(x))
+    return restore_layout(tf.cast(out, x.dtype), layout)
+
+
+# ---------------------------------------------------------------- padding and cropping
+
+
+def _two_of_three(op, names, values):
+    if sum(v is None for v in values) != 1:
+        received = ", ".join(f"{n}={v!r}" for n, v in zip(names, values))
+        raise ValueError(f"{op}: give exactly two of {', '.join(names)}. Received: {received}")
+    for n, v in zip(names, values):
+        if isinstance(v, int) and not isinstance(v, bool) and v < 0:
+            raise ValueError(f"{op}: `{n}` must be >= 0. Received: {n}={v}")
+
+
+def _pad_amounts(op, before, after, target, size, names):
+    _two_of_three(op, names, (before, after, target))
+    if before is None:
+        before = target - after - size
+    elif after is None:
+        after = target - before - size
+    for n, v in zip(names[:2], (before, after)):
+        if isinstance(v, int) and v < 0:
+            raise ValueError(
+                f"{op}: the image (size {size}) does not fit: `{n}` would be {v}. "
+                f"Received: {', '.join(names)}={before, after, target}"
+            )
+    return before, after
+
+
+def pad_images(
+    images,
+    top_padding=None,
+    left_padding=None,
+    bottom_padding=None,
+    right_padding=None,
+    target_height=None,
+    target_width=None,
+    data_format=None,
+):
+    op = "pad_images"
+    x, layout = images_nhwc(images, data_format, op)
+    height, width = h.dim(x, 1), h.dim(x, 2)
+    top, bottom = _pad_amounts(
+        op,
+        top_padding,
+        bottom_padding,
+        target_height,
+        height,
+        ("top_padding", "bottom_padding", "target_height"),
+    )
+    left, right = _pad_amounts(
+        op,
+        left_padding,
+        right_padding,
+        target_width,
+        width,
+        ("left_padding", "right_padding", "target_width"),
+    )
+    out = tf.pad(x, [[0, 0], [top, bottom], [left, right], [0, 0]])
+    return restore_layout(out, layout)
+
+
+def _crop_amounts(op, before, after, target, size, names):
+    _two_of_three(op, names, (before, after, target))
+    if target is None:
+        target = size - before - after
+    elif before is None:
+        before = size - after - target
+    if isinstance(target, int) and target < 0:
+        raise ValueError(
+            f"{op}: `{names[2]}` must be >= 0. Received: {names[2]}={target} "
+            f"(image size {size}, {names[0]}={before}, {names[1]}={after})"
+        )
+    if isinstance(before, int) and isinstance(size, int) and (before < 0 or before + target > size):
+        raise ValueError(
+            f"{op}: the crop does not fit in the image (size {size}). "
+            f"Received: {', '.join(names)}={before, after, target}"
+        )
+    return before, target
+
+
+def crop_images(
+    images,
+    top_cropping=None,
+    left_cropping=None,
+    bottom_cropping=None,
+    right_cropping=None,
+    target_height=None,
+    target_width=None,
+    data_format=None,
+):
+    op = "crop_images"
+    x, layout = images_nhwc(images, data_format, op)
+    height, width = h.dim(x, 1), h.dim(x, 2)
+    top, out_h = _crop_amounts(
+        op,
+        top_cropping,
+        bottom_cropping,
+        target_height,
+        height,
+        ("top_cropping", "bottom_cropping", "target_height"),
+    )
+    left, out_w = _crop_amounts(
+        op,
+        left_cropping,
+        right_cropping,
+        target_width,
+        width,
+        ("left_cropping", "right_cropping", "target_width"),
+    )
+    return restore_layout(x[:, top : top + out_h, left : left + out_w, :], layout)
+
+
+# ---------------------------------------------------------------- patches
+
+
+def extract_patches(
+    image,
+    size,
+    strides=None,
+    dilation_rate=1,
+    padding="valid",
+    data_format=None,
+):
+    op = "extract_patches"
+    kh, kw = _pair(size, op, "size")
+    sh, sw = (kh, kw) if strides is None else _pair(strides, op, "strides")
+    dh, dw = _pair(dilation_rate, op, "dilation_rate")
+    padding = h.padding_arg(padding, op)
+    x, layout = images_nhwc(image, data_format, op, name="image")
+    if x.dtype == tf.bool:
+        x = tf.cast(x, "uint8")
+    patches = tf.image.extract_patches(
+        x, [1, kh, kw, 1], [1, sh, sw, 1], [1, dh, dw, 1], padding.upper()
+    )
+    patches = tf.cast(patches, convert_to_tensor(image).dtype)
+    return restore_layout(patches, layout)
+
+
+def extract_patches_3d(
+    volumes,
+    size,
+    strides=None,
+    dilation_rate=1,
+    padding="valid",
+    data_format=None,
+):
+    op = "extract_patches_3d"
+    k = h.tuple_arg(size, 3, op, "size")
+    s = k if strides is None else h.tuple_arg(strides, 3, op, "strides")
+    d = h.tuple_arg(dilation_rate, 3, op, "dilation_rate")
+    padding = h.padding_arg(padding, op)
+    x = convert_to_tensor(volumes)
+    rank = x.shape.rank
+    if rank not in (4, 5):
+        raise ValueError(
+            f"{op}: `volumes` must have rank 4 (one volume) or 5 (a batch). "
+            f"Received: volumes.shape={tuple(x.shape.as_list()) if rank is not None else None}"
+        )
+    fmt = h.data_format(data_format)
+    x = h.to_channels_last(x[None] if rank == 4 else x, fmt)
+    sizes = x.shape.as_list()[1:4]
+    if any(v is None for v in sizes):
+        raise ValueError(f"{op}: the spatial dims must be known. Received: {x.shape}")
+    eff = [(kk - 1) * dd + 1 for kk, dd in zip(k, d)]
+    pads, outs = [[0, 0]], []
+    for size_, e, st in zip(sizes, eff, s):
+        if padding == "same":
+            out = -(-size_ // st)
+            total = max((out - 1) * st + e - size_, 0)
+            pads.append([total // 2, total - total // 2])
+        else:
+            out = (size_ - e) // st + 1
+            pads.append([0, 0])
+        outs.append(out)
+    if min(outs) <= 0:
+        raise ValueError(
+            f"{op}: the patch (size {k}, dilation {d}) is larger than the volume {sizes} "
+            "with padding='valid'."
+        )
+    x = tf.pad(x, pads + [[0, 0]])
+    pieces = []
+    for a in range(k[0]):
+        for b in range(k[1]):
+            for c in range(k[2]):
+                start = (a * d[0], b * d[1], c * d[2])
+                pieces.append(
+                    x[
+                        :,
+                        start[0] : start[0] + (outs[0] - 1) * s[0] + 1 : s[0],
+                        start[1] : start[1] + (outs[1] - 1) * s[1] + 1 : s[1],
+                        start[2] : start[2] + (outs[2] - 1) * s[2] + 1 : s[2],
+                        :,
+                    ]
+                )
+    stacked = tf.stack(pieces, axis=-2)
+    shape = tf.concat([tf.shape(stacked)[:4], [-1]], 0)
+    out = h.from_channels_last(tf.reshape(stacked, shape), fmt)
+    return out[0] if rank == 4 else out
+
+
+# ---------------------------------------------------------------- filters
+
+
+def gaussian_blur(images, kernel_size=(3, 3), sigma=(1.0, 1.0), data_format=None):
+    op = "gaussian_blur"
+    kernel_size = _pair(kernel_size, op, "kernel_size")
+    if isinstance(sigma, (int, float)):
+        sigma = (sigma, sigma)
+    sigma = tuple(sigma)
+    if len(sigma) != 2 or any(float(v) <= 0 for v in sigma):
+        raise ValueError(f"{op}: `sigma` must be two positive numbers. Received: sigma={sigma!r}")
+    x, layout = images_nhwc(images, data_format, op)
+    compute = work_dtype(x.dtype)
+    out = blur_nhwc(tf.cast(x, compute), kernel_size, sigma)
+    return restore_layout(cast_back(out, x.dtype), layout)
+
+
+def sobel_edges(images, data_format=None):
+    op = "sobel_edges"
+    x, (fmt, unbatched) = images_nhwc(images, data_format, op)
+    x = h.to_float(x)
+    out = tf.cast(tf.image.sobel_edges(h.upcast_half(x)), x.dtype)
+    if fmt == "channels_first":
+        out = tf.transpose(out, [0, 3, 1, 2, 4])
+    return out[0] if unbatched else out
+
+
+def ssim(
+    image1,
+    image2,
+    max_val=1.0,
+    filter_size=11,
+    filter_sigma=1.5,
+    k1=0.01,
+    k2=0.03,
+    data_format=None,
+):
+    op = "ssim"
+    a, layout = images_nhwc(image1, data_format, op, name="image1")
+    b, _ = images_nhwc(image2, data_format, op, name="image2")
+    a, b = h.floats(a, b)
+    h.check_shapes_equal(a, b, op, "image1", "image2")
+    out_dtype = a.dtype
+    compute = work_dtype(out_dtype)
+    out = tf.image.ssim(
+        tf.cast(a, compute), tf.cast(b, compute), max_val, filter_size, filter_sigma, k1, k2
+    )
+    out = tf.cast(out, out_dtype)
+    return out[0] if layout[1] else out

@@ -1,6 +1,7 @@
 """The torch backend. Every backend package has the same module names."""
 
-from keras_core.backend.torch import core, image, linalg, math, nn, numpy, random, rnn
+from keras_core.backend.torch import core, image, layer, linalg, math, nn, numpy, random, rnn
+from keras_core.backend.torch.layer import BackendLayer
 from keras_core.backend.torch.core import (
     SUPPORTS_SPARSE_TENSORS,
     SUPPORTS_TRAINING,

@@ -143,7 +143,7 @@ def _shape_probe(fn, args, kwargs):
             return torch.zeros(v.shape, dtype=to_native_dtype(v.dtype))
         return v
 
-    with StatelessScope(), torch.no_grad():
+    with StatelessScope(initialize_variables=False), torch.no_grad():
         out = fn(*map_structure(materialize, args), **map_structure(materialize, kwargs))
 
     def to_spec(t):
@@ -156,3 +156,306 @@ def _shape_probe(fn, args, kwargs):
 
 def clear_backend_session():
     return None
+
+
+# ======================================================================================
+# Control flow and structural ops (torch runs these eagerly in Python; autograd follows
+# every branch and iteration that actually ran, so gradients flow through the results).
+# ======================================================================================
+
+import builtins  # noqa: E402
+
+from keras_core.backend.common.tree import flatten as _flatten  # noqa: E402
+from keras_core.backend.common.tree import pack_sequence_as as _pack  # noqa: E402
+
+
+def _as_bool(pred):
+    if isinstance(pred, Variable):
+        pred = pred.value
+    if isinstance(pred, torch.Tensor):
+        if pred.numel() != 1:
+            raise ValueError(f"The predicate must be a scalar. Received shape {tuple(pred.shape)}")
+        return bool(pred.reshape(()))
+    return bool(pred)
+
+
+def _as_int(value):
+    if isinstance(value, Variable):
+        value = value.value
+    if isinstance(value, torch.Tensor):
+        return int(value.reshape(()))
+    return int(value)
+
+
+def cond(pred, true_fn, false_fn):
+    return true_fn() if _as_bool(pred) else false_fn()
+
+
+def while_loop(cond, body, loop_vars, maximum_iterations=None):
+    is_sequence = isinstance(loop_vars, (list, tuple))
+    state = tuple(loop_vars) if is_sequence else (loop_vars,)
+    limit = None if maximum_iterations is None else _as_int(maximum_iterations)
+    step = 0
+    while (limit is None or step < limit) and _as_bool(cond(*state)):
+        out = body(*state)
+        state = tuple(out) if isinstance(out, (list, tuple)) else (out,)
+        step += 1
+    if not is_sequence:
+        return state[0]
+    return list(state) if isinstance(loop_vars, list) else state
+
+
+def fori_loop(lower, upper, body_fun, init_val):
+    val = init_val
+    for i in range(_as_int(lower), _as_int(upper)):
+        val = body_fun(i, val)
+    return val
+
+
+def _stack_structure(items):
+    # items: a list of same-structure results -> one structure of stacked tensors.
+    flats = [_flatten(item) for item in items]
+    stacked = [None if parts[0] is None else torch.stack([convert_to_tensor(p) for p in parts])
+               for parts in zip(*flats)]
+    return _pack(items[0], stacked)
+
+
+def scan(f, init, xs=None, length=None, reverse=False, unroll=1):
+    if isinstance(unroll, bool):
+        unroll = 1
+    if not isinstance(unroll, int) or unroll < 1:
+        raise ValueError(f"scan: `unroll` must be a positive int or a bool. "
+                         f"Received: unroll={unroll!r}")
+    leaves = [convert_to_tensor(v) for v in _flatten(xs)] if xs is not None else []
+    if xs is None and length is None:
+        raise ValueError("scan: `length` is required when `xs` is None.")
+    n = leaves[0].shape[0] if leaves else _as_int(length)
+    if length is not None and _as_int(length) != n:
+        raise ValueError(f"scan: `length` ({length}) does not match the leading axis of "
+                         f"`xs` ({n}).")
+    carry = init
+    ys = []
+    order = range(n - 1, -1, -1) if reverse else range(n)
+    for i in order:
+        x = _pack(xs, [leaf[i] for leaf in leaves]) if xs is not None else None
+        carry, y = f(carry, x)
+        ys.append(y)
+    if reverse:
+        ys.reverse()
+    if not ys:
+        return carry, None
+    if all(v is None for v in _flatten(ys[0])) and _flatten(ys[0]):
+        return carry, ys[0]
+    return carry, _stack_structure(ys)
+
+
+def associative_scan(f, elems, reverse=False, axis=0):
+    leaves = [convert_to_tensor(v) for v in _flatten(elems)]
+    if not leaves:
+        raise ValueError("associative_scan: `elems` has no tensors.")
+    ndim = leaves[0].ndim
+    if not -ndim <= axis < ndim:
+        raise ValueError(f"associative_scan: axis {axis} is out of range for rank {ndim}.")
+    axis = axis % ndim
+    n = leaves[0].shape[axis]
+    if any(leaf.shape[axis] != n for leaf in leaves):
+        raise ValueError("associative_scan: every leaf of `elems` must have the same size "
+                         f"along axis {axis}.")
+    if reverse:
+        leaves = [torch.flip(leaf, (axis,)) for leaf in leaves]
+
+    def combine(a, b):
+        out = f(_pack(elems, a), _pack(elems, b))
+        return [convert_to_tensor(v) for v in _flatten(out)]
+
+    # Hillis-Steele prefix scan: log2(n) rounds of f on shifted slices.
+    offset = 1
+    while offset < n:
+        head = [leaf.narrow(axis, 0, offset) for leaf in leaves]
+        left = [leaf.narrow(axis, 0, n - offset) for leaf in leaves]
+        right = [leaf.narrow(axis, offset, n - offset) for leaf in leaves]
+        tail = combine(left, right)
+        leaves = [torch.cat([h, t], dim=axis) for h, t in zip(head, tail)]
+        offset *= 2
+    if reverse:
+        leaves = [torch.flip(leaf, (axis,)) for leaf in leaves]
+    return _pack(elems, leaves)
+
+
+def switch(index, branches, *operands):
+    if not branches:
+        raise ValueError("switch: `branches` must not be empty.")
+    i = min(max(_as_int(index), 0), len(branches) - 1)
+    return branches[i](*operands)
+
+
+def map(f, xs):
+    leaves = [convert_to_tensor(v) for v in _flatten(xs)]
+    if not leaves:
+        raise ValueError("map: `xs` has no tensors.")
+    n = leaves[0].shape[0]
+    results = [f(_pack(xs, [leaf[i] for leaf in leaves])) for i in range(n)]
+    if not results:
+        raise ValueError("map: `xs` has a leading axis of size 0.")
+    return _stack_structure(results)
+
+
+def vectorized_map(function, elements):
+    leaves = [convert_to_tensor(v) for v in _flatten(elements)]
+    return torch.vmap(lambda *ls: function(_pack(elements, list(ls))))(*leaves)
+
+
+def scatter(indices, values, shape):
+    indices = convert_to_tensor(indices).to(torch.int64)
+    values = convert_to_tensor(values)
+    shape = tuple(_as_int(d) for d in shape)
+    if indices.ndim < 1 or indices.shape[-1] > len(shape):
+        raise ValueError(f"scatter: indices.shape[-1] must be <= len(shape) ({len(shape)}). "
+                         f"Received: indices.shape={tuple(indices.shape)}, shape={shape}")
+    out = torch.zeros(shape, dtype=values.dtype)
+    key = tuple(indices[..., i] for i in range(indices.shape[-1]))
+    expected = tuple(indices.shape[:-1]) + shape[indices.shape[-1]:]
+    return out.index_put(key, values.expand(expected) if values.ndim else values,
+                         accumulate=True)
+
+
+_SCATTER_REDUCTIONS = {"add": "sum", "mul": "prod", "max": "amax", "min": "amin"}
+
+
+def scatter_update(inputs, indices, updates, reduction=None):
+    inputs = convert_to_tensor(inputs)
+    indices = convert_to_tensor(indices).to(torch.int64)
+    updates = convert_to_tensor(updates).to(inputs.dtype)
+    if indices.ndim < 1 or indices.shape[-1] > inputs.ndim:
+        raise ValueError(f"scatter_update: indices.shape[-1] must be <= inputs.ndim "
+                         f"({inputs.ndim}). Received: indices.shape={tuple(indices.shape)}")
+    key = tuple(indices[..., i] for i in range(indices.shape[-1]))
+    if reduction is None:
+        return inputs.index_put(key, updates)
+    if reduction not in _SCATTER_REDUCTIONS:
+        raise ValueError(f"scatter_update: `reduction` must be None or one of "
+                         f"{tuple(_SCATTER_REDUCTIONS)}. Received: reduction={reduction!r}")
+    if reduction == "add":
+        return inputs.index_put(key, updates, accumulate=True)
+    depth = indices.shape[-1]
+    strides = torch.tensor([int(torch.tensor(inputs.shape[i + 1:depth]).prod())
+                            for i in range(depth)], dtype=torch.int64)
+    flat_index = (indices * strides).sum(-1).reshape(-1)
+    flat = inputs.reshape((-1,) + tuple(inputs.shape[depth:]))
+    src = updates.reshape((-1,) + tuple(inputs.shape[depth:]))
+    index = flat_index.reshape((-1,) + (1,) * (flat.ndim - 1)).expand(src.shape)
+    out = flat.scatter_reduce(0, index, src, reduce=_SCATTER_REDUCTIONS[reduction],
+                              include_self=True)
+    return out.reshape(inputs.shape)
+
+
+def _start_indices(start_indices, inputs, sizes, op):
+    if isinstance(start_indices, (Variable, torch.Tensor)):
+        start_indices = convert_to_tensor(start_indices).reshape(-1).tolist()
+    starts = [_as_int(s) for s in start_indices]
+    if len(starts) != inputs.ndim:
+        raise ValueError(f"{op}: `start_indices` must have one entry per axis ({inputs.ndim}). "
+                         f"Received: {len(starts)} entries")
+    # Like lax.dynamic_slice, starts are clamped so the slice stays inside the input.
+    return [min(max(s, 0), max(dim - size, 0))
+            for s, dim, size in zip(starts, inputs.shape, sizes)]
+
+
+def slice(inputs, start_indices, shape):
+    inputs = convert_to_tensor(inputs)
+    sizes = [_as_int(d) for d in shape]
+    if len(sizes) != inputs.ndim or any(
+        s < 0 or s > d for s, d in zip(sizes, inputs.shape)
+    ):
+        raise ValueError(f"slice: `shape` must have one size per axis, each <= the input's. "
+                         f"Received: shape={tuple(sizes)}, inputs.shape={tuple(inputs.shape)}")
+    starts = _start_indices(start_indices, inputs, sizes, "slice")
+    out = inputs
+    for axis, (start, size) in enumerate(zip(starts, sizes)):
+        out = out.narrow(axis, start, size)
+    return out
+
+
+def slice_update(inputs, start_indices, updates):
+    inputs = convert_to_tensor(inputs)
+    updates = convert_to_tensor(updates).to(inputs.dtype)
+    if updates.ndim != inputs.ndim or any(u > d for u, d in zip(updates.shape, inputs.shape)):
+        raise ValueError("slice_update: `updates` must have the input's rank and fit in it. "
+                         f"Received: inputs.shape={tuple(inputs.shape)}, "
+                         f"updates.shape={tuple(updates.shape)}")
+    starts = _start_indices(start_indices, inputs, list(updates.shape), "slice_update")
+    key = tuple(builtins.slice(s, s + u) for s, u in zip(starts, updates.shape))
+    out = inputs.clone()
+    out[key] = updates
+    return out
+
+
+def stop_gradient(variable):
+    return convert_to_tensor(variable).detach()
+
+
+def unstack(x, num=None, axis=0):
+    x = convert_to_tensor(x)
+    if not -x.ndim <= axis < x.ndim:
+        raise ValueError(f"unstack: axis {axis} is out of range for rank {x.ndim}.")
+    if num is not None and num != x.shape[axis]:
+        raise ValueError(f"unstack: `num` ({num}) must equal the size of axis {axis} "
+                         f"({x.shape[axis]}).")
+    return list(torch.unbind(x, dim=axis))
+
+
+def custom_gradient(f):
+    def wrapper(*args, **kwargs):
+        positions = [i for i, a in enumerate(args) if isinstance(a, (torch.Tensor, Variable))]
+        holder = {}
+
+        class _CustomGradient(torch.autograd.Function):
+            @staticmethod
+            def forward(ctx, *tensors):
+                call_args = list(args)
+                for i, t in zip(positions, tensors):
+                    call_args[i] = t
+                output, grad_fn = f(*call_args, **kwargs)
+                holder["grad_fn"] = grad_fn
+                holder["structure"] = output
+                flat = _flatten(output)
+                return tuple(flat) if len(flat) != 1 else flat[0]
+
+            @staticmethod
+            def backward(ctx, *upstream):
+                grads = holder["grad_fn"](*upstream)
+                grads = list(grads) if isinstance(grads, (list, tuple)) else [grads]
+                return tuple(None if g is None else convert_to_tensor(g) for g in grads)
+
+        tensors = [convert_to_tensor(args[i]) for i in positions]
+        result = _CustomGradient.apply(*tensors)
+        flat = list(result) if isinstance(result, tuple) else [result]
+        return _pack(holder["structure"], flat)
+
+    return wrapper
+
+
+def saturate_cast(x, dtype):
+    x = convert_to_tensor(x)
+    target = to_native_dtype(dtype)
+    if target == torch.bool or x.dtype == torch.bool:
+        return x.to(target)
+    if target.is_floating_point:
+        limit = torch.finfo(target).max
+        if x.is_floating_point() and limit < torch.finfo(x.dtype).max:
+            x = torch.clamp(x, -limit, limit)
+        elif not x.is_floating_point() and limit < torch.iinfo(x.dtype).max:
+            x = torch.clamp(x, max(-int(limit), torch.iinfo(x.dtype).min), int(limit))
+        return x.to(target)
+    info = torch.iinfo(target)
+    if x.is_floating_point():
+        x = torch.nan_to_num(x, nan=0.0)
+        above, below = x >= info.max, x <= info.min
+        inner = torch.where(above | below, torch.zeros_like(x), x).to(target)
+        top = torch.tensor(info.max, dtype=target)
+        bottom = torch.tensor(info.min, dtype=target)
+        return torch.where(above, top, torch.where(below, bottom, inner))
+    src = torch.iinfo(x.dtype)
+    lo, hi = max(info.min, src.min), min(info.max, src.max)
+    return torch.clamp(x, lo, hi).to(target)
+

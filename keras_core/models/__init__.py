@@ -1,0 +1,6 @@
+"""keras_core.models: Model, Sequential, Functional, cloning and JSON."""
+
+from keras_core.models.cloning import clone_model
+from keras_core.models.functional import Functional
+from keras_core.models.model import Model, model_from_json
+from keras_core.models.sequential import Sequential

@@ -1,0 +1,93 @@
+"""Model: a Layer with training, saving and summary. ``Model(inputs, outputs)`` is Functional."""
+
+import json
+
+from keras_core.layers.layer import Layer
+from keras_core.utils import summary_utils
+
+
+class Model(Layer):
+    """A model: layers grouped with training and inference features.
+
+    Two ways to make one:
+    - Functional: ``Model(inputs=x, outputs=y)`` with KerasTensors from ``Input``.
+    - Subclassing: define layers in ``__init__`` and the forward pass in ``call``.
+
+    Example:
+    >>> class MLP(keras_core.Model):
+    ...     def __init__(self):
+    ...         super().__init__()
+    ...         self.hidden = keras_core.layers.Dense(4, activation="relu")
+    ...         self.out = keras_core.layers.Dense(1)
+    ...     def call(self, x):
+    ...         return self.out(self.hidden(x))
+    >>> MLP()(np.ones((2, 3), "float32")).shape
+    (2, 1)
+    """
+
+    def __new__(cls, *args, **kwargs):
+        if cls is Model and (len(args) >= 2 or "inputs" in kwargs or "outputs" in kwargs):
+            from keras_core.models.functional import Functional
+
+            return Functional.__new__(Functional, *args, **kwargs)
+        return Layer.__new__(cls, *args, **kwargs)
+
+    def __init__(self, *args, **kwargs):
+        if args or "inputs" in kwargs or "outputs" in kwargs:
+            raise ValueError(
+                "Model(inputs, outputs) builds a Functional model; a subclass of Model takes "
+                "only name=, trainable=, dtype=. Received positional args or inputs/outputs."
+            )
+        Layer.__init__(self, **kwargs)
+
+    def summary(self, line_length=None, positions=None, print_fn=None, expand_nested=False,
+                show_trainable=False, layer_range=None):
+        """Prints a table of the model's layers, output shapes and parameter counts.
+
+        Example:
+        >>> model.summary()  # doctest: +SKIP
+        """
+        summary_utils.print_summary(self, line_length=line_length, positions=positions,
+                                    print_fn=print_fn, expand_nested=expand_nested,
+                                    show_trainable=show_trainable, layer_range=layer_range)
+
+    def get_layer(self, name=None, index=None):
+        """A layer by ``name`` or by ``index`` in ``layers``."""
+        if index is not None:
+            layers = self.layers
+            if not -len(layers) <= index < len(layers):
+                raise ValueError(f"`index`={index} is out of range: the model has {len(layers)} layers.")
+            return layers[index]
+        if name is None:
+            raise ValueError("get_layer() needs `name` or `index`.")
+        for layer in self.layers:
+            if layer.name == name:
+                return layer
+        raise ValueError(
+            f"No layer named {name!r} in model {self.name!r}. Layers: {[l.name for l in self.layers]}"
+        )
+
+    def to_json(self, **kwargs):
+        """The model's architecture as a JSON string (see ``model_from_json``).
+
+        Example:
+        >>> json_string = model.to_json()  # doctest: +SKIP
+        """
+        from keras_core.saving.serialization_lib import serialize_keras_object
+
+        return json.dumps(serialize_keras_object(self), **kwargs)
+
+
+def model_from_json(json_string, custom_objects=None):
+    """Rebuilds a model (new weights) from ``Model.to_json()``.
+
+    Example:
+    >>> clone = keras_core.models.model_from_json(model.to_json())  # doctest: +SKIP
+    """
+    from keras_core.saving.serialization_lib import deserialize_keras_object
+
+    try:
+        config = json.loads(json_string)
+    except (TypeError, ValueError) as e:
+        raise ValueError(f"model_from_json: `json_string` is not valid JSON: {e}") from e
+    return deserialize_keras_object(config, custom_objects=custom_objects)

@@ -1,0 +1,1134 @@
+"""keras_core.ops.image: resizing, geometric transforms, patches, colour and filters.
+
+Images are ``(height, width, channels)`` or ``(batch, height, width, channels)``
+with ``data_format="channels_last"`` (channels-first: channels before height).
+Interpolating ops return floating tensors (integer images become ``floatx()``);
+``resize(..., interpolation="nearest")``, ``pad_images``, ``crop_images`` and
+``extract_patches`` keep the input dtype.
+
+Sampling conventions (shared by every backend):
+
+* ``resize`` and ``scale_and_translate``: output pixel ``i`` samples input
+  coordinate ``x = (i + 0.5 - translation) / scale - 0.5``; input pixel ``j``
+  gets weight ``k((j - x) / s)`` with ``s = max(1 / scale, 1)`` when
+  antialiasing (else 1), the weights of in-range pixels are normalized to sum
+  to 1, and outputs whose ``x`` falls outside ``[-0.5, size - 0.5]`` are 0.
+  Kernels: triangle (bilinear), Keys cubic with ``a = -0.5`` (bicubic),
+  Lanczos 3 and 5. "area" averages the input pixels an output pixel covers
+  (weighted by overlap); "nearest" takes pixel ``floor((i + 0.5) * in / out)``.
+* ``map_coordinates`` / ``affine_transform``: order 0 takes the tap
+  ``floor(x + 0.5)``, order 1 interpolates linearly between ``floor(x)`` and
+  ``floor(x) + 1``. Every tap outside the input is mapped by ``fill_mode``:
+  "constant" reads ``fill_value``, "nearest" clamps, "wrap" is periodic,
+  "mirror" reflects about the edge pixels (``d c b | a b c d | c b a``) and
+  "reflect" about the edges (``d c b a | a b c d | d c b a``).
+"""
+
+import operator
+
+from keras_core import backend
+from keras_core.backend.common import dtype_rules
+from keras_core.backend.common.dtypes import FLOAT_TYPES
+from keras_core.backend.common.keras_tensor import KerasTensor, any_symbolic_tensors
+from keras_core.ops.nn_conv import (
+    check_rank,
+    conv_output_length,
+    int_tuple,
+    standardize_data_format,
+    standardize_padding,
+)
+from keras_core.ops.op_utils import shape_of
+from keras_core.ops.operation import Operation
+
+__all__ = [
+    "affine_transform",
+    "crop_images",
+    "elastic_transform",
+    "extract_patches",
+    "extract_patches_3d",
+    "gaussian_blur",
+    "hsv_to_rgb",
+    "map_coordinates",
+    "pad_images",
+    "perspective_transform",
+    "resize",
+    "rgb_to_grayscale",
+    "rgb_to_hsv",
+    "scale_and_translate",
+    "sobel_edges",
+    "ssim",
+]
+
+RESIZE_INTERPOLATIONS = ("bilinear", "nearest", "bicubic", "lanczos3", "lanczos5", "area")
+TRANSFORM_INTERPOLATIONS = ("nearest", "bilinear")
+FILL_MODES = ("constant", "nearest", "wrap", "mirror", "reflect")
+SCALE_METHODS = ("linear", "bilinear", "trilinear", "cubic", "bicubic", "tricubic", "lanczos3",
+                 "lanczos5")
+
+
+def _float(*xs):
+    return dtype_rules.float_dtype(*[x for x in xs if x is not None])
+
+
+def _dtype(x):
+    return x.dtype if isinstance(x, KerasTensor) else dtype_rules.dtype_of(x)
+
+
+def _choice(op, value, name, choices):
+    if value not in choices:
+        raise ValueError(f"{op}: `{name}` must be one of {choices}. Received: {name}={value!r}")
+    return value
+
+
+def _image_shape(op, images, name="images", ranks=(3, 4)):
+    shape = tuple(shape_of(images))
+    check_rank(shape, ranks, op, name)
+    return shape
+
+
+def _hw(shape, data_format):
+    """(height axis, width axis, channel axis) of an image shape."""
+    r = len(shape)
+    if data_format == "channels_last":
+        return r - 3, r - 2, r - 1
+    return r - 2, r - 1, r - 3
+
+
+def _with_hw(shape, data_format, h, w, c=None):
+    hi, wi, ci = _hw(shape, data_format)
+    out = list(shape)
+    out[hi], out[wi] = h, w
+    if c is not None:
+        out[ci] = c
+    return tuple(out)
+
+
+def _check_float_images(op, images):
+    d = _dtype(images)
+    if d not in FLOAT_TYPES and d is not float:
+        raise TypeError(f"{op}: `images` must be a floating tensor. Received: dtype={d}")
+
+
+# ---------------------------------------------------------------------------
+# resize
+
+
+class Resize(Operation):
+    def __init__(self, size, interpolation="bilinear", antialias=False,
+                 data_format="channels_last", crop_to_aspect_ratio=False,
+                 pad_to_aspect_ratio=False, fill_mode="constant", fill_value=0.0, name=None):
+        super().__init__(name=name)
+        self.size = size
+        self.interpolation = interpolation
+        self.antialias = antialias
+        self.data_format = data_format
+        self.crop_to_aspect_ratio = crop_to_aspect_ratio
+        self.pad_to_aspect_ratio = pad_to_aspect_ratio
+        self.fill_mode = fill_mode
+        self.fill_value = fill_value
+
+    def call(self, image):
+        return backend.image.resize(
+            image, self.size, interpolation=self.interpolation, antialias=self.antialias,
+            data_format=self.data_format, crop_to_aspect_ratio=self.crop_to_aspect_ratio,
+            pad_to_aspect_ratio=self.pad_to_aspect_ratio, fill_mode=self.fill_mode,
+            fill_value=self.fill_value,
+        )
+
+    def compute_output_spec(self, image):
+        shape = _with_hw(shape_of(image), self.data_format, *self.size)
+        d = _dtype(image) if self.interpolation == "nearest" else _float(image)
+        return KerasTensor(shape, dtype=d)
+
+
+def resize(
+    image,
+    size,
+    interpolation="bilinear",
+    antialias=False,
+    data_format="channels_last",
+    crop_to_aspect_ratio=False,
+    pad_to_aspect_ratio=False,
+    fill_mode="constant",
+    fill_value=0.0,
+):
+    """Resizes images to ``size`` (see the module notes for the sampling rules).
+
+    Args:
+        image: ``(height, width, channels)`` or ``(batch, height, width, channels)``
+            (channels first with ``data_format="channels_first"``).
+        size: ``(height, width)`` of the output.
+        interpolation: "bilinear", "nearest", "bicubic", "lanczos3", "lanczos5" or "area".
+        antialias: whether downsampling widens the kernel (ignored by "nearest").
+        data_format: "channels_last" or "channels_first" (None: the global default).
+        crop_to_aspect_ratio: first crop the centre of the image to the aspect
+            ratio of ``size``.
+        pad_to_aspect_ratio: first pad the image (centred, with ``fill_value``) to
+            the aspect ratio of ``size``.
+        fill_mode: the padding mode; only "constant".
+        fill_value: the padding value.
+
+    Returns:
+        The resized images: the input dtype for "nearest", otherwise floating.
+
+    Example:
+    >>> keras_core.ops.image.resize(keras_core.ops.ones((4, 6, 3)), (2, 3)).shape
+    (2, 3, 3)
+    """
+    op = "resize"
+    data_format = standardize_data_format(data_format, op)
+    _image_shape(op, image, "image")
+    size = int_tuple(size, 2, op, "size")
+    _choice(op, interpolation, "interpolation", RESIZE_INTERPOLATIONS)
+    if crop_to_aspect_ratio and pad_to_aspect_ratio:
+        raise ValueError(
+            f"{op}: only one of `crop_to_aspect_ratio` and `pad_to_aspect_ratio` can be True. "
+            f"Received: crop_to_aspect_ratio={crop_to_aspect_ratio}, "
+            f"pad_to_aspect_ratio={pad_to_aspect_ratio}"
+        )
+    _choice(op, fill_mode, "fill_mode", ("constant",))
+    args = (size, interpolation, bool(antialias), data_format, bool(crop_to_aspect_ratio),
+            bool(pad_to_aspect_ratio), fill_mode, fill_value)
+    if isinstance(image, KerasTensor):
+        return Resize(*args).symbolic_call(image)
+    return backend.image.resize(
+        image, size, interpolation=interpolation, antialias=bool(antialias),
+        data_format=data_format, crop_to_aspect_ratio=bool(crop_to_aspect_ratio),
+        pad_to_aspect_ratio=bool(pad_to_aspect_ratio), fill_mode=fill_mode, fill_value=fill_value,
+    )
+
+
+# ---------------------------------------------------------------------------
+# Geometric transforms
+
+
+def _transform_shape(op, transform, name="transform", n=8):
+    ts = tuple(shape_of(transform))
+    if len(ts) not in (1, 2) or (ts[-1] is not None and ts[-1] != n):
+        raise ValueError(
+            f"{op}: `{name}` must have shape ({n},) or (batch, {n}). "
+            f"Received: {name}.shape={ts}"
+        )
+    return ts
+
+
+class AffineTransform(Operation):
+    def __init__(self, interpolation="bilinear", fill_mode="constant", fill_value=0,
+                 data_format="channels_last", name=None):
+        super().__init__(name=name)
+        self.interpolation = interpolation
+        self.fill_mode = fill_mode
+        self.fill_value = fill_value
+        self.data_format = data_format
+
+    def call(self, image, transform):
+        return backend.image.affine_transform(
+            image, transform, interpolation=self.interpolation, fill_mode=self.fill_mode,
+            fill_value=self.fill_value, data_format=self.data_format,
+        )
+
+    def compute_output_spec(self, image, transform):
+        return KerasTensor(shape_of(image), dtype=_float(image))
+
+
+def affine_transform(
+    image,
+    transform,
+    interpolation="bilinear",
+    fill_mode="constant",
+    fill_value=0,
+    data_format="channels_last",
+):
+    """Applies projective transforms ``[a0, a1, a2, b0, b1, b2, c0, c1]`` to images.
+
+    Output pixel ``(y, x)`` (integer pixel coordinates) samples the input at
+    ``((b0 x + b1 y + b2) / k, (a0 x + a1 y + a2) / k)`` with ``k = c0 x + c1 y + 1``.
+
+    Args:
+        image: 3-D or 4-D images.
+        transform: ``(8,)`` or ``(batch, 8)`` transforms (one per image).
+        interpolation: "nearest" or "bilinear".
+        fill_mode: "constant", "nearest", "wrap", "mirror" or "reflect".
+        fill_value: the value read outside the image with "constant".
+        data_format: "channels_last" or "channels_first" (None: the global default).
+
+    Returns:
+        Floating images of the input's shape.
+
+    Example:
+    >>> shift = [1, 0, -1, 0, 1, 0, 0, 0]  # out(y, x) = in(y, x - 1)
+    >>> keras_core.ops.image.affine_transform(keras_core.ops.ones((4, 4, 1)), shift).shape
+    (4, 4, 1)
+    """
+    op = "affine_transform"
+    data_format = standardize_data_format(data_format, op)
+    shape = _image_shape(op, image, "image")
+    ts = _transform_shape(op, transform)
+    if len(ts) == 2 and len(shape) == 3:
+        raise ValueError(
+            f"{op}: a batch of transforms needs a batch of images. "
+            f"Received: image.shape={shape}, transform.shape={ts}"
+        )
+    _choice(op, interpolation, "interpolation", TRANSFORM_INTERPOLATIONS)
+    _choice(op, fill_mode, "fill_mode", FILL_MODES)
+    args = (interpolation, fill_mode, fill_value, data_format)
+    if any_symbolic_tensors((image, transform)):
+        return AffineTransform(*args).symbolic_call(image, transform)
+    return backend.image.affine_transform(
+        image, transform, interpolation=interpolation, fill_mode=fill_mode,
+        fill_value=fill_value, data_format=data_format,
+    )
+
+
+class PerspectiveTransform(Operation):
+    def __init__(self, interpolation="bilinear", fill_value=0, data_format=None, name=None):
+        super().__init__(name=name)
+        self.interpolation = interpolation
+        self.fill_value = fill_value
+        self.data_format = data_format
+
+    def call(self, images, start_points, end_points):
+        return backend.image.perspective_transform(
+            images, start_points, end_points, interpolation=self.interpolation,
+            fill_value=self.fill_value, data_format=self.data_format,
+        )
+
+    def compute_output_spec(self, images, start_points, end_points):
+        return KerasTensor(shape_of(images), dtype=_float(images))
+
+
+def perspective_transform(
+    images,
+    start_points,
+    end_points,
+    interpolation="bilinear",
+    fill_value=0,
+    data_format=None,
+):
+    """Warps images so that the four ``start_points`` move to ``end_points``.
+
+    The projective transform mapping each ``end_points[i]`` (an output ``(x, y)``)
+    to ``start_points[i]`` (an input ``(x, y)``) is solved for, then applied as
+    ``affine_transform`` with ``fill_mode="constant"``.
+
+    Args:
+        images: 3-D or 4-D images.
+        start_points: ``(4, 2)`` or ``(batch, 4, 2)`` points in the input.
+        end_points: the same shape: where those points land in the output.
+        interpolation: "nearest" or "bilinear".
+        fill_value: the value outside the input.
+        data_format: "channels_last" or "channels_first" (None: the global default).
+
+    Returns:
+        Floating images of the input's shape.
+
+    Example:
+    >>> pts = [[0, 0], [3, 0], [0, 3], [3, 3]]
+    >>> keras_core.ops.image.perspective_transform(keras_core.ops.ones((4, 4, 1)), pts, pts).shape
+    (4, 4, 1)
+    """
+    op = "perspective_transform"
+    data_format = standardize_data_format(data_format, op)
+    _image_shape(op, images)
+    for name, pts in (("start_points", start_points), ("end_points", end_points)):
+        ps = tuple(shape_of(pts))
+        if len(ps) not in (2, 3) or tuple(ps[-2:]) not in ((4, 2), (None, 2), (4, None)):
+            raise ValueError(
+                f"{op}: `{name}` must have shape (4, 2) or (batch, 4, 2). "
+                f"Received: {name}.shape={ps}"
+            )
+    _choice(op, interpolation, "interpolation", TRANSFORM_INTERPOLATIONS)
+    args = (interpolation, fill_value, data_format)
+    if any_symbolic_tensors((images, start_points, end_points)):
+        return PerspectiveTransform(*args).symbolic_call(images, start_points, end_points)
+    return backend.image.perspective_transform(
+        images, start_points, end_points, interpolation=interpolation, fill_value=fill_value,
+        data_format=data_format,
+    )
+
+
+class MapCoordinates(Operation):
+    def __init__(self, order, fill_mode="constant", fill_value=0, name=None):
+        super().__init__(name=name)
+        self.order = order
+        self.fill_mode = fill_mode
+        self.fill_value = fill_value
+
+    def call(self, input, coordinates):
+        return backend.image.map_coordinates(
+            input, coordinates, self.order, fill_mode=self.fill_mode, fill_value=self.fill_value
+        )
+
+    def compute_output_spec(self, input, coordinates):
+        if isinstance(coordinates, (list, tuple)):
+            out = tuple(shape_of(coordinates[0]))
+        else:
+            out = tuple(shape_of(coordinates)[1:])
+        return KerasTensor(out, dtype=_float(input))
+
+
+def map_coordinates(input, coordinates, order, fill_mode="constant", fill_value=0):
+    """Samples ``input`` at the given coordinates (order 0 or 1 interpolation).
+
+    Args:
+        input: an N-D tensor.
+        coordinates: ``(N, *out_shape)`` (or a list of N tensors ``out_shape``):
+            the coordinates along each axis of ``input``, in pixels.
+        order: 0 (nearest) or 1 (linear).
+        fill_mode: "constant", "nearest", "wrap", "mirror" or "reflect".
+        fill_value: the value read outside ``input`` with "constant".
+
+    Returns:
+        A floating tensor of shape ``out_shape``.
+
+    Example:
+    >>> keras_core.ops.image.map_coordinates([1.0, 2.0, 3.0], [[0.5, 1.5]], 1)  # [1.5, 2.5]
+    """
+    op = "map_coordinates"
+    in_shape = tuple(shape_of(input))
+    if isinstance(coordinates, (list, tuple)) and coordinates and hasattr(coordinates[0], "shape"):
+        n_coords = len(coordinates)
+    else:
+        cs = tuple(shape_of(coordinates))
+        if len(cs) < 1:
+            raise ValueError(f"{op}: `coordinates` must have rank >= 1. Received: shape={cs}")
+        n_coords = cs[0]
+    if n_coords is not None and n_coords != len(in_shape):
+        raise ValueError(
+            f"{op}: `coordinates` must hold one coordinate array per axis of `input` "
+            f"({len(in_shape)}). Received: input.shape={in_shape}, {n_coords} coordinate arrays"
+        )
+    if isinstance(order, bool) or order not in (0, 1):
+        raise ValueError(f"{op}: `order` must be 0 or 1. Received: order={order!r}")
+    _choice(op, fill_mode, "fill_mode", FILL_MODES)
+    if any_symbolic_tensors((input, coordinates)):
+        return MapCoordinates(order, fill_mode, fill_value).symbolic_call(input, coordinates)
+    return backend.image.map_coordinates(
+        input, coordinates, order, fill_mode=fill_mode, fill_value=fill_value
+    )
+
+
+class ScaleAndTranslate(Operation):
+    def __init__(self, output_shape, spatial_dims, method, antialias=True, name=None):
+        super().__init__(name=name)
+        self.output_shape = output_shape
+        self.spatial_dims = spatial_dims
+        self.method = method
+        self.antialias = antialias
+
+    def call(self, images, scale, translation):
+        return backend.image.scale_and_translate(
+            images, self.output_shape, scale, translation, self.spatial_dims, self.method,
+            antialias=self.antialias,
+        )
+
+    def compute_output_spec(self, images, scale, translation):
+        return KerasTensor(self.output_shape, dtype=_float(images))
+
+
+def scale_and_translate(images, output_shape, scale, translation, spatial_dims, method,
+                        antialias=True):
+    """Resamples ``images`` along ``spatial_dims`` with a scale and a translation.
+
+    See the module notes: output pixel ``i`` of a spatial dim samples input
+    coordinate ``(i + 0.5 - translation) / scale - 0.5``.
+
+    Args:
+        images: an N-D tensor.
+        output_shape: the full output shape (equal to the input's outside
+            ``spatial_dims``).
+        scale: one scale per spatial dim.
+        translation: one translation per spatial dim.
+        spatial_dims: the axes to resample.
+        method: "linear"/"bilinear"/"trilinear", "cubic"/"bicubic"/"tricubic",
+            "lanczos3" or "lanczos5".
+        antialias: whether downscaling widens the kernel.
+
+    Returns:
+        A floating tensor of shape ``output_shape``.
+
+    Example:
+    >>> x = keras_core.ops.ones((4, 4))
+    >>> keras_core.ops.image.scale_and_translate(x, (8, 8), [2.0, 2.0], [0.0, 0.0], (0, 1),
+    ...                                           "linear").shape
+    (8, 8)
+    """
+    op = "scale_and_translate"
+    in_shape = tuple(shape_of(images))
+    try:
+        output_shape = tuple(operator.index(d) for d in output_shape)
+        spatial_dims = tuple(operator.index(d) % max(len(in_shape), 1) for d in spatial_dims)
+    except TypeError as e:
+        raise TypeError(
+            f"{op}: `output_shape` and `spatial_dims` must be sequences of ints. "
+            f"Received: output_shape={output_shape!r}, spatial_dims={spatial_dims!r}"
+        ) from e
+    if len(output_shape) != len(in_shape):
+        raise ValueError(
+            f"{op}: `output_shape` must have the rank of `images`. "
+            f"Received: images.shape={in_shape}, output_shape={output_shape}"
+        )
+    for i, (a, b) in enumerate(zip(in_shape, output_shape)):
+        if i not in spatial_dims and a is not None and a != b:
+            raise ValueError(
+                f"{op}: `output_shape` may differ from the input only in `spatial_dims`. "
+                f"Received: images.shape={in_shape}, output_shape={output_shape}, "
+                f"spatial_dims={spatial_dims}"
+            )
+    for name, v in (("scale", scale), ("translation", translation)):
+        vs = tuple(shape_of(v))
+        if len(vs) != 1 or (vs[0] is not None and vs[0] != len(spatial_dims)):
+            raise ValueError(
+                f"{op}: `{name}` must have one entry per spatial dim ({len(spatial_dims)}). "
+                f"Received: {name}.shape={vs}"
+            )
+    _choice(op, method, "method", SCALE_METHODS)
+    if any_symbolic_tensors((images, scale, translation)):
+        return ScaleAndTranslate(output_shape, spatial_dims, method, bool(antialias)).symbolic_call(
+            images, scale, translation
+        )
+    return backend.image.scale_and_translate(
+        images, output_shape, scale, translation, spatial_dims, method, antialias=bool(antialias)
+    )
+
+
+class ElasticTransform(Operation):
+    def __init__(self, alpha=20.0, sigma=5.0, interpolation="bilinear", fill_mode="reflect",
+                 fill_value=0.0, seed=None, data_format=None, name=None):
+        super().__init__(name=name)
+        self.alpha = alpha
+        self.sigma = sigma
+        self.interpolation = interpolation
+        self.fill_mode = fill_mode
+        self.fill_value = fill_value
+        self.seed = seed
+        self.data_format = data_format
+
+    def call(self, images):
+        return backend.image.elastic_transform(
+            images, alpha=self.alpha, sigma=self.sigma, interpolation=self.interpolation,
+            fill_mode=self.fill_mode, fill_value=self.fill_value, seed=self.seed,
+            data_format=self.data_format,
+        )
+
+    def compute_output_spec(self, images):
+        return KerasTensor(shape_of(images), dtype=_float(images))
+
+
+def elastic_transform(
+    images,
+    alpha=20.0,
+    sigma=5.0,
+    interpolation="bilinear",
+    fill_mode="reflect",
+    fill_value=0.0,
+    seed=None,
+    data_format=None,
+):
+    """Random elastic deformation of images.
+
+    Displacement fields of uniform noise in ``[-1, 1]``, smoothed by a Gaussian
+    of standard deviation ``sigma`` and scaled by ``alpha``, move every pixel;
+    the image is resampled there (as ``map_coordinates``). The random fields
+    come from each backend's generator, so values differ across backends;
+    ``alpha=0`` is the identity.
+
+    Args:
+        images: 3-D or 4-D images.
+        alpha: the displacement scale, in pixels.
+        sigma: the smoothing standard deviation, in pixels.
+        interpolation: "nearest" or "bilinear".
+        fill_mode: "constant", "nearest", "wrap", "mirror" or "reflect".
+        fill_value: the value outside the image with "constant".
+        seed: an int or a ``keras_core.random.SeedGenerator``.
+        data_format: "channels_last" or "channels_first" (None: the global default).
+
+    Returns:
+        Floating images of the input's shape.
+
+    Example:
+    >>> keras_core.ops.image.elastic_transform(keras_core.ops.ones((8, 8, 1)), seed=1).shape
+    (8, 8, 1)
+    """
+    op = "elastic_transform"
+    data_format = standardize_data_format(data_format, op)
+    _image_shape(op, images)
+    _choice(op, interpolation, "interpolation", TRANSFORM_INTERPOLATIONS)
+    _choice(op, fill_mode, "fill_mode", FILL_MODES)
+    for name, v in (("alpha", alpha), ("sigma", sigma)):
+        if isinstance(v, bool) or not isinstance(v, (int, float)) or v < 0:
+            raise ValueError(f"{op}: `{name}` must be a number >= 0. Received: {name}={v!r}")
+    args = (alpha, sigma, interpolation, fill_mode, fill_value, seed, data_format)
+    if isinstance(images, KerasTensor):
+        return ElasticTransform(*args).symbolic_call(images)
+    return backend.image.elastic_transform(
+        images, alpha=alpha, sigma=sigma, interpolation=interpolation, fill_mode=fill_mode,
+        fill_value=fill_value, seed=seed, data_format=data_format,
+    )
+
+
+# ---------------------------------------------------------------------------
+# Patches
+
+
+class ExtractPatches(Operation):
+    backend_fn = "extract_patches"
+    nd = 2
+
+    def __init__(self, size, strides=None, dilation_rate=1, padding="valid",
+                 data_format="channels_last", name=None):
+        super().__init__(name=name)
+        self.size = size
+        self.strides = strides
+        self.dilation_rate = dilation_rate
+        self.padding = padding
+        self.data_format = data_format
+
+    def call(self, image):
+        return getattr(backend.image, self.backend_fn)(
+            image, self.size, strides=self.strides, dilation_rate=self.dilation_rate,
+            padding=self.padding, data_format=self.data_format,
+        )
+
+    def compute_output_spec(self, image):
+        shape = tuple(shape_of(image))
+        nd = self.nd
+        if self.data_format == "channels_last":
+            lead, spatial, c = shape[: len(shape) - nd - 1], shape[-nd - 1:-1], shape[-1]
+        else:
+            lead, spatial, c = shape[: len(shape) - nd - 1], shape[-nd:], shape[-nd - 1]
+        out_sp = tuple(
+            conv_output_length(n, k, s, self.padding, d)
+            for n, k, s, d in zip(spatial, self.size, self.strides, self.dilation_rate)
+        )
+        depth = None
+        if c is not None:
+            depth = c
+            for k in self.size:
+                depth *= k
+        if self.data_format == "channels_last":
+            out = lead + out_sp + (depth,)
+        else:
+            out = lead + (depth,) + out_sp
+        return KerasTensor(out, dtype=_dtype(image))
+
+
+class ExtractPatches3D(ExtractPatches):
+    backend_fn = "extract_patches_3d"
+    nd = 3
+
+
+def _patch_args(op, image, size, strides, dilation_rate, padding, data_format, nd):
+    data_format = standardize_data_format(data_format, op)
+    shape = _image_shape(op, image, "images" if nd == 2 else "volumes", (nd + 1, nd + 2))
+    size = int_tuple(size, nd, op, "size")
+    strides = size if strides is None else int_tuple(strides, nd, op, "strides")
+    dilation_rate = int_tuple(dilation_rate, nd, op, "dilation_rate")
+    padding = standardize_padding(padding, op)
+    if padding == "valid":
+        spatial = shape[-nd - 1:-1] if data_format == "channels_last" else shape[-nd:]
+        for n, k, d in zip(spatial, size, dilation_rate):
+            if n is not None and (k - 1) * d + 1 > n:
+                raise ValueError(
+                    f"{op}: the patch (size={size}, dilation_rate={dilation_rate}) is larger "
+                    f"than the input's spatial shape. Received: shape={shape}"
+                )
+    return size, strides, dilation_rate, padding, data_format
+
+
+def extract_patches(image, size, strides=None, dilation_rate=1, padding="valid",
+                    data_format="channels_last"):
+    """Extracts patches from images into the channel axis.
+
+    Args:
+        image: 3-D or 4-D images.
+        size: an int or ``(patch_height, patch_width)``.
+        strides: the step between patches (default: ``size``).
+        dilation_rate: the spacing of pixels inside a patch.
+        padding: "valid" or "same" (as in ``conv``).
+        data_format: "channels_last" or "channels_first" (None: the global default).
+
+    Returns:
+        A tensor with spatial shape the number of patches and
+        ``patch_height * patch_width * channels`` channels, in ``(i, j, c)`` order.
+
+    Example:
+    >>> keras_core.ops.image.extract_patches(keras_core.ops.ones((4, 4, 3)), 2).shape
+    (2, 2, 12)
+    """
+    args = _patch_args("extract_patches", image, size, strides, dilation_rate, padding,
+                       data_format, 2)
+    if isinstance(image, KerasTensor):
+        return ExtractPatches(*args).symbolic_call(image)
+    size, strides, dilation_rate, padding, data_format = args
+    return backend.image.extract_patches(
+        image, size, strides=strides, dilation_rate=dilation_rate, padding=padding,
+        data_format=data_format,
+    )
+
+
+def extract_patches_3d(volumes, size, strides=None, dilation_rate=1, padding="valid",
+                       data_format=None):
+    """Extracts 3-D patches from volumes into the channel axis.
+
+    Args:
+        volumes: ``(depth, height, width, channels)`` or a batch of them.
+        size: an int or ``(pd, ph, pw)``.
+        strides: the step between patches (default: ``size``).
+        dilation_rate: the spacing of voxels inside a patch.
+        padding: "valid" or "same".
+        data_format: "channels_last" or "channels_first" (None: the global default).
+
+    Returns:
+        A tensor with ``pd * ph * pw * channels`` channels, in ``(i, j, k, c)`` order.
+
+    Example:
+    >>> keras_core.ops.image.extract_patches_3d(keras_core.ops.ones((4, 4, 4, 1)), 2).shape
+    (2, 2, 2, 8)
+    """
+    args = _patch_args("extract_patches_3d", volumes, size, strides, dilation_rate, padding,
+                       data_format, 3)
+    if isinstance(volumes, KerasTensor):
+        return ExtractPatches3D(*args).symbolic_call(volumes)
+    size, strides, dilation_rate, padding, data_format = args
+    return backend.image.extract_patches_3d(
+        volumes, size, strides=strides, dilation_rate=dilation_rate, padding=padding,
+        data_format=data_format,
+    )
+
+
+# ---------------------------------------------------------------------------
+# Colour
+
+
+class _ColorOp(Operation):
+    backend_fn = None
+    out_channels = None
+
+    def __init__(self, data_format=None, name=None):
+        super().__init__(name=name)
+        self.data_format = data_format
+
+    def call(self, images):
+        return getattr(backend.image, self.backend_fn)(images, data_format=self.data_format)
+
+    def compute_output_spec(self, images):
+        shape = list(shape_of(images))
+        if self.out_channels is not None:
+            shape[_hw(shape, self.data_format)[2]] = self.out_channels
+        return KerasTensor(tuple(shape), dtype=_float(images))
+
+
+class RgbToGrayscale(_ColorOp):
+    backend_fn = "rgb_to_grayscale"
+    out_channels = 1
+
+
+class RgbToHsv(_ColorOp):
+    backend_fn = "rgb_to_hsv"
+
+
+class HsvToRgb(_ColorOp):
+    backend_fn = "hsv_to_rgb"
+
+
+def _color(cls, op, images, data_format, float_only):
+    data_format = standardize_data_format(data_format, op)
+    shape = _image_shape(op, images)
+    c = shape[_hw(shape, data_format)[2]]
+    if c is not None and c != 3:
+        raise ValueError(
+            f"{op}: images must have 3 channels. Received: images.shape={shape}, "
+            f"data_format={data_format!r}"
+        )
+    if float_only:
+        _check_float_images(op, images)
+    if isinstance(images, KerasTensor):
+        return cls(data_format).symbolic_call(images)
+    return getattr(backend.image, cls.backend_fn)(images, data_format=data_format)
+
+
+def rgb_to_grayscale(image, data_format="channels_last"):
+    """Converts RGB images to grayscale: ``0.2989 R + 0.5870 G + 0.1140 B``.
+
+    Args:
+        image: 3-D or 4-D RGB images.
+        data_format: "channels_last" or "channels_first" (None: the global default).
+
+    Returns:
+        Floating images with one channel.
+
+    Example:
+    >>> keras_core.ops.image.rgb_to_grayscale(keras_core.ops.ones((2, 2, 3))).shape
+    (2, 2, 1)
+    """
+    return _color(RgbToGrayscale, "rgb_to_grayscale", image, data_format, False)
+
+
+def rgb_to_hsv(images, data_format=None):
+    """Converts RGB images (values in [0, 1]) to HSV, all channels in [0, 1].
+
+    Args:
+        images: 3-D or 4-D floating RGB images.
+        data_format: "channels_last" or "channels_first" (None: the global default).
+
+    Returns:
+        HSV images of the same shape and dtype (hue 0 where the pixel is gray).
+
+    Example:
+    >>> keras_core.ops.image.rgb_to_hsv([[[1.0, 0.0, 0.0]]])  # [[[0., 1., 1.]]]
+    """
+    return _color(RgbToHsv, "rgb_to_hsv", images, data_format, True)
+
+
+def hsv_to_rgb(images, data_format=None):
+    """Converts HSV images (all channels in [0, 1]) to RGB.
+
+    Args:
+        images: 3-D or 4-D floating HSV images.
+        data_format: "channels_last" or "channels_first" (None: the global default).
+
+    Returns:
+        RGB images of the same shape and dtype.
+
+    Example:
+    >>> keras_core.ops.image.hsv_to_rgb([[[0.0, 1.0, 1.0]]])  # [[[1., 0., 0.]]]
+    """
+    return _color(HsvToRgb, "hsv_to_rgb", images, data_format, True)
+
+
+# ---------------------------------------------------------------------------
+# Padding and cropping
+
+
+def _resolve_pair(op, before, after, target, size, what, name_before, name_after, name_target):
+    given = sum(v is not None for v in (before, after, target))
+    if given != 2:
+        raise ValueError(
+            f"{op}: give exactly two of `{name_before}`, `{name_after}` and `{name_target}`. "
+            f"Received: {name_before}={before}, {name_after}={after}, {name_target}={target}"
+        )
+    for name, v in ((name_before, before), (name_after, after), (name_target, target)):
+        if v is not None and (isinstance(v, bool) or not isinstance(v, int) or v < 0):
+            raise ValueError(f"{op}: `{name}` must be an int >= 0. Received: {name}={v!r}")
+    if size is None:
+        return before, after, target
+    if what == "pad":
+        if target is None:
+            target = size + before + after
+        elif before is None:
+            before = target - size - after
+        else:
+            after = target - size - before
+        bad = before < 0 or after < 0
+    else:
+        if target is None:
+            target = size - before - after
+        elif before is None:
+            before = size - target - after
+        else:
+            after = size - target - before
+        bad = before < 0 or after < 0 or target <= 0
+    if bad:
+        raise ValueError(
+            f"{op}: the {name_target} does not fit the image size {size}. Received: "
+            f"{name_before}={before}, {name_after}={after}, {name_target}={target}"
+        )
+    return before, after, target
+
+
+class _PadCrop(Operation):
+    backend_fn = None
+
+    def __init__(self, top, left, bottom, right, height, width, data_format=None, name=None):
+        super().__init__(name=name)
+        self.top, self.left, self.bottom, self.right = top, left, bottom, right
+        self.height, self.width = height, width
+        self.data_format = data_format
+
+    def call(self, images):
+        return getattr(backend.image, self.backend_fn)(
+            images, self.top, self.left, self.bottom, self.right, self.height, self.width,
+            data_format=self.data_format,
+        )
+
+    def compute_output_spec(self, images):
+        shape = shape_of(images)
+        return KerasTensor(_with_hw(shape, self.data_format, self.height, self.width),
+                           dtype=_dtype(images))
+
+
+class PadImages(_PadCrop):
+    backend_fn = "pad_images"
+
+
+class CropImages(_PadCrop):
+    backend_fn = "crop_images"
+
+
+def _pad_crop(cls, what, images, top, left, bottom, right, target_height, target_width,
+              data_format, names):
+    op = cls.backend_fn
+    data_format = standardize_data_format(data_format, op)
+    shape = _image_shape(op, images)
+    hi, wi, _ = _hw(shape, data_format)
+    top, bottom, target_height = _resolve_pair(
+        op, top, bottom, target_height, shape[hi], what, names[0], names[2], "target_height")
+    left, right, target_width = _resolve_pair(
+        op, left, right, target_width, shape[wi], what, names[1], names[3], "target_width")
+    args = (top, left, bottom, right, target_height, target_width, data_format)
+    if None in args[:6]:
+        if not isinstance(images, KerasTensor):
+            raise ValueError(f"{op}: the image size must be known. Received: shape={shape}")
+        return cls(*args).symbolic_call(images)
+    if isinstance(images, KerasTensor):
+        return cls(*args).symbolic_call(images)
+    return getattr(backend.image, op)(
+        images, top, left, bottom, right, target_height, target_width, data_format=data_format
+    )
+
+
+def pad_images(
+    images,
+    top_padding=None,
+    left_padding=None,
+    bottom_padding=None,
+    right_padding=None,
+    target_height=None,
+    target_width=None,
+    data_format=None,
+):
+    """Zero-pads images; give exactly two of top/bottom/target_height (and of the width ones).
+
+    Args:
+        images: 3-D or 4-D images.
+        top_padding: rows added above.
+        left_padding: columns added on the left.
+        bottom_padding: rows added below.
+        right_padding: columns added on the right.
+        target_height: the output height.
+        target_width: the output width.
+        data_format: "channels_last" or "channels_first" (None: the global default).
+
+    Returns:
+        The padded images, of the input dtype.
+
+    Example:
+    >>> keras_core.ops.image.pad_images(keras_core.ops.ones((2, 2, 1)), 1, 1, 1, 1).shape
+    (4, 4, 1)
+    """
+    return _pad_crop(PadImages, "pad", images, top_padding, left_padding, bottom_padding,
+                     right_padding, target_height, target_width, data_format,
+                     ("top_padding", "left_padding", "bottom_padding", "right_padding"))
+
+
+def crop_images(
+    images,
+    top_cropping=None,
+    left_cropping=None,
+    bottom_cropping=None,
+    right_cropping=None,
+    target_height=None,
+    target_width=None,
+    data_format=None,
+):
+    """Crops images; give exactly two of top/bottom/target_height (and of the width ones).
+
+    Args:
+        images: 3-D or 4-D images.
+        top_cropping: rows removed at the top.
+        left_cropping: columns removed on the left.
+        bottom_cropping: rows removed at the bottom.
+        right_cropping: columns removed on the right.
+        target_height: the output height.
+        target_width: the output width.
+        data_format: "channels_last" or "channels_first" (None: the global default).
+
+    Returns:
+        The cropped images, of the input dtype.
+
+    Example:
+    >>> keras_core.ops.image.crop_images(keras_core.ops.ones((4, 4, 1)), 1, 1, 1, 1).shape
+    (2, 2, 1)
+    """
+    return _pad_crop(CropImages, "crop", images, top_cropping, left_cropping, bottom_cropping,
+                     right_cropping, target_height, target_width, data_format,
+                     ("top_cropping", "left_cropping", "bottom_cropping", "right_cropping"))
+
+
+# ---------------------------------------------------------------------------
+# Filters and metrics
+
+
+class GaussianBlur(Operation):
+    def __init__(self, kernel_size=(3, 3), sigma=(1.0, 1.0), data_format=None, name=None):
+        super().__init__(name=name)
+        self.kernel_size = kernel_size
+        self.sigma = sigma
+        self.data_format = data_format
+
+    def call(self, images):
+        return backend.image.gaussian_blur(
+            images, kernel_size=self.kernel_size, sigma=self.sigma, data_format=self.data_format
+        )
+
+    def compute_output_spec(self, images):
+        return KerasTensor(shape_of(images), dtype=_float(images))
+
+
+def gaussian_blur(images, kernel_size=(3, 3), sigma=(1.0, 1.0), data_format=None):
+    """Blurs each channel with a normalized Gaussian kernel ("same" size, zero padding).
+
+    The 1-D kernel along an axis of size ``k`` is ``exp(-t**2 / (2 sigma**2))``
+    at ``t = i - (k - 1) / 2``, normalized to sum to 1; the 2-D kernel is their
+    outer product, applied as a depthwise ``conv`` with ``padding="same"``.
+
+    Args:
+        images: 3-D or 4-D images.
+        kernel_size: an int or ``(kh, kw)``.
+        sigma: a positive number or ``(sigma_h, sigma_w)``.
+        data_format: "channels_last" or "channels_first" (None: the global default).
+
+    Returns:
+        Floating images of the input's shape.
+
+    Example:
+    >>> keras_core.ops.image.gaussian_blur(keras_core.ops.ones((5, 5, 3))).shape
+    (5, 5, 3)
+    """
+    op = "gaussian_blur"
+    data_format = standardize_data_format(data_format, op)
+    _image_shape(op, images)
+    kernel_size = int_tuple(kernel_size, 2, op, "kernel_size")
+    if isinstance(sigma, (int, float)) and not isinstance(sigma, bool):
+        sigma = (float(sigma), float(sigma))
+    if (not isinstance(sigma, (list, tuple)) or len(sigma) != 2
+            or any(isinstance(s, bool) or not isinstance(s, (int, float)) or s <= 0
+                   for s in sigma)):
+        raise ValueError(
+            f"{op}: `sigma` must be a positive number or a pair of them. Received: sigma={sigma!r}"
+        )
+    sigma = tuple(float(s) for s in sigma)
+    if isinstance(images, KerasTensor):
+        return GaussianBlur(kernel_size, sigma, data_format).symbolic_call(images)
+    return backend.image.gaussian_blur(
+        images, kernel_size=kernel_size, sigma=sigma, data_format=data_format
+    )
+
+
+class SobelEdges(Operation):
+    def __init__(self, data_format=None, name=None):
+        super().__init__(name=name)
+        self.data_format = data_format
+
+    def call(self, images):
+        return backend.image.sobel_edges(images, data_format=self.data_format)
+
+    def compute_output_spec(self, images):
+        return KerasTensor(tuple(shape_of(images)) + (2,), dtype=_float(images))
+
+
+def sobel_edges(images, data_format=None):
+    """Sobel gradients of every channel: ``[..., 0]`` is d/dy, ``[..., 1]`` is d/dx.
+
+    Each channel is padded by one pixel in "reflect" mode (``b | a b c | b``)
+    and cross-correlated with ``[[-1, -2, -1], [0, 0, 0], [1, 2, 1]]`` (dy) and
+    its transpose (dx).
+
+    Args:
+        images: 4-D images (3-D are accepted too).
+        data_format: "channels_last" or "channels_first" (None: the global default).
+
+    Returns:
+        Floating ``(*images.shape, 2)``.
+
+    Example:
+    >>> keras_core.ops.image.sobel_edges(keras_core.ops.ones((1, 4, 4, 1))).shape
+    (1, 4, 4, 1, 2)
+    """
+    op = "sobel_edges"
+    data_format = standardize_data_format(data_format, op)
+    shape = _image_shape(op, images)
+    hi, wi, _ = _hw(shape, data_format)
+    for d in (shape[hi], shape[wi]):
+        if d is not None and d < 2:
+            raise ValueError(f"{op}: images must be at least 2x2. Received: shape={shape}")
+    if isinstance(images, KerasTensor):
+        return SobelEdges(data_format).symbolic_call(images)
+    return backend.image.sobel_edges(images, data_format=data_format)
+
+
+class Ssim(Operation):
+    def __init__(self, max_val=1.0, filter_size=11, filter_sigma=1.5, k1=0.01, k2=0.03,
+                 data_format=None, name=None):
+        super().__init__(name=name)
+        self.max_val = max_val
+        self.filter_size = filter_size
+        self.filter_sigma = filter_sigma
+        self.k1 = k1
+        self.k2 = k2
+        self.data_format = data_format
+
+    def call(self, image1, image2):
+        return backend.image.ssim(
+            image1, image2, max_val=self.max_val, filter_size=self.filter_size,
+            filter_sigma=self.filter_sigma, k1=self.k1, k2=self.k2, data_format=self.data_format,
+        )
+
+    def compute_output_spec(self, image1, image2):
+        shape = shape_of(image1)
+        out = (shape[0],) if len(shape) == 4 else ()
+        return KerasTensor(out, dtype=_float(image1, image2))
+
+
+def ssim(image1, image2, max_val=1.0, filter_size=11, filter_sigma=1.5, k1=0.01, k2=0.03,
+         data_format=None):
+    """Structural similarity index (Wang et al., 2004) between two images.
+
+    Local statistics use a ``filter_size`` Gaussian window (``filter_sigma``)
+    without padding; the SSIM map
+    ``(2 mx my + c1)(2 sxy + c2) / ((mx^2 + my^2 + c1)(sx^2 + sy^2 + c2))`` with
+    ``c1 = (k1 max_val)^2``, ``c2 = (k2 max_val)^2`` is averaged over the spatial
+    positions and channels.
+
+    Args:
+        image1: 3-D or 4-D images.
+        image2: images of the same shape.
+        max_val: the dynamic range of the pixel values.
+        filter_size: the Gaussian window size (<= the image size).
+        filter_sigma: the Gaussian standard deviation.
+        k1: the luminance constant.
+        k2: the contrast constant.
+        data_format: "channels_last" or "channels_first" (None: the global default).
+
+    Returns:
+        One value per image: ``(batch,)`` for 4-D inputs, a scalar for 3-D.
+
+    Example:
+    >>> x = keras_core.ops.ones((1, 12, 12, 1))
+    >>> keras_core.ops.image.ssim(x, x)  # [1.]
+    """
+    op = "ssim"
+    data_format = standardize_data_format(data_format, op)
+    s1 = _image_shape(op, image1, "image1")
+    s2 = _image_shape(op, image2, "image2")
+    if len(s1) != len(s2) or any(a is not None and b is not None and a != b
+                                 for a, b in zip(s1, s2)):
+        raise ValueError(
+            f"{op}: `image1` and `image2` must have the same shape. "
+            f"Received: image1.shape={s1}, image2.shape={s2}"
+        )
+    filter_size = int_tuple(filter_size, 1, op, "filter_size")[0]
+    hi, wi, _ = _hw(s1, data_format)
+    for d in (s1[hi], s1[wi]):
+        if d is not None and d < filter_size:
+            raise ValueError(
+                f"{op}: the images ({s1}) are smaller than filter_size={filter_size}."
+            )
+    args = (max_val, filter_size, filter_sigma, k1, k2, data_format)
+    if any_symbolic_tensors((image1, image2)):
+        return Ssim(*args).symbolic_call(image1, image2)
+    return backend.image.ssim(
+        image1, image2, max_val=max_val, filter_size=filter_size, filter_sigma=filter_sigma,
+        k1=k1, k2=k2, data_format=data_format,
+    )

@@ -1,0 +1,1457 @@
+"""keras_core.ops.nn: activations, normalizations, losses, encodings and attention.
+
+Convolution and pooling ops live in ``nn_conv.py`` and are re-exported here.
+Every activation returns a floating tensor: bool and integer inputs become
+``floatx()`` (``dtype_rules.float_dtype``).
+"""
+
+import operator
+
+from keras_core import backend
+from keras_core.backend import config
+from keras_core.backend.common import dtype_rules
+from keras_core.backend.common.dtypes import standardize_dtype
+from keras_core.backend.common.keras_tensor import KerasTensor, any_symbolic_tensors
+from keras_core.ops import nn_conv
+from keras_core.ops.nn_conv import (  # noqa: F401  (re-exported)
+    adaptive_average_pool,
+    adaptive_max_pool,
+    average_pool,
+    conv,
+    conv_transpose,
+    depth_to_space,
+    depthwise_conv,
+    fold,
+    max_pool,
+    separable_conv,
+    space_to_depth,
+    unfold,
+)
+from keras_core.ops.op_utils import (
+    broadcast_shapes,
+    canonicalize_axis,
+    reduce_shape,
+    shape_of,
+    standardize_axis,
+)
+from keras_core.ops.operation import Operation
+
+
+def _float(*xs):
+    return dtype_rules.float_dtype(*[x for x in xs if x is not None])
+
+
+def _ndim(x):
+    return len(shape_of(x))
+
+
+def _check_number(value, op, name, positive=False):
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        if hasattr(value, "shape") and tuple(value.shape) == ():
+            return value
+        raise TypeError(f"{op}: `{name}` must be a number. Received: {name}={value!r}")
+    if positive and value <= 0:
+        raise ValueError(f"{op}: `{name}` must be positive. Received: {name}={value!r}")
+    return value
+
+
+# ---------------------------------------------------------------------------
+# Element-wise activations
+
+
+class _Activation(Operation):
+    backend_fn = None
+
+    def __init__(self, name=None, **params):
+        super().__init__(name=name)
+        self.params = params
+
+    def call(self, x):
+        return getattr(backend.nn, self.backend_fn)(x, **self.params)
+
+    def compute_output_spec(self, x):
+        return KerasTensor(shape_of(x), dtype=_float(x))
+
+
+def _make(cls_name, fn_name):
+    return type(cls_name, (_Activation,), {"backend_fn": fn_name})
+
+
+Relu = _make("Relu", "relu")
+Relu6 = _make("Relu6", "relu6")
+Sigmoid = _make("Sigmoid", "sigmoid")
+Softplus = _make("Softplus", "softplus")
+Softsign = _make("Softsign", "softsign")
+Silu = _make("Silu", "silu")
+LogSigmoid = _make("LogSigmoid", "log_sigmoid")
+LeakyRelu = _make("LeakyRelu", "leaky_relu")
+HardSigmoid = _make("HardSigmoid", "hard_sigmoid")
+HardSilu = _make("HardSilu", "hard_silu")
+Elu = _make("Elu", "elu")
+Selu = _make("Selu", "selu")
+Gelu = _make("Gelu", "gelu")
+Celu = _make("Celu", "celu")
+SparsePlus = _make("SparsePlus", "sparse_plus")
+Squareplus = _make("Squareplus", "squareplus")
+SoftShrink = _make("SoftShrink", "soft_shrink")
+HardShrink = _make("HardShrink", "hard_shrink")
+TanhShrink = _make("TanhShrink", "tanh_shrink")
+HardTanh = _make("HardTanh", "hard_tanh")
+SparseSigmoid = _make("SparseSigmoid", "sparse_sigmoid")
+Threshold = _make("Threshold", "threshold")
+
+
+def _activation(cls, x, **params):
+    if isinstance(x, KerasTensor):
+        return cls(**params).symbolic_call(x)
+    return getattr(backend.nn, cls.backend_fn)(x, **params)
+
+
+def relu(x):
+    """Rectified linear unit: ``max(x, 0)``.
+
+    Args:
+        x: input tensor.
+
+    Returns:
+        A floating tensor of the same shape.
+
+    Example:
+    >>> keras_core.ops.relu([-1.0, 0.0, 2.0])  # [0., 0., 2.]
+    """
+    return _activation(Relu, x)
+
+
+def relu6(x):
+    """ReLU capped at 6: ``min(max(x, 0), 6)``.
+
+    Args:
+        x: input tensor.
+
+    Returns:
+        A floating tensor of the same shape.
+
+    Example:
+    >>> keras_core.ops.relu6([-1.0, 3.0, 8.0])  # [0., 3., 6.]
+    """
+    return _activation(Relu6, x)
+
+
+def sigmoid(x):
+    """Logistic sigmoid: ``1 / (1 + exp(-x))``.
+
+    Args:
+        x: input tensor.
+
+    Returns:
+        A floating tensor of the same shape.
+
+    Example:
+    >>> keras_core.ops.sigmoid([0.0])  # [0.5]
+    """
+    return _activation(Sigmoid, x)
+
+
+def softplus(x):
+    """Softplus: ``log(1 + exp(x))``, computed stably.
+
+    Args:
+        x: input tensor.
+
+    Returns:
+        A floating tensor of the same shape.
+
+    Example:
+    >>> keras_core.ops.softplus([0.0])  # [0.6931472]
+    """
+    return _activation(Softplus, x)
+
+
+def softsign(x):
+    """Softsign: ``x / (1 + |x|)``.
+
+    Args:
+        x: input tensor.
+
+    Returns:
+        A floating tensor of the same shape.
+
+    Example:
+    >>> keras_core.ops.softsign([1.0, -3.0])  # [0.5, -0.75]
+    """
+    return _activation(Softsign, x)
+
+
+def silu(x):
+    """Sigmoid linear unit (swish): ``x * sigmoid(x)``.
+
+    Args:
+        x: input tensor.
+
+    Returns:
+        A floating tensor of the same shape.
+
+    Example:
+    >>> keras_core.ops.silu([0.0, 1.0])  # [0., 0.7310586]
+    """
+    return _activation(Silu, x)
+
+
+def swish(x):
+    """Swish, the same function as ``silu``: ``x * sigmoid(x)``.
+
+    Args:
+        x: input tensor.
+
+    Returns:
+        A floating tensor of the same shape.
+
+    Example:
+    >>> keras_core.ops.swish([1.0])  # [0.7310586]
+    """
+    return _activation(Silu, x)
+
+
+def log_sigmoid(x):
+    """Logarithm of the sigmoid: ``-softplus(-x)``, computed stably.
+
+    Args:
+        x: input tensor.
+
+    Returns:
+        A floating tensor of the same shape.
+
+    Example:
+    >>> keras_core.ops.log_sigmoid([0.0])  # [-0.6931472]
+    """
+    return _activation(LogSigmoid, x)
+
+
+def leaky_relu(x, negative_slope=0.2):
+    """Leaky ReLU: ``x`` for ``x >= 0``, ``negative_slope * x`` otherwise.
+
+    Args:
+        x: input tensor.
+        negative_slope: the slope for negative inputs.
+
+    Returns:
+        A floating tensor of the same shape.
+
+    Example:
+    >>> keras_core.ops.leaky_relu([-1.0, 1.0])  # [-0.2, 1.]
+    """
+    _check_number(negative_slope, "leaky_relu", "negative_slope")
+    return _activation(LeakyRelu, x, negative_slope=negative_slope)
+
+
+def hard_sigmoid(x):
+    """Piecewise-linear sigmoid: ``relu6(x + 3) / 6``.
+
+    Args:
+        x: input tensor.
+
+    Returns:
+        A floating tensor of the same shape.
+
+    Example:
+    >>> keras_core.ops.hard_sigmoid([-4.0, 0.0, 4.0])  # [0., 0.5, 1.]
+    """
+    return _activation(HardSigmoid, x)
+
+
+def hard_silu(x):
+    """Hard SiLU (hard swish): ``x * relu6(x + 3) / 6``.
+
+    Args:
+        x: input tensor.
+
+    Returns:
+        A floating tensor of the same shape.
+
+    Example:
+    >>> keras_core.ops.hard_silu([-4.0, 1.0, 4.0])  # [0., 0.6666667, 4.]
+    """
+    return _activation(HardSilu, x)
+
+
+def hard_swish(x):
+    """Hard swish, the same function as ``hard_silu``.
+
+    Args:
+        x: input tensor.
+
+    Returns:
+        A floating tensor of the same shape.
+
+    Example:
+    >>> keras_core.ops.hard_swish([1.0])  # [0.6666667]
+    """
+    return _activation(HardSilu, x)
+
+
+def elu(x, alpha=1.0):
+    """Exponential linear unit: ``x`` if ``x > 0`` else ``alpha * (exp(x) - 1)``.
+
+    Args:
+        x: input tensor.
+        alpha: the scale of the negative part.
+
+    Returns:
+        A floating tensor of the same shape.
+
+    Example:
+    >>> keras_core.ops.elu([-1.0, 1.0])  # [-0.6321206, 1.]
+    """
+    _check_number(alpha, "elu", "alpha")
+    return _activation(Elu, x, alpha=alpha)
+
+
+def selu(x):
+    """Scaled ELU: ``1.0507009873554805 * elu(x, 1.6732632423543772)``.
+
+    Args:
+        x: input tensor.
+
+    Returns:
+        A floating tensor of the same shape.
+
+    Example:
+    >>> keras_core.ops.selu([1.0])  # [1.050701]
+    """
+    return _activation(Selu, x)
+
+
+def gelu(x, approximate=True):
+    """Gaussian error linear unit.
+
+    Exact: ``x * (1 + erf(x / sqrt(2))) / 2``; approximate (default):
+    ``x * (1 + tanh(sqrt(2 / pi) * (x + 0.044715 * x**3))) / 2``.
+
+    Args:
+        x: input tensor.
+        approximate: whether to use the tanh approximation.
+
+    Returns:
+        A floating tensor of the same shape.
+
+    Example:
+    >>> keras_core.ops.gelu([1.0], approximate=False)  # [0.8413447]
+    """
+    if not isinstance(approximate, bool):
+        raise TypeError(f"gelu: `approximate` must be a bool. Received: approximate={approximate!r}")
+    return _activation(Gelu, x, approximate=approximate)
+
+
+def celu(x, alpha=1.0):
+    """Continuously differentiable ELU: ``max(x, 0) + min(0, alpha * (exp(x / alpha) - 1))``.
+
+    Args:
+        x: input tensor.
+        alpha: a positive number.
+
+    Returns:
+        A floating tensor of the same shape.
+
+    Example:
+    >>> keras_core.ops.celu([-1.0, 1.0])  # [-0.6321206, 1.]
+    """
+    _check_number(alpha, "celu", "alpha", positive=True)
+    return _activation(Celu, x, alpha=alpha)
+
+
+def sparse_plus(x):
+    """SparsePlus: 0 for ``x <= -1``, ``x`` for ``x >= 1``, ``(x + 1)**2 / 4`` between.
+
+    Args:
+        x: input tensor.
+
+    Returns:
+        A floating tensor of the same shape.
+
+    Example:
+    >>> keras_core.ops.sparse_plus([-2.0, 0.0, 2.0])  # [0., 0.25, 2.]
+    """
+    return _activation(SparsePlus, x)
+
+
+def squareplus(x, b=4):
+    """Squareplus: ``(x + sqrt(x**2 + b)) / 2``.
+
+    Args:
+        x: input tensor.
+        b: a non-negative smoothness parameter.
+
+    Returns:
+        A floating tensor of the same shape.
+
+    Example:
+    >>> keras_core.ops.squareplus([0.0])  # [1.]
+    """
+    _check_number(b, "squareplus", "b")
+    if isinstance(b, (int, float)) and b < 0:
+        raise ValueError(f"squareplus: `b` must be >= 0. Received: b={b!r}")
+    return _activation(Squareplus, x, b=b)
+
+
+def soft_shrink(x, threshold=0.5):
+    """Soft shrinkage: ``x - t`` above ``t``, ``x + t`` below ``-t``, 0 between.
+
+    Args:
+        x: input tensor.
+        threshold: the non-negative threshold ``t``.
+
+    Returns:
+        A floating tensor of the same shape.
+
+    Example:
+    >>> keras_core.ops.soft_shrink([-1.0, 0.2, 1.0])  # [-0.5, 0., 0.5]
+    """
+    _check_number(threshold, "soft_shrink", "threshold")
+    return _activation(SoftShrink, x, threshold=threshold)
+
+
+def hard_shrink(x, threshold=0.5):
+    """Hard shrinkage: ``x`` where ``|x| > threshold``, else 0.
+
+    Args:
+        x: input tensor.
+        threshold: the non-negative threshold.
+
+    Returns:
+        A floating tensor of the same shape.
+
+    Example:
+    >>> keras_core.ops.hard_shrink([-1.0, 0.2, 1.0])  # [-1., 0., 1.]
+    """
+    _check_number(threshold, "hard_shrink", "threshold")
+    return _activation(HardShrink, x, threshold=threshold)
+
+
+def tanh_shrink(x):
+    """Tanh shrink: ``x - tanh(x)``.
+
+    Args:
+        x: input tensor.
+
+    Returns:
+        A floating tensor of the same shape.
+
+    Example:
+    >>> keras_core.ops.tanh_shrink([1.0])  # [0.23840582]
+    """
+    return _activation(TanhShrink, x)
+
+
+def hard_tanh(x):
+    """Hard tanh: ``clip(x, -1, 1)``.
+
+    Args:
+        x: input tensor.
+
+    Returns:
+        A floating tensor of the same shape.
+
+    Example:
+    >>> keras_core.ops.hard_tanh([-2.0, 0.5, 2.0])  # [-1., 0.5, 1.]
+    """
+    return _activation(HardTanh, x)
+
+
+def sparse_sigmoid(x):
+    """Sparse sigmoid: 0 for ``x <= -1``, 1 for ``x >= 1``, ``(x + 1) / 2`` between.
+
+    Args:
+        x: input tensor.
+
+    Returns:
+        A floating tensor of the same shape.
+
+    Example:
+    >>> keras_core.ops.sparse_sigmoid([-2.0, 0.0, 2.0])  # [0., 0.5, 1.]
+    """
+    return _activation(SparseSigmoid, x)
+
+
+def threshold(x, threshold, default_value):
+    """Keeps ``x`` where ``x > threshold``, elsewhere ``default_value``.
+
+    Args:
+        x: input tensor.
+        threshold: a number.
+        default_value: the number written where ``x <= threshold``.
+
+    Returns:
+        A floating tensor of the same shape.
+
+    Example:
+    >>> keras_core.ops.threshold([0.5, 2.0], 1.0, -1.0)  # [-1., 2.]
+    """
+    _check_number(threshold, "threshold", "threshold")
+    _check_number(default_value, "threshold", "default_value")
+    return _activation(Threshold, x, threshold=threshold, default_value=default_value)
+
+
+# ---------------------------------------------------------------------------
+# Activations along an axis
+
+
+class _AxisActivation(Operation):
+    backend_fn = None
+
+    def __init__(self, axis=-1, name=None):
+        super().__init__(name=name)
+        self.axis = axis
+
+    def call(self, x):
+        return getattr(backend.nn, self.backend_fn)(x, axis=self.axis)
+
+    def compute_output_spec(self, x):
+        return KerasTensor(shape_of(x), dtype=_float(x))
+
+
+class Softmax(_AxisActivation):
+    backend_fn = "softmax"
+
+
+class LogSoftmax(_AxisActivation):
+    backend_fn = "log_softmax"
+
+
+class Sparsemax(_AxisActivation):
+    backend_fn = "sparsemax"
+
+
+class Glu(_AxisActivation):
+    backend_fn = "glu"
+
+    def compute_output_spec(self, x):
+        shape = list(shape_of(x))
+        axis = canonicalize_axis(self.axis, len(shape), "glu")
+        if shape[axis] is not None:
+            shape[axis] //= 2
+        return KerasTensor(tuple(shape), dtype=_float(x))
+
+
+def _axis_arg(op, x, axis, allow_tuple=True):
+    ndim = _ndim(x)
+    if allow_tuple and isinstance(axis, (list, tuple)):
+        return standardize_axis(tuple(axis), ndim, op)
+    if ndim == 0:
+        if axis in (-1, 0):
+            return axis
+    return canonicalize_axis(axis, max(ndim, 1), op)
+
+
+def softmax(x, axis=-1):
+    """Softmax: ``exp(x) / sum(exp(x))`` along ``axis`` (an int or a tuple of ints).
+
+    Args:
+        x: input tensor.
+        axis: the axis or axes to normalize over.
+
+    Returns:
+        A floating tensor of the same shape; slices along ``axis`` sum to 1.
+
+    Example:
+    >>> keras_core.ops.softmax([1.0, 1.0])  # [0.5, 0.5]
+    """
+    axis = _axis_arg("softmax", x, axis)
+    if isinstance(x, KerasTensor):
+        return Softmax(axis).symbolic_call(x)
+    return backend.nn.softmax(x, axis=axis)
+
+
+def log_softmax(x, axis=-1):
+    """Log of the softmax along ``axis``: ``x - logsumexp(x, axis)``.
+
+    Args:
+        x: input tensor.
+        axis: the axis or axes to normalize over.
+
+    Returns:
+        A floating tensor of the same shape.
+
+    Example:
+    >>> keras_core.ops.log_softmax([1.0, 1.0])  # [-0.6931472, -0.6931472]
+    """
+    axis = _axis_arg("log_softmax", x, axis)
+    if isinstance(x, KerasTensor):
+        return LogSoftmax(axis).symbolic_call(x)
+    return backend.nn.log_softmax(x, axis=axis)
+
+
+def sparsemax(x, axis=-1):
+    """Sparsemax: the Euclidean projection of ``x`` onto the probability simplex.
+
+    Args:
+        x: input tensor.
+        axis: the axis to normalize over (an int).
+
+    Returns:
+        A floating tensor of the same shape; slices sum to 1 and may hold zeros.
+
+    Example:
+    >>> keras_core.ops.sparsemax([1.0, 0.0, -1.0])  # [1., 0., 0.]
+    """
+    axis = _axis_arg("sparsemax", x, axis, allow_tuple=False)
+    if isinstance(x, KerasTensor):
+        return Sparsemax(axis).symbolic_call(x)
+    return backend.nn.sparsemax(x, axis=axis)
+
+
+def glu(x, axis=-1):
+    """Gated linear unit: splits ``x`` in halves ``a, b`` along ``axis``; ``a * sigmoid(b)``.
+
+    Args:
+        x: input tensor; its size along ``axis`` must be even.
+        axis: the axis to split.
+
+    Returns:
+        A floating tensor whose ``axis`` is half as long.
+
+    Example:
+    >>> keras_core.ops.glu([1.0, 0.0])  # [0.5]
+    """
+    axis = _axis_arg("glu", x, axis, allow_tuple=False)
+    size = shape_of(x)[axis] if _ndim(x) else None
+    if size is not None and size % 2:
+        raise ValueError(
+            f"glu: the size of `axis` ({axis}) must be even. Received: x.shape={shape_of(x)}"
+        )
+    if isinstance(x, KerasTensor):
+        return Glu(axis).symbolic_call(x)
+    return backend.nn.glu(x, axis=axis)
+
+
+# ---------------------------------------------------------------------------
+# Encodings
+
+
+def _check_num_classes(op, value, name):
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        try:
+            value = operator.index(value)
+        except TypeError:
+            value = None
+        if value is None or value < 1:
+            raise ValueError(f"{op}: `{name}` must be a positive int. Received: {name}={value!r}")
+    return value
+
+
+class OneHot(Operation):
+    def __init__(self, num_classes, axis=-1, dtype=None, sparse=False, name=None):
+        super().__init__(name=name)
+        self.num_classes = num_classes
+        self.axis = axis
+        self.dtype = dtype
+        self.sparse = sparse
+
+    def call(self, x):
+        return backend.nn.one_hot(x, self.num_classes, self.axis, self.dtype, self.sparse)
+
+    def compute_output_spec(self, x):
+        shape = list(shape_of(x))
+        axis = self.axis if self.axis >= 0 else len(shape) + 1 + self.axis
+        shape.insert(axis, self.num_classes)
+        return KerasTensor(tuple(shape), dtype=self.dtype)
+
+
+def one_hot(x, num_classes, axis=-1, dtype=None, sparse=False):
+    """One-hot encodes integer class ids; out-of-range ids give all-zero vectors.
+
+    Args:
+        x: an integer tensor of class ids.
+        num_classes: the number of classes (the new axis' length).
+        axis: where to insert the new axis.
+        dtype: the result dtype (default ``floatx()``).
+        sparse: whether to return a sparse tensor (backends without sparse
+            tensors raise ``ValueError``).
+
+    Returns:
+        A tensor of rank ``x.ndim + 1``.
+
+    Example:
+    >>> keras_core.ops.one_hot([0, 2], 3)  # [[1., 0., 0.], [0., 0., 1.]]
+    """
+    num_classes = _check_num_classes("one_hot", num_classes, "num_classes")
+    axis = canonicalize_axis(axis, _ndim(x) + 1, "one_hot")
+    dtype = standardize_dtype(dtype)
+    if isinstance(x, KerasTensor):
+        return OneHot(num_classes, axis, dtype, sparse).symbolic_call(x)
+    return backend.nn.one_hot(x, num_classes, axis=axis, dtype=dtype, sparse=sparse)
+
+
+class MultiHot(Operation):
+    def __init__(self, num_classes, axis=-1, dtype=None, sparse=False, name=None):
+        super().__init__(name=name)
+        self.num_classes = num_classes
+        self.axis = axis
+        self.dtype = dtype
+        self.sparse = sparse
+
+    def call(self, inputs):
+        return backend.nn.multi_hot(
+            inputs, self.num_classes, self.axis, self.dtype, self.sparse
+        )
+
+    def compute_output_spec(self, inputs):
+        shape = list(shape_of(inputs))
+        if len(shape) <= 1:
+            return KerasTensor((self.num_classes,), dtype=self.dtype)
+        shape = shape[:-1]
+        axis = self.axis if self.axis >= 0 else len(shape) + 1 + self.axis
+        shape.insert(axis, self.num_classes)
+        return KerasTensor(tuple(shape), dtype=self.dtype)
+
+
+def multi_hot(inputs, num_tokens=None, axis=-1, dtype=None, sparse=False, num_classes=None):
+    """Multi-hot encodes the class ids of each sample (the last axis of ``inputs``).
+
+    A rank-1 ``inputs`` is one sample; a rank-``r`` input gives rank ``r``:
+    the last axis (the ids) is replaced by a ``num_classes`` axis at ``axis``.
+    Out-of-range ids are ignored.
+
+    Args:
+        inputs: an integer tensor of class ids.
+        num_tokens: the number of classes (keras-core's name).
+        axis: where the class axis goes in the output.
+        dtype: the result dtype (default ``floatx()``).
+        sparse: whether to return a sparse tensor.
+        num_classes: the number of classes (Keras 3's name; same as ``num_tokens``).
+
+    Returns:
+        A tensor holding 1 for every class present in a sample, 0 elsewhere.
+
+    Example:
+    >>> keras_core.ops.multi_hot([[0, 2], [1, 1]], 3)  # [[1., 0., 1.], [0., 1., 0.]]
+    """
+    if num_tokens is None and num_classes is None:
+        raise ValueError("multi_hot: `num_classes` (or `num_tokens`) is required. Received: None")
+    if num_tokens is not None and num_classes is not None and num_tokens != num_classes:
+        raise ValueError(
+            "multi_hot: `num_tokens` and `num_classes` are the same argument and disagree. "
+            f"Received: num_tokens={num_tokens}, num_classes={num_classes}"
+        )
+    n = _check_num_classes("multi_hot", num_classes if num_tokens is None else num_tokens,
+                           "num_classes")
+    out_rank = max(_ndim(inputs), 1)
+    axis = canonicalize_axis(axis, out_rank, "multi_hot")
+    dtype = standardize_dtype(dtype)
+    if isinstance(inputs, KerasTensor):
+        return MultiHot(n, axis, dtype, sparse).symbolic_call(inputs)
+    return backend.nn.multi_hot(inputs, n, axis=axis, dtype=dtype, sparse=sparse)
+
+
+# ---------------------------------------------------------------------------
+# Losses
+
+
+def _check_same_shape(op, target, output):
+    ts, os_ = shape_of(target), shape_of(output)
+    if len(ts) != len(os_) or any(
+        a is not None and b is not None and a != b for a, b in zip(ts, os_)
+    ):
+        raise ValueError(
+            f"{op}: `target` and `output` must have the same shape. "
+            f"Received: target.shape={tuple(ts)}, output.shape={tuple(os_)}"
+        )
+
+
+class BinaryCrossentropy(Operation):
+    def __init__(self, from_logits=False, name=None):
+        super().__init__(name=name)
+        self.from_logits = from_logits
+
+    def call(self, target, output):
+        return backend.nn.binary_crossentropy(target, output, from_logits=self.from_logits)
+
+    def compute_output_spec(self, target, output):
+        return KerasTensor(shape_of(output), dtype=_float(target, output))
+
+
+def binary_crossentropy(target, output, from_logits=False):
+    """Element-wise binary cross-entropy (no reduction).
+
+    Probabilities are clipped to ``[epsilon, 1 - epsilon]`` with
+    ``keras_core.config.epsilon()``; logits use the stable form
+    ``max(x, 0) - x * t + log(1 + exp(-|x|))``.
+
+    Args:
+        target: the targets, in [0, 1].
+        output: probabilities, or logits when ``from_logits=True``.
+        from_logits: whether ``output`` holds logits.
+
+    Returns:
+        A floating tensor of the same shape as ``output``.
+
+    Example:
+    >>> keras_core.ops.binary_crossentropy([1.0, 0.0], [0.9, 0.2])  # [0.1053605, 0.2231435]
+    """
+    _check_same_shape("binary_crossentropy", target, output)
+    if any_symbolic_tensors((target, output)):
+        return BinaryCrossentropy(bool(from_logits)).symbolic_call(target, output)
+    return backend.nn.binary_crossentropy(target, output, from_logits=bool(from_logits))
+
+
+class CategoricalCrossentropy(Operation):
+    def __init__(self, from_logits=False, axis=-1, name=None):
+        super().__init__(name=name)
+        self.from_logits = from_logits
+        self.axis = axis
+
+    def call(self, target, output):
+        return backend.nn.categorical_crossentropy(
+            target, output, from_logits=self.from_logits, axis=self.axis
+        )
+
+    def compute_output_spec(self, target, output):
+        return KerasTensor(
+            reduce_shape(shape_of(output), self.axis), dtype=_float(target, output)
+        )
+
+
+def categorical_crossentropy(target, output, from_logits=False, axis=-1):
+    """Categorical cross-entropy between one-hot (or soft) targets and predictions.
+
+    Without logits, ``output`` is first divided by its sum along ``axis`` and then
+    clipped to ``[epsilon, 1 - epsilon]``; with logits, ``log_softmax`` is used.
+
+    Args:
+        target: the targets, the same shape as ``output``.
+        output: probabilities, or logits when ``from_logits=True``.
+        from_logits: whether ``output`` holds logits.
+        axis: the class axis.
+
+    Returns:
+        A floating tensor: ``output``'s shape without ``axis``.
+
+    Example:
+    >>> keras_core.ops.categorical_crossentropy([[0.0, 1.0]], [[0.2, 0.8]])  # [0.2231435]
+    """
+    op = "categorical_crossentropy"
+    _check_same_shape(op, target, output)
+    if _ndim(output) < 1:
+        raise ValueError(f"{op}: `output` must have rank >= 1. Received: shape={shape_of(output)}")
+    axis = canonicalize_axis(axis, _ndim(output), op)
+    if any_symbolic_tensors((target, output)):
+        return CategoricalCrossentropy(bool(from_logits), axis).symbolic_call(target, output)
+    return backend.nn.categorical_crossentropy(
+        target, output, from_logits=bool(from_logits), axis=axis
+    )
+
+
+class SparseCategoricalCrossentropy(CategoricalCrossentropy):
+    def call(self, target, output):
+        return backend.nn.sparse_categorical_crossentropy(
+            target, output, from_logits=self.from_logits, axis=self.axis
+        )
+
+    def compute_output_spec(self, target, output):
+        return KerasTensor(reduce_shape(shape_of(output), self.axis), dtype=_float(output))
+
+
+def sparse_categorical_crossentropy(target, output, from_logits=False, axis=-1):
+    """Categorical cross-entropy with integer class-id targets.
+
+    Args:
+        target: integer class ids: ``output``'s shape without ``axis`` (a trailing
+            axis of size 1 is also accepted).
+        output: probabilities, or logits when ``from_logits=True``.
+        from_logits: whether ``output`` holds logits.
+        axis: the class axis of ``output``.
+
+    Returns:
+        A floating tensor: ``output``'s shape without ``axis``.
+
+    Example:
+    >>> keras_core.ops.sparse_categorical_crossentropy([1], [[0.2, 0.8]])  # [0.2231435]
+    """
+    op = "sparse_categorical_crossentropy"
+    ts, os_ = shape_of(target), shape_of(output)
+    if len(os_) < 1:
+        raise ValueError(f"{op}: `output` must have rank >= 1. Received: shape={tuple(os_)}")
+    axis = canonicalize_axis(axis, len(os_), op)
+    expected = tuple(d for i, d in enumerate(os_) if i != axis)
+    squeezed = ts[:-1] if len(ts) == len(os_) and ts and ts[-1] == 1 else ts
+    if len(squeezed) != len(expected) or any(
+        a is not None and b is not None and a != b for a, b in zip(squeezed, expected)
+    ):
+        raise ValueError(
+            f"{op}: `target` must have `output`'s shape without the class axis, "
+            f"{expected}. Received: target.shape={tuple(ts)}, output.shape={tuple(os_)}"
+        )
+    if any_symbolic_tensors((target, output)):
+        return SparseCategoricalCrossentropy(bool(from_logits), axis).symbolic_call(target, output)
+    return backend.nn.sparse_categorical_crossentropy(
+        target, output, from_logits=bool(from_logits), axis=axis
+    )
+
+
+# ---------------------------------------------------------------------------
+# Statistics and normalization
+
+
+class Moments(Operation):
+    def __init__(self, axes, keepdims=False, synchronized=False, name=None):
+        super().__init__(name=name)
+        self.axes = axes
+        self.keepdims = keepdims
+        self.synchronized = synchronized
+
+    def call(self, x):
+        return backend.nn.moments(x, self.axes, self.keepdims, self.synchronized)
+
+    def compute_output_spec(self, x):
+        shape = reduce_shape(shape_of(x), self.axes, self.keepdims)
+        d = _float(x)
+        return KerasTensor(shape, dtype=d), KerasTensor(shape, dtype=d)
+
+
+def moments(x, axes, keepdims=False, synchronized=False):
+    """Mean and (population) variance of ``x`` over ``axes``.
+
+    float16 and bfloat16 inputs are accumulated in float32; results keep the
+    input's floating dtype.
+
+    Args:
+        x: input tensor.
+        axes: an int or a sequence of ints.
+        keepdims: whether to keep the reduced axes with length 1.
+        synchronized: accepted for API compatibility (no cross-device effect here).
+
+    Returns:
+        A tuple ``(mean, variance)``.
+
+    Example:
+    >>> keras_core.ops.moments([1.0, 2.0, 3.0, 4.0], axes=0)  # (2.5, 1.25)
+    """
+    axes = standardize_axis(axes, _ndim(x), "moments", "axes")
+    if isinstance(x, KerasTensor):
+        return Moments(axes, bool(keepdims), bool(synchronized)).symbolic_call(x)
+    return backend.nn.moments(x, axes, keepdims=bool(keepdims), synchronized=bool(synchronized))
+
+
+class BatchNormalization(Operation):
+    def __init__(self, axis, epsilon=1e-3, name=None):
+        super().__init__(name=name)
+        self.axis = axis
+        self.epsilon = epsilon
+
+    def call(self, x, mean, variance, offset=None, scale=None):
+        return backend.nn.batch_normalization(
+            x, mean, variance, self.axis, offset=offset, scale=scale, epsilon=self.epsilon
+        )
+
+    def compute_output_spec(self, x, mean, variance, offset=None, scale=None):
+        return KerasTensor(shape_of(x), dtype=_float(x))
+
+
+def batch_normalization(x, mean, variance, axis, offset=None, scale=None, epsilon=1e-3):
+    """Normalizes ``x`` with given statistics: ``(x - mean) / sqrt(variance + epsilon)``.
+
+    Then ``* scale + offset`` when given. ``mean``, ``variance``, ``offset`` and
+    ``scale`` are vectors of length ``x.shape[axis]``.
+
+    Args:
+        x: input tensor.
+        mean: the means, one per entry of ``axis``.
+        variance: the variances.
+        axis: the feature axis (an int).
+        offset: optional shift (beta).
+        scale: optional scale (gamma).
+        epsilon: added to the variance.
+
+    Returns:
+        A tensor of ``x``'s shape and floating dtype.
+
+    Example:
+    >>> keras_core.ops.batch_normalization([[1.0, 2.0]], [1.0, 0.0], [1.0, 4.0], axis=1)
+    """
+    op = "batch_normalization"
+    axis = canonicalize_axis(axis, _ndim(x), op)
+    size = shape_of(x)[axis]
+    for name, v in (("mean", mean), ("variance", variance), ("offset", offset), ("scale", scale)):
+        if v is None:
+            continue
+        s = shape_of(v)
+        if len(s) != 1 or (size is not None and s[0] is not None and s[0] != size):
+            raise ValueError(
+                f"{op}: `{name}` must be a vector of length x.shape[{axis}]={size}. "
+                f"Received: {name}.shape={tuple(s)}, x.shape={tuple(shape_of(x))}"
+            )
+    _check_number(epsilon, op, "epsilon")
+    if any_symbolic_tensors((x, mean, variance, offset, scale)):
+        return BatchNormalization(axis, epsilon).symbolic_call(x, mean, variance, offset, scale)
+    return backend.nn.batch_normalization(
+        x, mean, variance, axis, offset=offset, scale=scale, epsilon=epsilon
+    )
+
+
+class LayerNormalization(Operation):
+    def __init__(self, axis=-1, epsilon=None, rms_scaling=False, name=None):
+        super().__init__(name=name)
+        self.axis = axis
+        self.epsilon = epsilon
+        self.rms_scaling = rms_scaling
+
+    def call(self, x, gamma=None, beta=None):
+        extra = {"rms_scaling": True} if self.rms_scaling else {}
+        return backend.nn.layer_normalization(x, gamma, beta, self.axis, self.epsilon, **extra)
+
+    def compute_output_spec(self, x, gamma=None, beta=None):
+        return KerasTensor(shape_of(x), dtype=_float(x))
+
+
+def _norm_axes(op, x, axis):
+    axes = standardize_axis(axis, _ndim(x), op)
+    return axes if len(axes) > 1 else axes[0]
+
+
+def layer_normalization(x, gamma=None, beta=None, axis=-1, epsilon=None, **kwargs):
+    """Layer normalization: ``(x - mean) / sqrt(var + epsilon) * gamma + beta`` over ``axis``.
+
+    ``gamma`` and ``beta`` broadcast against the normalized axes (their shape is
+    ``x.shape`` at those axes).
+
+    Args:
+        x: input tensor.
+        gamma: optional scale.
+        beta: optional offset.
+        axis: an int or a tuple of ints: the axes to normalize over.
+        epsilon: added to the variance; None means ``keras_core.config.epsilon()``.
+        **kwargs: ``rms_scaling=True`` skips the centering (RMS normalization).
+
+    Returns:
+        A tensor of ``x``'s shape and floating dtype.
+
+    Example:
+    >>> keras_core.ops.layer_normalization([0.0, 1.0, 2.0, 3.0, 4.0])
+    """
+    unknown = set(kwargs) - {"rms_scaling"}
+    if unknown:
+        raise TypeError(f"layer_normalization: unexpected keyword arguments {sorted(unknown)}")
+    rms_scaling = bool(kwargs.get("rms_scaling", False))
+    axis = _norm_axes("layer_normalization", x, axis)
+    epsilon = config.epsilon() if epsilon is None else _check_number(
+        epsilon, "layer_normalization", "epsilon"
+    )
+    if any_symbolic_tensors((x, gamma, beta)):
+        return LayerNormalization(axis, epsilon, rms_scaling).symbolic_call(x, gamma, beta)
+    extra = {"rms_scaling": True} if rms_scaling else {}
+    return backend.nn.layer_normalization(x, gamma, beta, axis, epsilon, **extra)
+
+
+class RmsNormalization(Operation):
+    def __init__(self, axis=-1, epsilon=None, name=None):
+        super().__init__(name=name)
+        self.axis = axis
+        self.epsilon = epsilon
+
+    def call(self, x, scale=None):
+        return backend.nn.rms_normalization(x, scale, self.axis, self.epsilon)
+
+    def compute_output_spec(self, x, scale=None):
+        return KerasTensor(shape_of(x), dtype=_float(x))
+
+
+def rms_normalization(x, scale=None, axis=-1, epsilon=None):
+    """Root-mean-square normalization: ``x / sqrt(mean(x**2, axis) + epsilon) * scale``.
+
+    Args:
+        x: input tensor.
+        scale: optional scale, broadcast against the normalized axes.
+        axis: an int or a tuple of ints.
+        epsilon: added to the mean square; None means ``keras_core.config.epsilon()``.
+
+    Returns:
+        A tensor of ``x``'s shape and floating dtype.
+
+    Example:
+    >>> keras_core.ops.rms_normalization([3.0, 4.0])  # [0.8485281, 1.1313709]
+    """
+    axis = _norm_axes("rms_normalization", x, axis)
+    epsilon = config.epsilon() if epsilon is None else _check_number(
+        epsilon, "rms_normalization", "epsilon"
+    )
+    if any_symbolic_tensors((x, scale)):
+        return RmsNormalization(axis, epsilon).symbolic_call(x, scale)
+    return backend.nn.rms_normalization(x, scale, axis, epsilon)
+
+
+class Normalize(Operation):
+    def __init__(self, axis=-1, order=2, epsilon=None, name=None):
+        super().__init__(name=name)
+        self.axis = axis
+        self.order = order
+        self.epsilon = epsilon
+
+    def call(self, x):
+        return backend.nn.normalize(x, self.axis, self.order, self.epsilon)
+
+    def compute_output_spec(self, x):
+        return KerasTensor(shape_of(x), dtype=_float(x))
+
+
+def normalize(x, axis=-1, order=2, epsilon=None):
+    """Divides ``x`` by its ``order``-norm along ``axis``: ``x / max(norm, epsilon)``.
+
+    Args:
+        x: input tensor.
+        axis: an int or a tuple of ints.
+        order: the norm order (as ``numpy.linalg.norm``'s ``ord`` for vectors):
+            an int >= 1, or ``inf``.
+        epsilon: the smallest norm divided by; None means ``keras_core.config.epsilon()``.
+
+    Returns:
+        A tensor of ``x``'s shape and floating dtype.
+
+    Example:
+    >>> keras_core.ops.normalize([3.0, 4.0])  # [0.6, 0.8]
+    """
+    if isinstance(order, bool) or not isinstance(order, (int, float)) or order < 1:
+        raise ValueError(
+            f"normalize: `order` must be a number >= 1 (or inf). Received: order={order!r}"
+        )
+    axis = _norm_axes("normalize", x, axis)
+    epsilon = config.epsilon() if epsilon is None else _check_number(epsilon, "normalize", "epsilon")
+    if isinstance(x, KerasTensor):
+        return Normalize(axis, order, epsilon).symbolic_call(x)
+    return backend.nn.normalize(x, axis, order, epsilon)
+
+
+class Psnr(Operation):
+    def __init__(self, max_val, name=None):
+        super().__init__(name=name)
+        self.max_val = max_val
+
+    def call(self, x1, x2):
+        return backend.nn.psnr(x1, x2, self.max_val)
+
+    def compute_output_spec(self, x1, x2):
+        return KerasTensor((), dtype=_float(x1, x2))
+
+
+def psnr(x1, x2, max_val):
+    """Peak signal-to-noise ratio: ``20 * log10(max_val) - 10 * log10(mean((x1 - x2)**2))``.
+
+    Args:
+        x1: first tensor.
+        x2: second tensor, the same shape as ``x1``.
+        max_val: the largest possible value (e.g. 1.0 or 255).
+
+    Returns:
+        A scalar floating tensor (the mean is over every element).
+
+    Example:
+    >>> keras_core.ops.psnr([0.0, 1.0], [0.0, 0.9], 1.0)  # 23.0103
+    """
+    _check_same_shape("psnr", x1, x2)
+    _check_number(max_val, "psnr", "max_val")
+    if any_symbolic_tensors((x1, x2)):
+        return Psnr(max_val).symbolic_call(x1, x2)
+    return backend.nn.psnr(x1, x2, max_val)
+
+
+class Polar(Operation):
+    def call(self, abs_, angle):
+        return backend.nn.polar(abs_, angle)
+
+    def compute_output_spec(self, abs_, angle):
+        d = _float(abs_, angle)
+        out = "complex128" if d == "float64" else "complex64"
+        return KerasTensor(broadcast_shapes(shape_of(abs_), shape_of(angle), "polar"), dtype=out)
+
+
+def polar(abs_, angle):
+    """Builds complex numbers from magnitudes and angles: ``abs_ * (cos(angle) + i sin(angle))``.
+
+    Args:
+        abs_: the magnitudes.
+        angle: the angles in radians (broadcast against ``abs_``).
+
+    Returns:
+        A complex tensor: complex128 for float64 inputs, otherwise complex64.
+
+    Example:
+    >>> keras_core.ops.polar([2.0], [0.0])  # [2.+0.j]
+    """
+    broadcast_shapes(shape_of(abs_), shape_of(angle), "polar")
+    if any_symbolic_tensors((abs_, angle)):
+        return Polar().symbolic_call(abs_, angle)
+    return backend.nn.polar(abs_, angle)
+
+
+# ---------------------------------------------------------------------------
+# CTC
+
+
+class CtcLoss(Operation):
+    def __init__(self, mask_index=0, name=None):
+        super().__init__(name=name)
+        self.mask_index = mask_index
+
+    def call(self, target, output, target_length, output_length):
+        return backend.nn.ctc_loss(target, output, target_length, output_length, self.mask_index)
+
+    def compute_output_spec(self, target, output, target_length, output_length):
+        return KerasTensor((shape_of(output)[0],), dtype=_float(output))
+
+
+def ctc_loss(target, output, target_length, output_length, mask_index=0):
+    """Connectionist temporal classification loss, ``-log p(target | output)`` per sample.
+
+    Args:
+        target: integer labels ``(batch, max_label_length)``, padded.
+        output: logits ``(batch, max_time, num_classes)`` (log-softmax is applied).
+        target_length: the label lengths ``(batch,)``.
+        output_length: the time lengths ``(batch,)``.
+        mask_index: the class id of the blank.
+
+    Returns:
+        A floating tensor of shape ``(batch,)``.
+
+    Example:
+    >>> logits = keras_core.ops.zeros((1, 3, 3))
+    >>> keras_core.ops.ctc_loss([[1, 2]], logits, [2], [3])  # [1.686399]
+    """
+    op = "ctc_loss"
+    ts, os_ = shape_of(target), shape_of(output)
+    if len(ts) != 2:
+        raise ValueError(f"{op}: `target` must have rank 2. Received: target.shape={tuple(ts)}")
+    if len(os_) != 3:
+        raise ValueError(f"{op}: `output` must have rank 3. Received: output.shape={tuple(os_)}")
+    if ts[0] is not None and os_[0] is not None and ts[0] != os_[0]:
+        raise ValueError(
+            f"{op}: `target` and `output` must have the same batch size. "
+            f"Received: target.shape={tuple(ts)}, output.shape={tuple(os_)}"
+        )
+    mask_index = operator.index(mask_index)
+    if any_symbolic_tensors((target, output, target_length, output_length)):
+        return CtcLoss(mask_index).symbolic_call(target, output, target_length, output_length)
+    return backend.nn.ctc_loss(target, output, target_length, output_length, mask_index)
+
+
+class CtcDecode(Operation):
+    def __init__(self, strategy="greedy", beam_width=100, top_paths=1, merge_repeated=True,
+                 mask_index=0, name=None):
+        super().__init__(name=name)
+        self.strategy = strategy
+        self.beam_width = beam_width
+        self.top_paths = top_paths
+        self.merge_repeated = merge_repeated
+        self.mask_index = mask_index
+
+    def call(self, inputs, sequence_lengths):
+        return backend.nn.ctc_decode(
+            inputs, sequence_lengths, self.strategy, self.beam_width, self.top_paths,
+            self.merge_repeated, self.mask_index,
+        )
+
+    def compute_output_spec(self, inputs, sequence_lengths):
+        b, t, _ = shape_of(inputs)
+        paths = 1 if self.strategy == "greedy" else self.top_paths
+        return (
+            KerasTensor((paths, b, t), dtype="int32"),
+            KerasTensor((b, paths), dtype=_float(inputs)),
+        )
+
+
+def ctc_decode(
+    inputs,
+    sequence_lengths,
+    strategy="greedy",
+    beam_width=100,
+    top_paths=1,
+    merge_repeated=True,
+    mask_index=0,
+):
+    """Decodes CTC logits into label sequences.
+
+    Args:
+        inputs: logits ``(batch, max_time, num_classes)``.
+        sequence_lengths: the time lengths ``(batch,)``.
+        strategy: ``"greedy"`` or ``"beam_search"``.
+        beam_width: the beam width for beam search.
+        top_paths: how many sequences beam search returns.
+        merge_repeated: whether repeated labels are merged.
+        mask_index: the class id of the blank.
+
+    Returns:
+        ``(decoded, log_probs)``: int32 labels ``(paths, batch, max_time)`` padded
+        with -1 (``paths`` is 1 for greedy); for greedy, ``log_probs`` ``(batch, 1)``
+        holds the negative sum of the per-step maximum log-probabilities, for beam
+        search ``(batch, top_paths)`` the log-probability of each sequence.
+
+    Example:
+    >>> logits = keras_core.ops.log([[[0.1, 0.8, 0.1], [0.8, 0.1, 0.1]]])
+    >>> keras_core.ops.ctc_decode(logits, [2])[0]  # [[[1, -1]]]
+    """
+    op = "ctc_decode"
+    if strategy not in ("greedy", "beam_search"):
+        raise ValueError(
+            f"{op}: `strategy` must be 'greedy' or 'beam_search'. Received: strategy={strategy!r}"
+        )
+    s = shape_of(inputs)
+    if len(s) != 3:
+        raise ValueError(f"{op}: `inputs` must have rank 3. Received: inputs.shape={tuple(s)}")
+    beam_width = operator.index(beam_width)
+    top_paths = operator.index(top_paths)
+    if strategy == "beam_search" and not 1 <= top_paths <= beam_width:
+        raise ValueError(
+            f"{op}: `top_paths` must be between 1 and `beam_width` ({beam_width}). "
+            f"Received: top_paths={top_paths}"
+        )
+    mask_index = operator.index(mask_index)
+    if any_symbolic_tensors((inputs, sequence_lengths)):
+        return CtcDecode(
+            strategy, beam_width, top_paths, bool(merge_repeated), mask_index
+        ).symbolic_call(inputs, sequence_lengths)
+    return backend.nn.ctc_decode(
+        inputs, sequence_lengths, strategy, beam_width, top_paths, bool(merge_repeated),
+        mask_index,
+    )
+
+
+# ---------------------------------------------------------------------------
+# Attention
+
+
+class DotProductAttention(Operation):
+    def __init__(self, scale=None, is_causal=False, flash_attention=None,
+                 attn_logits_soft_cap=None, name=None):
+        super().__init__(name=name)
+        self.scale = scale
+        self.is_causal = is_causal
+        self.flash_attention = flash_attention
+        self.attn_logits_soft_cap = attn_logits_soft_cap
+
+    def call(self, query, key, value, bias=None, mask=None):
+        return backend.nn.dot_product_attention(
+            query, key, value, bias=bias, mask=mask, scale=self.scale, is_causal=self.is_causal,
+            flash_attention=self.flash_attention, attn_logits_soft_cap=self.attn_logits_soft_cap,
+        )
+
+    def compute_output_spec(self, query, key, value, bias=None, mask=None):
+        q = shape_of(query)
+        return KerasTensor(q[:-1] + (shape_of(value)[-1],), dtype=_float(query, key, value))
+
+
+def dot_product_attention(
+    query,
+    key,
+    value,
+    bias=None,
+    mask=None,
+    scale=None,
+    is_causal=False,
+    flash_attention=None,
+    attn_logits_soft_cap=None,
+):
+    """Scaled dot-product attention over ``(batch, seq, heads, dim)`` inputs.
+
+    ``logits[b, n, t, s] = scale * sum_h query[b, t, n, h] * key[b, s, n', h]`` where
+    key/value heads ``n'`` are shared by groups of query heads (grouped-query
+    attention when ``heads`` of key/value divides that of query). Then
+    ``cap * tanh(logits / cap)`` if ``attn_logits_soft_cap``, ``+ bias``, masking,
+    a softmax over ``s`` and a weighted sum of ``value``.
+
+    Args:
+        query: ``(batch, target_len, heads, dim)``.
+        key: ``(batch, source_len, kv_heads, dim)``.
+        value: ``(batch, source_len, kv_heads, value_dim)``.
+        bias: optional, broadcastable to ``(batch, heads, target_len, source_len)``.
+        mask: optional bool, broadcastable to the same; False positions are excluded.
+        scale: the logit scale; None means ``1 / sqrt(dim)``.
+        is_causal: whether target ``t`` attends only to sources ``s <= t``.
+        flash_attention: accepted for API compatibility; the result is the same.
+        attn_logits_soft_cap: optional soft cap of the logits.
+
+    Returns:
+        A tensor of shape ``(batch, target_len, heads, value_dim)``.
+
+    Example:
+    >>> q = keras_core.ops.ones((1, 2, 1, 4))
+    >>> keras_core.ops.dot_product_attention(q, q, q).shape
+    (1, 2, 1, 4)
+    """
+    op = "dot_product_attention"
+    qs, ks, vs = shape_of(query), shape_of(key), shape_of(value)
+    for name, s in (("query", qs), ("key", ks), ("value", vs)):
+        if len(s) != 4:
+            raise ValueError(
+                f"{op}: `{name}` must have rank 4 (batch, seq, heads, dim). "
+                f"Received: {name}.shape={tuple(s)}"
+            )
+    if qs[-1] is not None and ks[-1] is not None and qs[-1] != ks[-1]:
+        raise ValueError(
+            f"{op}: `query` and `key` must have the same last dimension. "
+            f"Received: query.shape={tuple(qs)}, key.shape={tuple(ks)}"
+        )
+    if ks[1] is not None and vs[1] is not None and ks[1] != vs[1]:
+        raise ValueError(
+            f"{op}: `key` and `value` must have the same sequence length. "
+            f"Received: key.shape={tuple(ks)}, value.shape={tuple(vs)}"
+        )
+    if qs[2] is not None and ks[2] is not None and qs[2] % ks[2]:
+        raise ValueError(
+            f"{op}: the number of query heads ({qs[2]}) must be a multiple of the number "
+            f"of key/value heads ({ks[2]}). Received: query.shape={tuple(qs)}, "
+            f"key.shape={tuple(ks)}"
+        )
+    if attn_logits_soft_cap is not None:
+        _check_number(attn_logits_soft_cap, op, "attn_logits_soft_cap", positive=True)
+    if any_symbolic_tensors((query, key, value, bias, mask)):
+        return DotProductAttention(
+            scale, bool(is_causal), flash_attention, attn_logits_soft_cap
+        ).symbolic_call(query, key, value, bias, mask)
+    return backend.nn.dot_product_attention(
+        query, key, value, bias=bias, mask=mask, scale=scale, is_causal=bool(is_causal),
+        flash_attention=flash_attention, attn_logits_soft_cap=attn_logits_soft_cap,
+    )
+
+
+__all__ = [
+    "batch_normalization",
+    "binary_crossentropy",
+    "categorical_crossentropy",
+    "celu",
+    "ctc_decode",
+    "ctc_loss",
+    "dot_product_attention",
+    "elu",
+    "gelu",
+    "glu",
+    "hard_shrink",
+    "hard_sigmoid",
+    "hard_silu",
+    "hard_swish",
+    "hard_tanh",
+    "layer_normalization",
+    "leaky_relu",
+    "log_sigmoid",
+    "log_softmax",
+    "moments",
+    "multi_hot",
+    "normalize",
+    "one_hot",
+    "polar",
+    "psnr",
+    "relu",
+    "relu6",
+    "rms_normalization",
+    "selu",
+    "sigmoid",
+    "silu",
+    "soft_shrink",
+    "softmax",
+    "softplus",
+    "softsign",
+    "sparse_categorical_crossentropy",
+    "sparse_plus",
+    "sparse_sigmoid",
+    "sparsemax",
+    "squareplus",
+    "swish",
+    "tanh_shrink",
+    "threshold",
+] + nn_conv.__all__

@@ -1,0 +1,14 @@
+"""keras_core.saving: (de)serialization and the custom-object registry."""
+
+from keras_core.saving.object_registration import (
+    CustomObjectScope,
+    custom_object_scope,
+    get_custom_objects,
+    get_registered_name,
+    get_registered_object,
+    register_keras_serializable,
+)
+from keras_core.saving.serialization_lib import (
+    deserialize_keras_object,
+    serialize_keras_object,
+)
