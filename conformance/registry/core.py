@@ -8,7 +8,6 @@ itself with the loop state as traced inputs.
 import ml_dtypes
 import numpy as np
 
-
 import keras_core
 from conformance.registry import Case, Entry, ErrorCase, register
 from conformance.samples import np_dtype, rand

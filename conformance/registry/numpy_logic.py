@@ -107,14 +107,28 @@ _entry(
 
 # ----------------------------------------------------------------------------- value tests
 
+
+def _floats_only(fn):
+    """``fn`` on float inputs; False everywhere for integers and bools."""
+
+    def ref(x):
+        x = np.asarray(x)
+        return fn(x) if x.dtype.kind == "f" else np.zeros(x.shape, bool)
+
+    return ref
+
+
 for _name, _fn in (
     ("isnan", np.isnan),
     ("isinf", np.isinf),
     ("isfinite", np.isfinite),
-    ("isneginf", lambda x: np.isneginf(x) if np.asarray(x).dtype.kind == "f" else np.zeros(np.shape(x), bool)),
-    ("isposinf", lambda x: np.isposinf(x) if np.asarray(x).dtype.kind == "f" else np.zeros(np.shape(x), bool)),
-    ("signbit", lambda x: np.signbit(x) if np.asarray(x).dtype != bool else np.zeros(np.shape(x), bool)),
-):  # fmt: skip
+    ("isneginf", _floats_only(np.isneginf)),
+    ("isposinf", _floats_only(np.isposinf)),
+    (
+        "signbit",
+        lambda x: np.signbit(np.asarray(x).astype(np.int8) if np.asarray(x).dtype == bool else x),
+    ),
+):
     _entry(
         _name,
         _fn,

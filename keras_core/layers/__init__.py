@@ -1,6 +1,7 @@
 """keras_core.layers: the Layer base class and the built-in layers."""
 
 from keras_core.layers.core.dense import Dense
+from keras_core.layers.core.einsum_dense import EinsumDense
 from keras_core.layers.core.embedding import Embedding
 from keras_core.layers.core.input_layer import Input, InputLayer
 from keras_core.layers.core.simple import Activation, Identity, Lambda, Masking, Wrapper

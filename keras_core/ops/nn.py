@@ -1,18 +1,51 @@
 """keras_core.ops.nn: activations, normalizations, losses, encodings and attention.
 
-Convolution and pooling ops live in ``nn_conv.py`` and are re-exported here.
+Activations live in ``nn_activations.py`` and convolution/pooling ops in ``nn_conv.py``;
+both are re-exported here.
 Every activation returns a floating tensor: bool and integer inputs become
 ``floatx()`` (``dtype_rules.float_dtype``).
 """
 
 import operator
 
+from keras_core.ops.nn_activations import (  # noqa: F401  (re-exported)
+    _check_number,
+    celu,
+    elu,
+    gelu,
+    glu,
+    hard_shrink,
+    hard_sigmoid,
+    hard_silu,
+    hard_swish,
+    hard_tanh,
+    leaky_relu,
+    log_sigmoid,
+    log_softmax,
+    relu,
+    relu6,
+    selu,
+    sigmoid,
+    silu,
+    soft_shrink,
+    softmax,
+    softplus,
+    softsign,
+    sparse_plus,
+    sparse_sigmoid,
+    sparsemax,
+    squareplus,
+    swish,
+    tanh_shrink,
+    threshold,
+)
+
 from keras_core import backend
 from keras_core.backend import config
 from keras_core.backend.common import dtype_rules
 from keras_core.backend.common.dtypes import standardize_dtype
 from keras_core.backend.common.keras_tensor import KerasTensor, any_symbolic_tensors
-from keras_core.ops import nn_conv
+from keras_core.ops import nn_activations, nn_conv
 from keras_core.ops.nn_conv import (  # noqa: F401  (re-exported)
     adaptive_average_pool,
     adaptive_max_pool,
@@ -43,584 +76,6 @@ def _float(*xs):
 
 def _ndim(x):
     return len(shape_of(x))
-
-
-def _check_number(value, op, name, positive=False):
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        if hasattr(value, "shape") and tuple(value.shape) == ():
-            return value
-        raise TypeError(f"{op}: `{name}` must be a number. Received: {name}={value!r}")
-    if positive and value <= 0:
-        raise ValueError(f"{op}: `{name}` must be positive. Received: {name}={value!r}")
-    return value
-
-
-# ---------------------------------------------------------------------------
-# Element-wise activations
-
-
-class _Activation(Operation):
-    backend_fn = None
-
-    def __init__(self, name=None, **params):
-        super().__init__(name=name)
-        self.params = params
-
-    def call(self, x):
-        return getattr(backend.nn, self.backend_fn)(x, **self.params)
-
-    def compute_output_spec(self, x):
-        return KerasTensor(shape_of(x), dtype=_float(x))
-
-
-def _make(cls_name, fn_name):
-    return type(cls_name, (_Activation,), {"backend_fn": fn_name})
-
-
-Relu = _make("Relu", "relu")
-Relu6 = _make("Relu6", "relu6")
-Sigmoid = _make("Sigmoid", "sigmoid")
-Softplus = _make("Softplus", "softplus")
-Softsign = _make("Softsign", "softsign")
-Silu = _make("Silu", "silu")
-LogSigmoid = _make("LogSigmoid", "log_sigmoid")
-LeakyRelu = _make("LeakyRelu", "leaky_relu")
-HardSigmoid = _make("HardSigmoid", "hard_sigmoid")
-HardSilu = _make("HardSilu", "hard_silu")
-Elu = _make("Elu", "elu")
-Selu = _make("Selu", "selu")
-Gelu = _make("Gelu", "gelu")
-Celu = _make("Celu", "celu")
-SparsePlus = _make("SparsePlus", "sparse_plus")
-Squareplus = _make("Squareplus", "squareplus")
-SoftShrink = _make("SoftShrink", "soft_shrink")
-HardShrink = _make("HardShrink", "hard_shrink")
-TanhShrink = _make("TanhShrink", "tanh_shrink")
-HardTanh = _make("HardTanh", "hard_tanh")
-SparseSigmoid = _make("SparseSigmoid", "sparse_sigmoid")
-Threshold = _make("Threshold", "threshold")
-
-
-def _activation(cls, x, **params):
-    if isinstance(x, KerasTensor):
-        return cls(**params).symbolic_call(x)
-    return getattr(backend.nn, cls.backend_fn)(x, **params)
-
-
-def relu(x):
-    """Rectified linear unit: ``max(x, 0)``.
-
-    Args:
-        x: input tensor.
-
-    Returns:
-        A floating tensor of the same shape.
-
-    Example:
-    >>> keras_core.ops.relu([-1.0, 0.0, 2.0])  # [0., 0., 2.]
-    """
-    return _activation(Relu, x)
-
-
-def relu6(x):
-    """ReLU capped at 6: ``min(max(x, 0), 6)``.
-
-    Args:
-        x: input tensor.
-
-    Returns:
-        A floating tensor of the same shape.
-
-    Example:
-    >>> keras_core.ops.relu6([-1.0, 3.0, 8.0])  # [0., 3., 6.]
-    """
-    return _activation(Relu6, x)
-
-
-def sigmoid(x):
-    """Logistic sigmoid: ``1 / (1 + exp(-x))``.
-
-    Args:
-        x: input tensor.
-
-    Returns:
-        A floating tensor of the same shape.
-
-    Example:
-    >>> keras_core.ops.sigmoid([0.0])  # [0.5]
-    """
-    return _activation(Sigmoid, x)
-
-
-def softplus(x):
-    """Softplus: ``log(1 + exp(x))``, computed stably.
-
-    Args:
-        x: input tensor.
-
-    Returns:
-        A floating tensor of the same shape.
-
-    Example:
-    >>> keras_core.ops.softplus([0.0])  # [0.6931472]
-    """
-    return _activation(Softplus, x)
-
-
-def softsign(x):
-    """Softsign: ``x / (1 + |x|)``.
-
-    Args:
-        x: input tensor.
-
-    Returns:
-        A floating tensor of the same shape.
-
-    Example:
-    >>> keras_core.ops.softsign([1.0, -3.0])  # [0.5, -0.75]
-    """
-    return _activation(Softsign, x)
-
-
-def silu(x):
-    """Sigmoid linear unit (swish): ``x * sigmoid(x)``.
-
-    Args:
-        x: input tensor.
-
-    Returns:
-        A floating tensor of the same shape.
-
-    Example:
-    >>> keras_core.ops.silu([0.0, 1.0])  # [0., 0.7310586]
-    """
-    return _activation(Silu, x)
-
-
-def swish(x):
-    """Swish, the same function as ``silu``: ``x * sigmoid(x)``.
-
-    Args:
-        x: input tensor.
-
-    Returns:
-        A floating tensor of the same shape.
-
-    Example:
-    >>> keras_core.ops.swish([1.0])  # [0.7310586]
-    """
-    return _activation(Silu, x)
-
-
-def log_sigmoid(x):
-    """Logarithm of the sigmoid: ``-softplus(-x)``, computed stably.
-
-    Args:
-        x: input tensor.
-
-    Returns:
-        A floating tensor of the same shape.
-
-    Example:
-    >>> keras_core.ops.log_sigmoid([0.0])  # [-0.6931472]
-    """
-    return _activation(LogSigmoid, x)
-
-
-def leaky_relu(x, negative_slope=0.2):
-    """Leaky ReLU: ``x`` for ``x >= 0``, ``negative_slope * x`` otherwise.
-
-    Args:
-        x: input tensor.
-        negative_slope: the slope for negative inputs.
-
-    Returns:
-        A floating tensor of the same shape.
-
-    Example:
-    >>> keras_core.ops.leaky_relu([-1.0, 1.0])  # [-0.2, 1.]
-    """
-    _check_number(negative_slope, "leaky_relu", "negative_slope")
-    return _activation(LeakyRelu, x, negative_slope=negative_slope)
-
-
-def hard_sigmoid(x):
-    """Piecewise-linear sigmoid: ``relu6(x + 3) / 6``.
-
-    Args:
-        x: input tensor.
-
-    Returns:
-        A floating tensor of the same shape.
-
-    Example:
-    >>> keras_core.ops.hard_sigmoid([-4.0, 0.0, 4.0])  # [0., 0.5, 1.]
-    """
-    return _activation(HardSigmoid, x)
-
-
-def hard_silu(x):
-    """Hard SiLU (hard swish): ``x * relu6(x + 3) / 6``.
-
-    Args:
-        x: input tensor.
-
-    Returns:
-        A floating tensor of the same shape.
-
-    Example:
-    >>> keras_core.ops.hard_silu([-4.0, 1.0, 4.0])  # [0., 0.6666667, 4.]
-    """
-    return _activation(HardSilu, x)
-
-
-def hard_swish(x):
-    """Hard swish, the same function as ``hard_silu``.
-
-    Args:
-        x: input tensor.
-
-    Returns:
-        A floating tensor of the same shape.
-
-    Example:
-    >>> keras_core.ops.hard_swish([1.0])  # [0.6666667]
-    """
-    return _activation(HardSilu, x)
-
-
-def elu(x, alpha=1.0):
-    """Exponential linear unit: ``x`` if ``x > 0`` else ``alpha * (exp(x) - 1)``.
-
-    Args:
-        x: input tensor.
-        alpha: the scale of the negative part.
-
-    Returns:
-        A floating tensor of the same shape.
-
-    Example:
-    >>> keras_core.ops.elu([-1.0, 1.0])  # [-0.6321206, 1.]
-    """
-    _check_number(alpha, "elu", "alpha")
-    return _activation(Elu, x, alpha=alpha)
-
-
-def selu(x):
-    """Scaled ELU: ``1.0507009873554805 * elu(x, 1.6732632423543772)``.
-
-    Args:
-        x: input tensor.
-
-    Returns:
-        A floating tensor of the same shape.
-
-    Example:
-    >>> keras_core.ops.selu([1.0])  # [1.050701]
-    """
-    return _activation(Selu, x)
-
-
-def gelu(x, approximate=True):
-    """Gaussian error linear unit.
-
-    Exact: ``x * (1 + erf(x / sqrt(2))) / 2``; approximate (default):
-    ``x * (1 + tanh(sqrt(2 / pi) * (x + 0.044715 * x**3))) / 2``.
-
-    Args:
-        x: input tensor.
-        approximate: whether to use the tanh approximation.
-
-    Returns:
-        A floating tensor of the same shape.
-
-    Example:
-    >>> keras_core.ops.gelu([1.0], approximate=False)  # [0.8413447]
-    """
-    if not isinstance(approximate, bool):
-        raise TypeError(f"gelu: `approximate` must be a bool. Received: approximate={approximate!r}")
-    return _activation(Gelu, x, approximate=approximate)
-
-
-def celu(x, alpha=1.0):
-    """Continuously differentiable ELU: ``max(x, 0) + min(0, alpha * (exp(x / alpha) - 1))``.
-
-    Args:
-        x: input tensor.
-        alpha: a positive number.
-
-    Returns:
-        A floating tensor of the same shape.
-
-    Example:
-    >>> keras_core.ops.celu([-1.0, 1.0])  # [-0.6321206, 1.]
-    """
-    _check_number(alpha, "celu", "alpha", positive=True)
-    return _activation(Celu, x, alpha=alpha)
-
-
-def sparse_plus(x):
-    """SparsePlus: 0 for ``x <= -1``, ``x`` for ``x >= 1``, ``(x + 1)**2 / 4`` between.
-
-    Args:
-        x: input tensor.
-
-    Returns:
-        A floating tensor of the same shape.
-
-    Example:
-    >>> keras_core.ops.sparse_plus([-2.0, 0.0, 2.0])  # [0., 0.25, 2.]
-    """
-    return _activation(SparsePlus, x)
-
-
-def squareplus(x, b=4):
-    """Squareplus: ``(x + sqrt(x**2 + b)) / 2``.
-
-    Args:
-        x: input tensor.
-        b: a non-negative smoothness parameter.
-
-    Returns:
-        A floating tensor of the same shape.
-
-    Example:
-    >>> keras_core.ops.squareplus([0.0])  # [1.]
-    """
-    _check_number(b, "squareplus", "b")
-    if isinstance(b, (int, float)) and b < 0:
-        raise ValueError(f"squareplus: `b` must be >= 0. Received: b={b!r}")
-    return _activation(Squareplus, x, b=b)
-
-
-def soft_shrink(x, threshold=0.5):
-    """Soft shrinkage: ``x - t`` above ``t``, ``x + t`` below ``-t``, 0 between.
-
-    Args:
-        x: input tensor.
-        threshold: the non-negative threshold ``t``.
-
-    Returns:
-        A floating tensor of the same shape.
-
-    Example:
-    >>> keras_core.ops.soft_shrink([-1.0, 0.2, 1.0])  # [-0.5, 0., 0.5]
-    """
-    _check_number(threshold, "soft_shrink", "threshold")
-    return _activation(SoftShrink, x, threshold=threshold)
-
-
-def hard_shrink(x, threshold=0.5):
-    """Hard shrinkage: ``x`` where ``|x| > threshold``, else 0.
-
-    Args:
-        x: input tensor.
-        threshold: the non-negative threshold.
-
-    Returns:
-        A floating tensor of the same shape.
-
-    Example:
-    >>> keras_core.ops.hard_shrink([-1.0, 0.2, 1.0])  # [-1., 0., 1.]
-    """
-    _check_number(threshold, "hard_shrink", "threshold")
-    return _activation(HardShrink, x, threshold=threshold)
-
-
-def tanh_shrink(x):
-    """Tanh shrink: ``x - tanh(x)``.
-
-    Args:
-        x: input tensor.
-
-    Returns:
-        A floating tensor of the same shape.
-
-    Example:
-    >>> keras_core.ops.tanh_shrink([1.0])  # [0.23840582]
-    """
-    return _activation(TanhShrink, x)
-
-
-def hard_tanh(x):
-    """Hard tanh: ``clip(x, -1, 1)``.
-
-    Args:
-        x: input tensor.
-
-    Returns:
-        A floating tensor of the same shape.
-
-    Example:
-    >>> keras_core.ops.hard_tanh([-2.0, 0.5, 2.0])  # [-1., 0.5, 1.]
-    """
-    return _activation(HardTanh, x)
-
-
-def sparse_sigmoid(x):
-    """Sparse sigmoid: 0 for ``x <= -1``, 1 for ``x >= 1``, ``(x + 1) / 2`` between.
-
-    Args:
-        x: input tensor.
-
-    Returns:
-        A floating tensor of the same shape.
-
-    Example:
-    >>> keras_core.ops.sparse_sigmoid([-2.0, 0.0, 2.0])  # [0., 0.5, 1.]
-    """
-    return _activation(SparseSigmoid, x)
-
-
-def threshold(x, threshold, default_value):
-    """Keeps ``x`` where ``x > threshold``, elsewhere ``default_value``.
-
-    Args:
-        x: input tensor.
-        threshold: a number.
-        default_value: the number written where ``x <= threshold``.
-
-    Returns:
-        A floating tensor of the same shape.
-
-    Example:
-    >>> keras_core.ops.threshold([0.5, 2.0], 1.0, -1.0)  # [-1., 2.]
-    """
-    _check_number(threshold, "threshold", "threshold")
-    _check_number(default_value, "threshold", "default_value")
-    return _activation(Threshold, x, threshold=threshold, default_value=default_value)
-
-
-# ---------------------------------------------------------------------------
-# Activations along an axis
-
-
-class _AxisActivation(Operation):
-    backend_fn = None
-
-    def __init__(self, axis=-1, name=None):
-        super().__init__(name=name)
-        self.axis = axis
-
-    def call(self, x):
-        return getattr(backend.nn, self.backend_fn)(x, axis=self.axis)
-
-    def compute_output_spec(self, x):
-        return KerasTensor(shape_of(x), dtype=_float(x))
-
-
-class Softmax(_AxisActivation):
-    backend_fn = "softmax"
-
-
-class LogSoftmax(_AxisActivation):
-    backend_fn = "log_softmax"
-
-
-class Sparsemax(_AxisActivation):
-    backend_fn = "sparsemax"
-
-
-class Glu(_AxisActivation):
-    backend_fn = "glu"
-
-    def compute_output_spec(self, x):
-        shape = list(shape_of(x))
-        axis = canonicalize_axis(self.axis, len(shape), "glu")
-        if shape[axis] is not None:
-            shape[axis] //= 2
-        return KerasTensor(tuple(shape), dtype=_float(x))
-
-
-def _axis_arg(op, x, axis, allow_tuple=True):
-    ndim = _ndim(x)
-    if allow_tuple and isinstance(axis, (list, tuple)):
-        return standardize_axis(tuple(axis), ndim, op)
-    if ndim == 0:
-        if axis in (-1, 0):
-            return axis
-    return canonicalize_axis(axis, max(ndim, 1), op)
-
-
-def softmax(x, axis=-1):
-    """Softmax: ``exp(x) / sum(exp(x))`` along ``axis`` (an int or a tuple of ints).
-
-    Args:
-        x: input tensor.
-        axis: the axis or axes to normalize over.
-
-    Returns:
-        A floating tensor of the same shape; slices along ``axis`` sum to 1.
-
-    Example:
-    >>> keras_core.ops.softmax([1.0, 1.0])  # [0.5, 0.5]
-    """
-    axis = _axis_arg("softmax", x, axis)
-    if isinstance(x, KerasTensor):
-        return Softmax(axis).symbolic_call(x)
-    return backend.nn.softmax(x, axis=axis)
-
-
-def log_softmax(x, axis=-1):
-    """Log of the softmax along ``axis``: ``x - logsumexp(x, axis)``.
-
-    Args:
-        x: input tensor.
-        axis: the axis or axes to normalize over.
-
-    Returns:
-        A floating tensor of the same shape.
-
-    Example:
-    >>> keras_core.ops.log_softmax([1.0, 1.0])  # [-0.6931472, -0.6931472]
-    """
-    axis = _axis_arg("log_softmax", x, axis)
-    if isinstance(x, KerasTensor):
-        return LogSoftmax(axis).symbolic_call(x)
-    return backend.nn.log_softmax(x, axis=axis)
-
-
-def sparsemax(x, axis=-1):
-    """Sparsemax: the Euclidean projection of ``x`` onto the probability simplex.
-
-    Args:
-        x: input tensor.
-        axis: the axis to normalize over (an int).
-
-    Returns:
-        A floating tensor of the same shape; slices sum to 1 and may hold zeros.
-
-    Example:
-    >>> keras_core.ops.sparsemax([1.0, 0.0, -1.0])  # [1., 0., 0.]
-    """
-    axis = _axis_arg("sparsemax", x, axis, allow_tuple=False)
-    if isinstance(x, KerasTensor):
-        return Sparsemax(axis).symbolic_call(x)
-    return backend.nn.sparsemax(x, axis=axis)
-
-
-def glu(x, axis=-1):
-    """Gated linear unit: splits ``x`` in halves ``a, b`` along ``axis``; ``a * sigmoid(b)``.
-
-    Args:
-        x: input tensor; its size along ``axis`` must be even.
-        axis: the axis to split.
-
-    Returns:
-        A floating tensor whose ``axis`` is half as long.
-
-    Example:
-    >>> keras_core.ops.glu([1.0, 0.0])  # [0.5]
-    """
-    axis = _axis_arg("glu", x, axis, allow_tuple=False)
-    size = shape_of(x)[axis] if _ndim(x) else None
-    if size is not None and size % 2:
-        raise ValueError(
-            f"glu: the size of `axis` ({axis}) must be even. Received: x.shape={shape_of(x)}"
-        )
-    if isinstance(x, KerasTensor):
-        return Glu(axis).symbolic_call(x)
-    return backend.nn.glu(x, axis=axis)
 
 
 # ---------------------------------------------------------------------------
@@ -690,9 +145,7 @@ class MultiHot(Operation):
         self.sparse = sparse
 
     def call(self, inputs):
-        return backend.nn.multi_hot(
-            inputs, self.num_classes, self.axis, self.dtype, self.sparse
-        )
+        return backend.nn.multi_hot(inputs, self.num_classes, self.axis, self.dtype, self.sparse)
 
     def compute_output_spec(self, inputs):
         shape = list(shape_of(inputs))
@@ -732,8 +185,9 @@ def multi_hot(inputs, num_tokens=None, axis=-1, dtype=None, sparse=False, num_cl
             "multi_hot: `num_tokens` and `num_classes` are the same argument and disagree. "
             f"Received: num_tokens={num_tokens}, num_classes={num_classes}"
         )
-    n = _check_num_classes("multi_hot", num_classes if num_tokens is None else num_tokens,
-                           "num_classes")
+    n = _check_num_classes(
+        "multi_hot", num_classes if num_tokens is None else num_tokens, "num_classes"
+    )
     out_rank = max(_ndim(inputs), 1)
     axis = canonicalize_axis(axis, out_rank, "multi_hot")
     dtype = standardize_dtype(dtype)
@@ -805,9 +259,7 @@ class CategoricalCrossentropy(Operation):
         )
 
     def compute_output_spec(self, target, output):
-        return KerasTensor(
-            reduce_shape(shape_of(output), self.axis), dtype=_float(target, output)
-        )
+        return KerasTensor(reduce_shape(shape_of(output), self.axis), dtype=_float(target, output))
 
 
 def categorical_crossentropy(target, output, from_logits=False, axis=-1):
@@ -1032,8 +484,10 @@ def layer_normalization(x, gamma=None, beta=None, axis=-1, epsilon=None, **kwarg
         raise TypeError(f"layer_normalization: unexpected keyword arguments {sorted(unknown)}")
     rms_scaling = bool(kwargs.get("rms_scaling", False))
     axis = _norm_axes("layer_normalization", x, axis)
-    epsilon = config.epsilon() if epsilon is None else _check_number(
-        epsilon, "layer_normalization", "epsilon"
+    epsilon = (
+        config.epsilon()
+        if epsilon is None
+        else _check_number(epsilon, "layer_normalization", "epsilon")
     )
     if any_symbolic_tensors((x, gamma, beta)):
         return LayerNormalization(axis, epsilon, rms_scaling).symbolic_call(x, gamma, beta)
@@ -1070,8 +524,10 @@ def rms_normalization(x, scale=None, axis=-1, epsilon=None):
     >>> keras_core.ops.rms_normalization([3.0, 4.0])  # [0.8485281, 1.1313709]
     """
     axis = _norm_axes("rms_normalization", x, axis)
-    epsilon = config.epsilon() if epsilon is None else _check_number(
-        epsilon, "rms_normalization", "epsilon"
+    epsilon = (
+        config.epsilon()
+        if epsilon is None
+        else _check_number(epsilon, "rms_normalization", "epsilon")
     )
     if any_symbolic_tensors((x, scale)):
         return RmsNormalization(axis, epsilon).symbolic_call(x, scale)
@@ -1113,7 +569,9 @@ def normalize(x, axis=-1, order=2, epsilon=None):
             f"normalize: `order` must be a number >= 1 (or inf). Received: order={order!r}"
         )
     axis = _norm_axes("normalize", x, axis)
-    epsilon = config.epsilon() if epsilon is None else _check_number(epsilon, "normalize", "epsilon")
+    epsilon = (
+        config.epsilon() if epsilon is None else _check_number(epsilon, "normalize", "epsilon")
+    )
     if isinstance(x, KerasTensor):
         return Normalize(axis, order, epsilon).symbolic_call(x)
     return backend.nn.normalize(x, axis, order, epsilon)
@@ -1232,8 +690,15 @@ def ctc_loss(target, output, target_length, output_length, mask_index=0):
 
 
 class CtcDecode(Operation):
-    def __init__(self, strategy="greedy", beam_width=100, top_paths=1, merge_repeated=True,
-                 mask_index=0, name=None):
+    def __init__(
+        self,
+        strategy="greedy",
+        beam_width=100,
+        top_paths=1,
+        merge_repeated=True,
+        mask_index=0,
+        name=None,
+    ):
         super().__init__(name=name)
         self.strategy = strategy
         self.beam_width = beam_width
@@ -1243,8 +708,13 @@ class CtcDecode(Operation):
 
     def call(self, inputs, sequence_lengths):
         return backend.nn.ctc_decode(
-            inputs, sequence_lengths, self.strategy, self.beam_width, self.top_paths,
-            self.merge_repeated, self.mask_index,
+            inputs,
+            sequence_lengths,
+            self.strategy,
+            self.beam_width,
+            self.top_paths,
+            self.merge_repeated,
+            self.mask_index,
         )
 
     def compute_output_spec(self, inputs, sequence_lengths):
@@ -1307,7 +777,12 @@ def ctc_decode(
             strategy, beam_width, top_paths, bool(merge_repeated), mask_index
         ).symbolic_call(inputs, sequence_lengths)
     return backend.nn.ctc_decode(
-        inputs, sequence_lengths, strategy, beam_width, top_paths, bool(merge_repeated),
+        inputs,
+        sequence_lengths,
+        strategy,
+        beam_width,
+        top_paths,
+        bool(merge_repeated),
         mask_index,
     )
 
@@ -1317,8 +792,14 @@ def ctc_decode(
 
 
 class DotProductAttention(Operation):
-    def __init__(self, scale=None, is_causal=False, flash_attention=None,
-                 attn_logits_soft_cap=None, name=None):
+    def __init__(
+        self,
+        scale=None,
+        is_causal=False,
+        flash_attention=None,
+        attn_logits_soft_cap=None,
+        name=None,
+    ):
         super().__init__(name=name)
         self.scale = scale
         self.is_causal = is_causal
@@ -1327,8 +808,15 @@ class DotProductAttention(Operation):
 
     def call(self, query, key, value, bias=None, mask=None):
         return backend.nn.dot_product_attention(
-            query, key, value, bias=bias, mask=mask, scale=self.scale, is_causal=self.is_causal,
-            flash_attention=self.flash_attention, attn_logits_soft_cap=self.attn_logits_soft_cap,
+            query,
+            key,
+            value,
+            bias=bias,
+            mask=mask,
+            scale=self.scale,
+            is_causal=self.is_causal,
+            flash_attention=self.flash_attention,
+            attn_logits_soft_cap=self.attn_logits_soft_cap,
         )
 
     def compute_output_spec(self, query, key, value, bias=None, mask=None):
@@ -1405,53 +893,36 @@ def dot_product_attention(
             scale, bool(is_causal), flash_attention, attn_logits_soft_cap
         ).symbolic_call(query, key, value, bias, mask)
     return backend.nn.dot_product_attention(
-        query, key, value, bias=bias, mask=mask, scale=scale, is_causal=bool(is_causal),
-        flash_attention=flash_attention, attn_logits_soft_cap=attn_logits_soft_cap,
+        query,
+        key,
+        value,
+        bias=bias,
+        mask=mask,
+        scale=scale,
+        is_causal=bool(is_causal),
+        flash_attention=flash_attention,
+        attn_logits_soft_cap=attn_logits_soft_cap,
     )
 
 
-__all__ = [
-    "batch_normalization",
-    "binary_crossentropy",
-    "categorical_crossentropy",
-    "celu",
-    "ctc_decode",
-    "ctc_loss",
-    "dot_product_attention",
-    "elu",
-    "gelu",
-    "glu",
-    "hard_shrink",
-    "hard_sigmoid",
-    "hard_silu",
-    "hard_swish",
-    "hard_tanh",
-    "layer_normalization",
-    "leaky_relu",
-    "log_sigmoid",
-    "log_softmax",
-    "moments",
-    "multi_hot",
-    "normalize",
-    "one_hot",
-    "polar",
-    "psnr",
-    "relu",
-    "relu6",
-    "rms_normalization",
-    "selu",
-    "sigmoid",
-    "silu",
-    "soft_shrink",
-    "softmax",
-    "softplus",
-    "softsign",
-    "sparse_categorical_crossentropy",
-    "sparse_plus",
-    "sparse_sigmoid",
-    "sparsemax",
-    "squareplus",
-    "swish",
-    "tanh_shrink",
-    "threshold",
-] + nn_conv.__all__
+__all__ = (
+    [
+        "batch_normalization",
+        "binary_crossentropy",
+        "categorical_crossentropy",
+        "ctc_decode",
+        "ctc_loss",
+        "dot_product_attention",
+        "layer_normalization",
+        "moments",
+        "multi_hot",
+        "normalize",
+        "one_hot",
+        "polar",
+        "psnr",
+        "rms_normalization",
+        "sparse_categorical_crossentropy",
+    ]
+    + nn_activations.__all__
+    + nn_conv.__all__
+)

@@ -15,10 +15,14 @@ from keras_core.ops.node import Node
 
 
 def _to_snake_case(name):
+    """``Conv2DTranspose`` -> ``conv2d_transpose``; ``MaxPooling2D`` -> ``max_pooling2d``."""
     out = []
     for i, c in enumerate(name):
-        if c.isupper() and i and (not name[i - 1].isupper() or (i + 1 < len(name) and name[i + 1].islower())):
-            out.append("_")
+        if c.isupper() and i:
+            prev = name[i - 1]
+            nxt = name[i + 1] if i + 1 < len(name) else ""
+            if prev.islower() or (prev.isupper() and nxt.islower()):
+                out.append("_")
         out.append(c.lower())
     return "".join(out)
 

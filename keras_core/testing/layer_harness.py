@@ -13,6 +13,7 @@ import numpy as np
 from keras_core import backend, ops
 from keras_core.backend.common import tree
 from keras_core.backend.common.keras_tensor import KerasTensor
+from keras_core.saving.object_registration import CustomObjectScope
 from keras_core.saving.serialization_lib import deserialize_keras_object, serialize_keras_object
 
 
@@ -163,7 +164,8 @@ def run_layer_test(
 
     # 3. Config round trips: from_config and the serialized (JSON) form.
     config = layer.get_config()
-    clone = layer_cls.from_config(config)
+    with CustomObjectScope(custom_objects or {}):
+        clone = layer_cls.from_config(config)
     assert clone.get_config() == config, f"{layer_cls.__name__}: config changed in a round trip"
     serialized = serialize_keras_object(layer)
     import json
@@ -239,7 +241,8 @@ def loss_and_grads(layer, inputs, call_kwargs):
         with tf.GradientTape() as tape:
             loss = _loss(layer(inputs, **call_kwargs))
         grads = tape.gradient(loss, [v.value for v in variables])
-        return float(loss), [None if g is None else np.asarray(g) for g in grads]
+        # Gathers (Embedding) give IndexedSlices: densify them.
+        return float(loss), [None if g is None else np.asarray(tf.convert_to_tensor(g)) for g in grads]
     if name == "torch":
         for v in variables:
             v.value.grad = None

@@ -185,7 +185,7 @@ def _map_index(t, n, fill_mode):
 def _map_coordinates(x, coords, order, fill_mode, fill_value):
     """x: N-D float64 array; coords: list of N float64 arrays of the output shape."""
     taps_per_axis = []
-    for c, n in zip(coords, x.shape):
+    for c in coords:
         if order == 0:
             taps_per_axis.append([(np.floor(c + 0.5).astype(np.int64), np.ones_like(c))])
         else:

@@ -388,28 +388,28 @@ def _collapse(path, blank, merge_repeated=True):
     return out
 
 
+def _add_beam(beams, prefix, pb, pnb):
+    ob, onb = beams.get(prefix, (-np.inf, -np.inf))
+    beams[prefix] = (np.logaddexp(ob, pb), np.logaddexp(onb, pnb))
+
+
 def _beam_search(logp, beam_width, top_paths, blank):
     # Prefix beam search: each prefix keeps (log p ending in blank, log p ending in a label).
     beams = {(): (0.0, -np.inf)}
     for t in range(logp.shape[0]):
         nxt = {}
-
-        def add(prefix, pb, pnb):
-            ob, onb = nxt.get(prefix, (-np.inf, -np.inf))
-            nxt[prefix] = (np.logaddexp(ob, pb), np.logaddexp(onb, pnb))
-
         for prefix, (pb, pnb) in beams.items():
             total = np.logaddexp(pb, pnb)
             for c in range(logp.shape[1]):
                 lp = logp[t, c]
                 if c == blank:
-                    add(prefix, total + lp, -np.inf)
+                    _add_beam(nxt, prefix, total + lp, -np.inf)
                     continue
                 if prefix and prefix[-1] == c:
-                    add(prefix + (c,), -np.inf, pb + lp)
-                    add(prefix, -np.inf, pnb + lp)
+                    _add_beam(nxt, prefix + (c,), -np.inf, pb + lp)
+                    _add_beam(nxt, prefix, -np.inf, pnb + lp)
                 else:
-                    add(prefix + (c,), -np.inf, total + lp)
+                    _add_beam(nxt, prefix + (c,), -np.inf, total + lp)
         ranked = sorted(nxt.items(), key=lambda kv: -np.logaddexp(*kv[1]))
         beams = dict(ranked[:beam_width])
     ranked = sorted(beams.items(), key=lambda kv: -np.logaddexp(*kv[1]))[:top_paths]

@@ -15,6 +15,7 @@ from keras_core.backend.numpy.numpy_base import (
     compute_f32,
     float_type,
     name_of,
+    native,
     promote,
     require_kind,
     tensor,
@@ -59,14 +60,25 @@ def _int_only(op, x1, x2, bool_ok=True):
 # ----------------------------------------------------------------------------- arithmetic
 
 
+_ND = np.ndarray
+_NP_ADD = np.add
+# Numeric dtypes for the eager fast paths (a string array must not reach np.add).
+FAST_DTYPES = frozenset(
+    native(n) for n in dt.INT_TYPES + dt.UINT_TYPES + dt.FLOAT_TYPES + dt.COMPLEX_TYPES + ("bool",)
+)
+
+
 def add(x1, x2):
-    if (
-        type(x1) is np.ndarray
-        and type(x2) is np.ndarray
-        and x1.dtype == x2.dtype
-        and x1.dtype.kind not in "USO"
-    ):
-        return call2("add", np.add, x1, x2)
+    # Fast path: two arrays of one numeric dtype need no promotion.
+    if type(x1) is _ND and type(x2) is _ND:
+        d = x1.dtype
+        if d is x2.dtype and d in FAST_DTYPES:
+            try:
+                out = _NP_ADD(x1, x2)
+            except ValueError:
+                check_broadcast("add", x1, x2)
+                raise
+            return out if type(out) is _ND else np.asarray(out)
     return _arith("add", np.add, x1, x2)
 
 

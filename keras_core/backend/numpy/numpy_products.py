@@ -10,9 +10,11 @@ from keras_core.backend.numpy.numpy_base import (
     cast_out,
     check_broadcast,
     float_type,
+    native,
     promote,
     tensor,
 )
+from keras_core.backend.numpy.numpy_math import FAST_DTYPES
 from keras_core.backend.numpy.numpy_reduce import nonzero
 
 
@@ -28,19 +30,22 @@ def _shapes_error(op, a, b, e):
     return ValueError(f"{op}: incompatible shapes {a.shape} and {b.shape}: {e}")
 
 
+_ND = np.ndarray
+_NP_MATMUL = np.matmul
+# Half precision goes through float32 (ml_dtypes' matmul returns float32 for bfloat16).
+_MATMUL_FAST = FAST_DTYPES - {native("float16"), native("bfloat16"), native("bool")}
+
+
 def matmul(x1, x2):
-    if (
-        type(x1) is np.ndarray
-        and type(x2) is np.ndarray
-        and x1.dtype == x2.dtype
-        and x1.dtype.kind in "fiuc"
-        and x1.ndim
-        and x2.ndim
-    ):
-        try:
-            return arr(np.matmul(x1, x2))
-        except ValueError as e:
-            raise _shapes_error("matmul", x1, x2, e) from None
+    # Fast path: two arrays of one numeric dtype, at least 1-D (np.matmul handles the rest).
+    if type(x1) is _ND and type(x2) is _ND:
+        d = x1.dtype
+        if d is x2.dtype and d in _MATMUL_FAST and x1.ndim and x2.ndim:
+            try:
+                out = _NP_MATMUL(x1, x2)
+            except ValueError as e:
+                raise _shapes_error("matmul", x1, x2, e) from None
+            return out if type(out) is _ND else np.asarray(out)
     a, b, d = _pair("matmul", x1, x2)
     if a.ndim == 0 or b.ndim == 0:
         raise ValueError(
@@ -175,10 +180,21 @@ def slogdet(x):
 
 
 def vectorize(pyfunc, *, excluded=None, signature=None):
-    vf = np.vectorize(pyfunc, excluded=excluded or set(), signature=signature)
+    excluded = set(excluded or ())
 
     def wrapped(*args, **kwargs):
-        out = vf(*args, **kwargs)
+        arrays = [a if i in excluded else tensor(a, "vectorize") for i, a in enumerate(args)]
+        dtypes = [a.dtype if isinstance(a, np.ndarray) else None for a in arrays]
+
+        def call(*elements, **kw):
+            # NumPy hands elements over as Python scalars, which would count as weak types:
+            # give them back the dtype of their input.
+            elements = [
+                e if d is None else np.asarray(e, dtype=d) for e, d in zip(elements, dtypes)
+            ]
+            return pyfunc(*elements, **kw)
+
+        out = np.vectorize(call, excluded=excluded, signature=signature)(*arrays, **kwargs)
         if isinstance(out, tuple):
             return tuple(arr(o) for o in out)
         return arr(out)

@@ -1,12 +1,14 @@
 # The tensorflow backend's image functions (see keras_core/backend/README.md).
+import numpy as np
 import tensorflow as tf
 
+from keras_core.backend.common import dtype_rules
 from keras_core.backend.tensorflow import op_helpers as h
 from keras_core.backend.tensorflow.core import convert_to_tensor
 from keras_core.backend.tensorflow.image_sampling import (  # noqa: F401
+    SCALE_KERNELS,
     affine_transform,
     blur_nhwc,
-    cast_back,
     check_choice,
     elastic_transform,
     images_nhwc,
@@ -14,6 +16,7 @@ from keras_core.backend.tensorflow.image_sampling import (  # noqa: F401
     perspective_transform,
     restore_layout,
     scale_and_translate,
+    scale_weights,
     work_dtype,
 )
 
@@ -30,26 +33,63 @@ def _pair(value, op, argument):
 
 
 def _crop_to_aspect(x, target_h, target_w):
-    height, width = tf.shape(x)[1], tf.shape(x)[2]
-    ratio = target_h / target_w
-    crop_h = tf.cast(tf.cast(width, "float64") * ratio, "int32")
-    crop_h = tf.maximum(tf.minimum(height, crop_h), 1)
-    crop_w = tf.cast(tf.cast(height, "float64") / ratio, "int32")
-    crop_w = tf.maximum(tf.minimum(width, crop_w), 1)
+    height, width = h.dim(x, 1), h.dim(x, 2)
+    if isinstance(height, int) and isinstance(width, int):
+        crop_h = max(min(height, int(width * target_h / target_w)), 1)
+        crop_w = max(min(width, int(height * target_w / target_h)), 1)
+    else:
+        ratio = target_h / target_w
+        crop_h = tf.cast(tf.cast(width, "float64") * ratio, "int32")
+        crop_h = tf.maximum(tf.minimum(height, crop_h), 1)
+        crop_w = tf.cast(tf.cast(height, "float64") / ratio, "int32")
+        crop_w = tf.maximum(tf.minimum(width, crop_w), 1)
     top, left = (height - crop_h) // 2, (width - crop_w) // 2
     return x[:, top : top + crop_h, left : left + crop_w, :]
 
 
 def _pad_to_aspect(x, target_h, target_w, fill_value):
-    height, width = tf.shape(x)[1], tf.shape(x)[2]
-    ratio = target_h / target_w
-    pad_h = tf.maximum(height, tf.cast(tf.cast(width, "float64") * ratio, "int32"))
-    pad_w = tf.maximum(width, tf.cast(tf.cast(height, "float64") / ratio, "int32"))
-    # Like Keras, the image is centred with the same margin on both sides (so an odd
-    # difference leaves the padded box one pixel short of the exact aspect ratio).
+    height, width = h.dim(x, 1), h.dim(x, 2)
+    if isinstance(height, int) and isinstance(width, int):
+        pad_h = max(height, int(width * target_h / target_w))
+        pad_w = max(width, int(height * target_w / target_h))
+    else:
+        ratio = target_h / target_w
+        pad_h = tf.maximum(height, tf.cast(tf.cast(width, "float64") * ratio, "int32"))
+        pad_w = tf.maximum(width, tf.cast(tf.cast(height, "float64") / ratio, "int32"))
     top, left = (pad_h - height) // 2, (pad_w - width) // 2
-    paddings = [[0, 0], [top, top], [left, left], [0, 0]]
+    paddings = [[0, 0], [top, pad_h - height - top], [left, pad_w - width - left], [0, 0]]
     return tf.pad(x, paddings, constant_values=tf.cast(fill_value, x.dtype))
+
+
+def _area_weights(in_size, out_size, dtype):
+    ratio = in_size / out_size
+    weights = np.zeros((out_size, in_size))
+    for i in range(out_size):
+        lo, hi = i * ratio, (i + 1) * ratio
+        for j in range(int(np.floor(lo)), min(int(np.ceil(hi)), in_size)):
+            weights[i, j] = max(0.0, min(hi, j + 1) - max(lo, j)) / ratio
+    return tf.constant(weights, dtype)
+
+
+def _axis_weights(in_size, out_size, interpolation, antialias, dtype):
+    if interpolation == "area":
+        if not isinstance(in_size, int):
+            raise ValueError("resize: 'area' interpolation needs static image sizes.")
+        return _area_weights(in_size, out_size, dtype)
+    scale = tf.cast(out_size, dtype) / tf.cast(in_size, dtype)
+    return scale_weights(
+        in_size, out_size, scale, tf.zeros([], dtype), SCALE_KERNELS[interpolation], antialias,
+        dtype,
+    )
+
+
+def _nearest(x, target_h, target_w):
+    for axis, out_size in ((1, target_h), (2, target_w)):
+        in_size = h.dim(x, axis)
+        ratio = tf.cast(in_size, "float64") / out_size
+        index = tf.cast(tf.floor((tf.range(out_size, dtype="float64") + 0.5) * ratio), "int32")
+        x = tf.gather(x, tf.minimum(index, in_size - 1), axis=axis)
+    return x
 
 
 def resize(
@@ -72,19 +112,20 @@ def resize(
     check_choice(fill_mode, ("constant",), op, "fill_mode")
     target_h, target_w = _pair(size, op, "size")
     x, layout = images_nhwc(image, data_format, op, name="image")
-    in_dtype = x.dtype
     if crop_to_aspect_ratio:
         x = _crop_to_aspect(x, target_h, target_w)
     elif pad_to_aspect_ratio:
         x = _pad_to_aspect(x, target_h, target_w, fill_value)
     if interpolation == "nearest":
-        out = tf.image.resize(x, (target_h, target_w), "nearest", antialias=antialias)
-        return restore_layout(out, layout)
-    compute = work_dtype(in_dtype)
-    out = tf.image.resize(
-        tf.cast(x, compute), (target_h, target_w), interpolation, antialias=antialias
-    )
-    return restore_layout(cast_back(tf.cast(out, compute), in_dtype), layout)
+        return restore_layout(_nearest(x, target_h, target_w), layout)
+    out_dtype = dtype_rules.float_dtype(x)
+    compute = work_dtype(out_dtype)
+    x = tf.cast(x, compute)
+    rows = _axis_weights(h.dim(x, 1), target_h, interpolation, antialias, compute)
+    cols = _axis_weights(h.dim(x, 2), target_w, interpolation, antialias, compute)
+    out = tf.einsum("ph,bhwc->bpwc", rows, x)
+    out = tf.einsum("qw,bpwc->bpqc", cols, out)
+    return restore_layout(tf.cast(out, out_dtype), layout)
 
 
 # ---------------------------------------------------------------- color
@@ -102,12 +143,11 @@ def rgb_to_grayscale(image, data_format=None):
     op = "rgb_to_grayscale"
     x, layout = images_nhwc(image, data_format, op, name="image")
     _check_rgb(x, op)
-    compute = work_dtype(x.dtype)
+    out_dtype = dtype_rules.float_dtype(x)
+    compute = work_dtype(out_dtype)
     weights = tf.constant([0.2989, 0.5870, 0.1140], compute)
     gray = tf.reduce_sum(tf.cast(x, compute) * weights, axis=-1, keepdims=True)
-    # Integer images truncate the weighted sum (as Keras does), rather than round it.
-    out = tf.cast(gray, x.dtype) if x.dtype.is_integer else cast_back(gray, x.dtype)
-    return restore_layout(out, layout)
+    return restore_layout(tf.cast(gray, out_dtype), layout)
 
 
 def _float_rgb(images, data_format, op):
@@ -135,28 +175,27 @@ def hsv_to_rgb(images, data_format=None):
 # ---------------------------------------------------------------- padding and cropping
 
 
-def _two_of_three(op, names, values):
-    if sum(v is None for v in values) != 1:
-        received = ", ".join(f"{n}={v!r}" for n, v in zip(names, values))
+def _resolve(op, before, after, target, size, names, crop):
+    """Completes (before, after, target) from any two of them (all three must agree)."""
+    given = [v is not None for v in (before, after, target)]
+    if sum(given) < 2:
+        received = ", ".join(f"{n}={v!r}" for n, v in zip(names, (before, after, target)))
         raise ValueError(f"{op}: give exactly two of {', '.join(names)}. Received: {received}")
-    for n, v in zip(names, values):
-        if isinstance(v, int) and not isinstance(v, bool) and v < 0:
-            raise ValueError(f"{op}: `{n}` must be >= 0. Received: {n}={v}")
-
-
-def _pad_amounts(op, before, after, target, size, names):
-    _two_of_three(op, names, (before, after, target))
-    if before is None:
-        before = target - after - size
+    sign = -1 if crop else 1
+    if target is None:
+        target = size + sign * (before + after)
+    elif before is None:
+        before = sign * (target - size) - after
     elif after is None:
-        after = target - before - size
-    for n, v in zip(names[:2], (before, after)):
-        if isinstance(v, int) and v < 0:
-            raise ValueError(
-                f"{op}: the image (size {size}) does not fit: `{n}` would be {v}. "
-                f"Received: {', '.join(names)}={before, after, target}"
-            )
-    return before, after
+        after = sign * (target - size) - before
+    values = (before, after, target)
+    static = all(isinstance(v, int) for v in values) and isinstance(size, int)
+    if static and (min(values) < 0 or target != size + sign * (before + after)):
+        raise ValueError(
+            f"{op}: {', '.join(names)} do not fit an image of size {size}. "
+            f"Received: {', '.join(f'{n}={v}' for n, v in zip(names, values))}"
+        )
+    return before, after, target
 
 
 def pad_images(
@@ -172,43 +211,12 @@ def pad_images(
     op = "pad_images"
     x, layout = images_nhwc(images, data_format, op)
     height, width = h.dim(x, 1), h.dim(x, 2)
-    top, bottom = _pad_amounts(
-        op,
-        top_padding,
-        bottom_padding,
-        target_height,
-        height,
-        ("top_padding", "bottom_padding", "target_height"),
-    )
-    left, right = _pad_amounts(
-        op,
-        left_padding,
-        right_padding,
-        target_width,
-        width,
-        ("left_padding", "right_padding", "target_width"),
-    )
+    names = ("top_padding", "bottom_padding", "target_height")
+    top, bottom, _ = _resolve(op, top_padding, bottom_padding, target_height, height, names, False)
+    names = ("left_padding", "right_padding", "target_width")
+    left, right, _ = _resolve(op, left_padding, right_padding, target_width, width, names, False)
     out = tf.pad(x, [[0, 0], [top, bottom], [left, right], [0, 0]])
     return restore_layout(out, layout)
-
-
-def _crop_amounts(op, before, after, target, size, names):
-    _two_of_three(op, names, (before, after, target))
-    if target is None:
-        target = size - before - after
-    elif before is None:
-        before = size - after - target
-    if isinstance(target, int) and target < 0:
-        raise ValueError(
-            f"{op}: `{names[2]}` must be >= 0. Received: {names[2]}={target} "
-            f"(image size {size}, {names[0]}={before}, {names[1]}={after})"
-        )
-    if isinstance(before, int) and isinstance(size, int) and (before < 0 or before + target > size):
-        raise ValueError(
-            f"{op}: the crop does not fit in the image (size {size}). "
-            f"Received: {', '.join(names)}={before, after, target}"
-        )
-    return before, target
 
 
 def crop_images(
@@ -224,22 +232,10 @@ def crop_images(
     op = "crop_images"
     x, layout = images_nhwc(images, data_format, op)
     height, width = h.dim(x, 1), h.dim(x, 2)
-    top, out_h = _crop_amounts(
-        op,
-        top_cropping,
-        bottom_cropping,
-        target_height,
-        height,
-        ("top_cropping", "bottom_cropping", "target_height"),
-    )
-    left, out_w = _crop_amounts(
-        op,
-        left_cropping,
-        right_cropping,
-        target_width,
-        width,
-        ("left_cropping", "right_cropping", "target_width"),
-    )
+    names = ("top_cropping", "bottom_cropping", "target_height")
+    top, _, out_h = _resolve(op, top_cropping, bottom_cropping, target_height, height, names, True)
+    names = ("left_cropping", "right_cropping", "target_width")
+    left, _, out_w = _resolve(op, left_cropping, right_cropping, target_width, width, names, True)
     return restore_layout(x[:, top : top + out_h, left : left + out_w, :], layout)
 
 
@@ -343,9 +339,9 @@ def gaussian_blur(images, kernel_size=(3, 3), sigma=(1.0, 1.0), data_format=None
     if len(sigma) != 2 or any(float(v) <= 0 for v in sigma):
         raise ValueError(f"{op}: `sigma` must be two positive numbers. Received: sigma={sigma!r}")
     x, layout = images_nhwc(images, data_format, op)
-    compute = work_dtype(x.dtype)
-    out = blur_nhwc(tf.cast(x, compute), kernel_size, sigma)
-    return restore_layout(cast_back(out, x.dtype), layout)
+    out_dtype = dtype_rules.float_dtype(x)
+    out = blur_nhwc(tf.cast(x, work_dtype(out_dtype)), kernel_size, sigma)
+    return restore_layout(tf.cast(out, out_dtype), layout)
 
 
 def sobel_edges(images, data_format=None):

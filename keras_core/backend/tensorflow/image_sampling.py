@@ -5,6 +5,7 @@ import math
 import numpy as np
 import tensorflow as tf
 
+from keras_core.backend.common import dtype_rules
 from keras_core.backend.common.dtypes import standardize_dtype
 from keras_core.backend.tensorflow import op_helpers as h
 from keras_core.backend.tensorflow.core import convert_to_tensor
@@ -47,21 +48,6 @@ def work_dtype(dtype):
     return name if name in ("float32", "float64") else "float32"
 
 
-def cast_back(y, dtype):
-    """Casts image math results back to the input dtype (ints: round half to even, saturate)."""
-    dtype = tf.as_dtype(dtype)
-    if dtype.is_integer:
-        lo, hi = dtype.min, dtype.max
-        y = tf.clip_by_value(tf.round(y), tf.cast(lo, y.dtype), tf.cast(hi, y.dtype))
-    elif dtype == tf.bool:
-        y = y != 0
-    return tf.cast(y, dtype)
-
-
-def _round_half_away(x):
-    return tf.sign(x) * tf.floor(tf.abs(x) + 0.5)
-
-
 def map_index(index, size, fill_mode):
     """Maps integer sample indices into [0, size) for a fill mode (constant: clipped)."""
     if fill_mode == "wrap":
@@ -80,7 +66,7 @@ def map_index(index, size, fill_mode):
 def _corner_terms(coordinates, sizes, order, fill_mode):
     """Yields (mapped int indices per axis, weight, in-bounds mask) for each interpolation corner."""
     if order == 0:
-        idx = [tf.cast(_round_half_away(c), "int32") for c in coordinates]
+        idx = [tf.cast(tf.floor(c + 0.5), "int32") for c in coordinates]
         valid = tf.reduce_all(tf.stack([(i >= 0) & (i < s) for i, s in zip(idx, sizes)]), axis=0)
         yield [map_index(i, s, fill_mode) for i, s in zip(idx, sizes)], None, valid
         return
@@ -117,7 +103,8 @@ def map_coordinates(input, coordinates, order, fill_mode="constant", fill_value=
             f"{op}: `coordinates` must hold one coordinate array per axis of `input` ({rank}). "
             f"Received {len(coords)}."
         )
-    compute = work_dtype(x.dtype)
+    out_dtype = dtype_rules.float_dtype(x)
+    compute = work_dtype(out_dtype)
     coords = [tf.cast(c, compute) for c in coords]
     values = tf.cast(x, compute)
     sizes = [h.dim(x, i) for i in range(rank)]
@@ -129,9 +116,7 @@ def map_coordinates(input, coordinates, order, fill_mode="constant", fill_value=
             v = tf.where(valid, v, fill)
         term = v if weight is None else weight * v
         out = term if out is None else out + term
-    if x.dtype.is_integer:
-        out = _round_half_away(out)
-    return cast_back(out, x.dtype)
+    return tf.cast(out, out_dtype)
 
 
 def sample_images(x, ys, xs, order, fill_mode, fill_value):
@@ -154,8 +139,8 @@ def _transform_sample(images, transform, interpolation, fill_mode, fill_value, d
     check_choice(interpolation, INTERPOLATIONS, op, "interpolation")
     check_choice(fill_mode, FILL_MODES, op, "fill_mode")
     x, layout = images_nhwc(images, data_format, op)
-    in_dtype = x.dtype
-    compute = work_dtype(in_dtype)
+    out_dtype = dtype_rules.float_dtype(x)
+    compute = work_dtype(out_dtype)
     x = tf.cast(x, compute)
     t = tf.cast(convert_to_tensor(transform), compute)
     if t.shape.rank == 1:
@@ -176,7 +161,7 @@ def _transform_sample(images, transform, interpolation, fill_mode, fill_value, d
     src_x = (c[0] * gx + c[1] * gy + c[2]) / k
     src_y = (c[3] * gx + c[4] * gy + c[5]) / k
     out = sample_images(x, src_y, src_x, INTERPOLATIONS[interpolation], fill_mode, fill_value)
-    return restore_layout(cast_back(out, in_dtype), layout)
+    return restore_layout(tf.cast(out, out_dtype), layout)
 
 
 def affine_transform(
@@ -272,11 +257,12 @@ def elastic_transform(
     check_choice(interpolation, INTERPOLATIONS, op, "interpolation")
     check_choice(fill_mode, FILL_MODES, op, "fill_mode")
     x, layout = images_nhwc(images, data_format, op)
-    in_dtype = x.dtype
-    compute = work_dtype(in_dtype)
+    out_dtype = dtype_rules.float_dtype(x)
+    compute = work_dtype(out_dtype)
     x = tf.cast(x, compute)
     batch, height, width = h.dim(x, 0), h.dim(x, 1), h.dim(x, 2)
-    noise = tf_random.normal(tf.stack([batch, height, width, 2]), dtype=compute, seed=seed)
+    shape = tf.stack([batch, height, width, 2])
+    noise = tf_random.uniform(shape, minval=-1.0, maxval=1.0, dtype=compute, seed=seed)
     size = 2 * int(math.ceil(3 * float(sigma))) + 1
     displacement = blur_nhwc(noise, (size, size), (sigma, sigma)) * tf.cast(alpha, compute)
     gy, gx = tf.meshgrid(
@@ -285,7 +271,7 @@ def elastic_transform(
     src_y = gy[None] + displacement[..., 0]
     src_x = gx[None] + displacement[..., 1]
     out = sample_images(x, src_y, src_x, INTERPOLATIONS[interpolation], fill_mode, fill_value)
-    return restore_layout(cast_back(out, in_dtype), layout)
+    return restore_layout(tf.cast(out, out_dtype), layout)
 
 
 def _triangle(x):
@@ -324,7 +310,7 @@ SCALE_KERNELS = {
 }
 
 
-def _scale_weights(in_size, out_size, scale, translation, kernel, antialias, dtype):
+def scale_weights(in_size, out_size, scale, translation, kernel, antialias, dtype):
     """(out_size, in_size) resampling weights for one axis (output sample y reads input
     position (y + 0.5 - translation) / scale - 0.5; the kernel widens by 1/scale when
     antialiasing a downscale; weights are normalized, and samples outside the input are 0)."""
@@ -334,8 +320,7 @@ def _scale_weights(in_size, out_size, scale, translation, kernel, antialias, dty
     offsets = centers[:, None] - tf.range(in_size, dtype=dtype)[None, :]
     weights = kernel(offsets / kernel_scale)
     total = tf.reduce_sum(weights, axis=1, keepdims=True)
-    eps = float(np.finfo(dtype).eps)
-    usable = tf.abs(total) > 1000 * eps
+    usable = tf.abs(total) > 1000 * float(np.finfo(np.float32).eps)
     weights = tf.where(usable, weights / tf.where(usable, total, tf.ones_like(total)), 0)
     inside = (centers >= -0.5) & (centers <= in_size - 0.5)
     return tf.where(inside[:, None], weights, tf.zeros_like(weights))
@@ -347,8 +332,8 @@ def scale_and_translate(
     op = "scale_and_translate"
     check_choice(method, SCALE_KERNELS, op, "method")
     x = h.to_float(images)
-    in_dtype = x.dtype
-    compute = work_dtype(in_dtype)
+    out_dtype = dtype_rules.float_dtype(x)
+    compute = work_dtype(out_dtype)
     x = tf.cast(x, compute)
     rank = h.static_rank(x, op)
     output_shape = tuple(int(d) for d in output_shape)
@@ -361,7 +346,7 @@ def scale_and_translate(
     scale = tf.cast(convert_to_tensor(scale), compute)
     translation = tf.cast(convert_to_tensor(translation), compute)
     for i, d in enumerate(dims):
-        weights = _scale_weights(
+        weights = scale_weights(
             x.shape[d],
             output_shape[d],
             scale[i],
@@ -372,4 +357,4 @@ def scale_and_translate(
         )
         moved = tf.tensordot(x, weights, [[d], [1]])
         x = h.moveaxis(moved, -1, d)
-    return tf.cast(x, in_dtype)
+    return tf.cast(x, out_dtype)

@@ -67,7 +67,7 @@ def empty(shape, dtype=None):
 
 def full(shape, fill_value, dtype=None):
     dtype = _creation_dtype(dtype, fill_value)
-    value = tensor(fill_value, dtype)
+    value = cast(tensor(fill_value), dtype)
     return tf.broadcast_to(value, _shape_arg("full", shape))
 
 
@@ -91,7 +91,7 @@ def empty_like(x, dtype=None):
 
 def full_like(x, fill_value, dtype=None):
     x = tensor(x)
-    value = tensor(fill_value, _like_dtype("full_like", x, dtype))
+    value = cast(tensor(fill_value), _like_dtype("full_like", x, dtype))
     return tf.broadcast_to(value, tf.shape(x))
 
 
@@ -418,7 +418,7 @@ def swapaxes(x, axis1, axis2):
 def broadcast_to(x, shape):
     x = tensor(x)
     target = _shape_arg("broadcast_to", shape)
-    if isinstance(target, list):
+    if isinstance(target, list) and x.shape.is_fully_defined():
         try:
             out = tf.broadcast_static_shape(x.shape, tf.TensorShape(target))
             ok = out.as_list() == target and x.shape.rank <= len(target)
@@ -524,9 +524,11 @@ def _split(op, x, indices_or_sections, axis, equal):
         if k <= 0:
             raise ValueError(f"{op}: number of sections must be larger than 0. Received: {k}")
         if n is None:
-            if not equal:
-                raise ValueError(f"{op} needs a static size along axis {axis}.")
-            return tf.split(x, k, axis)
+            if equal:
+                return tf.split(x, k, axis)
+            length = tf.shape(x)[axis]
+            sizes = length // k + tf.cast(tf.range(k) < length % k, tf.int32)
+            return tf.split(x, sizes, axis, num=k)
         if equal and n % k:
             raise ValueError(
                 f"{op}: the tensor of size {n} along axis {axis} does not split into {k} "

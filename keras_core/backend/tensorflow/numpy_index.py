@@ -173,13 +173,19 @@ def _gather_advanced(y, entries):
                 "get_item: shape mismatch: indexing arrays could not be broadcast together "
                 f"with shapes {[shape_str(t) for t in idx]}"
             ) from None
+    if len(pos) == 1:
+        return tf.gather(y, idx[0], axis=pos[0])
     bshape = tf.shape(idx[0])
     for t in idx[1:]:
         bshape = tf.broadcast_dynamic_shape(bshape, tf.shape(t))
-    idx = tf.stack([tf.broadcast_to(t, bshape) for t in idx], -1)
     rest = [i for i in range(len(entries)) if i not in pos]
     yt = tf.transpose(y, pos + rest) if pos + rest != list(range(len(entries))) else y
-    out = tf.gather_nd(yt, idx)
+    ydims = tf.shape(yt, out_type=tf.int64)
+    linear = tf.zeros(bshape, tf.int64)
+    for i, t in enumerate(idx):
+        linear = linear * ydims[i] + tf.broadcast_to(tf.cast(t, tf.int64), bshape)
+    flat = tf.reshape(yt, tf.concat([[-1], ydims[len(pos) :]], 0))
+    out = tf.gather(flat, linear, axis=0)
     nb = shape.rank if shape.rank is not None else 0
     contiguous = pos == list(range(pos[0], pos[0] + len(pos)))
     if contiguous and pos[0] > 0:

@@ -207,6 +207,11 @@ def cross(x1, x2, axisa=-1, axisb=-1, axisc=-1, axis=None):
     a = _last(a, axis_one("cross", a, axisa, "axisa"))
     b = _last(b, axis_one("cross", b, axisb, "axisb"))
     na, nb = a.shape[-1], b.shape[-1]
+    if na is None or nb is None:
+        raise ValueError(
+            "cross needs static sizes (2 or 3) along the vector axes. "
+            f"Received: x1.shape={shape_str(a)}, x2.shape={shape_str(b)} (vector axis last)"
+        )
     if na not in (2, 3) or nb not in (2, 3):
         raise ValueError(
             "cross: incompatible dimensions for cross product (dimension must be 2 or 3). "

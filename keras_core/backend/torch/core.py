@@ -74,7 +74,7 @@ def _from_numpy(x):
         return torch.from_numpy(x.astype(np.float32)).to(torch.bfloat16)
     if x.dtype.kind in "USO":
         raise ValueError(f"The torch backend has no string tensors. Received dtype {x.dtype}")
-    return torch.from_numpy(np.ascontiguousarray(x))
+    return torch.from_numpy(np.ascontiguousarray(x).reshape(x.shape))
 
 
 def convert_to_tensor(x, dtype=None, sparse=False):

@@ -479,6 +479,19 @@ def _large_negative(dtype):
     return -0.7 * torch.finfo(dtype).max
 
 
+def _flash_attention(q, k, v, bias, mask, scale, is_causal, soft_cap):
+    from torch.nn.attention import SDPBackend, sdpa_kernel
+
+    if bias is not None or mask is not None or soft_cap is not None:
+        raise ValueError("dot_product_attention: flash_attention=True does not support `bias`, "
+                         "`mask` or `attn_logits_soft_cap`; pass flash_attention=None to use them.")
+    q, k, v = (t.transpose(1, 2) for t in (q, k, v))
+    with sdpa_kernel([SDPBackend.FLASH_ATTENTION]):
+        out = F.scaled_dot_product_attention(q, k, v, is_causal=is_causal, scale=scale,
+                                             enable_gqa=k.shape[1] != q.shape[1])
+    return out.transpose(1, 2)
+
+
 def dot_product_attention(query, key, value, bias=None, mask=None, scale=None, is_causal=False,
                           flash_attention=None, attn_logits_soft_cap=None):
     op = "dot_product_attention"
@@ -495,10 +508,13 @@ def dot_product_attention(query, key, value, bias=None, mask=None, scale=None, i
     if heads % kv_heads or v.shape[-2] != kv_heads or q.shape[-1] != k.shape[-1]:
         raise ValueError(f"{op}: incompatible query {tuple(q.shape)}, key {tuple(k.shape)}, "
                          f"value {tuple(v.shape)} shapes.")
+    scale = 1.0 / math.sqrt(q.shape[-1]) if scale is None else scale
+    if flash_attention:
+        out = _flash_attention(q, k, v, bias, mask, scale, is_causal, attn_logits_soft_cap)
+        return out if batched else out[0]
     if kv_heads != heads:
         k = k.repeat_interleave(heads // kv_heads, dim=2)
         v = v.repeat_interleave(heads // kv_heads, dim=2)
-    scale = 1.0 / math.sqrt(q.shape[-1]) if scale is None else scale
     work = _upcast(q)
     logits = torch.einsum("btnh,bsnh->bnts", work, _upcast(k)) * scale
     if bias is not None:

@@ -6,6 +6,7 @@ import torch
 
 from keras_core.backend.common import dtype_rules as rules
 from keras_core.backend.torch import numpy_base as b
+from keras_core.backend.torch import numpy_index
 from keras_core.backend.torch.numpy_base import Tensor
 
 UNSUPPORTED = {}
@@ -705,9 +706,7 @@ def right_shift(x, y):
 # ---------------------------------------------------------------- selection
 def where(condition, x1=None, x2=None):
     if x1 is None and x2 is None:
-        from keras_core.backend.torch.numpy_index import nonzero
-
-        return nonzero(condition)
+        return numpy_index.nonzero(condition)
     if x1 is None or x2 is None:
         raise ValueError("where: `x1` and `x2` must be given together (or both omitted).")
     cond = b.widen_arith(b.tensor(condition, "where", "condition"))

@@ -77,6 +77,14 @@ class _SpatialDropout(Dropout):
             return ops.zeros_like(inputs)
         return random.dropout(inputs, self.rate, noise_shape=noise, seed=self.seed_generator)
 
+    @classmethod
+    def from_config(cls, config):
+        config = dict(config)
+        trainable = config.pop("trainable", True)
+        layer = super().from_config(config)
+        layer.trainable = trainable
+        return layer
+
     def get_config(self):
         config = {"name": self.name, "trainable": self.trainable, "rate": self.rate, "seed": self.seed,
                   "dtype": Layer.get_config(self)["dtype"]}

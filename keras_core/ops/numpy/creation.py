@@ -123,7 +123,9 @@ Kaiser = op_class("Kaiser", "kaiser", _window_spec)
 # ----------------------------------------------------------------------------- ranges
 
 
-def arange(start: Tensor, stop: Tensor = None, step: Tensor = 1, dtype: str | None = None):
+def arange(
+    start: Tensor, stop: Tensor = None, step: Tensor = 1, dtype: str | None = None
+) -> Tensor:
     """Evenly spaced values in ``[start, stop)`` with spacing ``step``.
 
     Args:
@@ -163,7 +165,7 @@ def linspace(
     retstep: bool = False,
     dtype: str | None = None,
     axis: int = 0,
-):
+) -> Tensor:
     """``num`` evenly spaced values from ``start`` to ``stop``.
 
     Args:
@@ -196,7 +198,7 @@ def logspace(
     base: float = 10,
     dtype: str | None = None,
     axis: int = 0,
-):
+) -> Tensor:
     """``num`` values evenly spaced on a log scale: ``base ** linspace(start, stop, num)``.
 
     Args:
@@ -230,7 +232,7 @@ def geomspace(
     endpoint: bool = True,
     dtype: str | None = None,
     axis: int = 0,
-):
+) -> Tensor:
     """``num`` values from ``start`` to ``stop`` in geometric progression.
 
     Args:
@@ -260,7 +262,7 @@ def geomspace(
 # ----------------------------------------------------------------------------- constants
 
 
-def zeros(shape: tuple, dtype: str | None = None):
+def zeros(shape: tuple, dtype: str | None = None) -> Tensor:
     """A tensor of zeros.
 
     Args:
@@ -276,7 +278,7 @@ def zeros(shape: tuple, dtype: str | None = None):
     return _bnp.zeros(_shape("zeros", shape), dtype=_dtype(dtype))
 
 
-def ones(shape: tuple, dtype: str | None = None):
+def ones(shape: tuple, dtype: str | None = None) -> Tensor:
     """A tensor of ones.
 
     Args:
@@ -292,7 +294,7 @@ def ones(shape: tuple, dtype: str | None = None):
     return _bnp.ones(_shape("ones", shape), dtype=_dtype(dtype))
 
 
-def empty(shape: tuple, dtype: str | None = None):
+def empty(shape: tuple, dtype: str | None = None) -> Tensor:
     """An uninitialized tensor (its values are unspecified).
 
     Args:
@@ -316,7 +318,7 @@ def _shape(op, shape):
     return shape
 
 
-def full(shape: tuple, fill_value: Tensor, dtype: str | None = None):
+def full(shape: tuple, fill_value: Tensor, dtype: str | None = None) -> Tensor:
     """A tensor filled with ``fill_value``.
 
     Args:
@@ -337,7 +339,7 @@ def full(shape: tuple, fill_value: Tensor, dtype: str | None = None):
     return _bnp.full(shape, fill_value, dtype=_dtype(dtype))
 
 
-def zeros_like(x: Tensor, dtype: str | None = None):
+def zeros_like(x: Tensor, dtype: str | None = None) -> Tensor:
     """A tensor of zeros with the shape (and by default the dtype) of ``x``.
 
     Args:
@@ -355,7 +357,7 @@ def zeros_like(x: Tensor, dtype: str | None = None):
     return _bnp.zeros_like(x, dtype=_dtype(dtype))
 
 
-def ones_like(x: Tensor, dtype: str | None = None):
+def ones_like(x: Tensor, dtype: str | None = None) -> Tensor:
     """A tensor of ones with the shape (and by default the dtype) of ``x``.
 
     Args:
@@ -373,7 +375,7 @@ def ones_like(x: Tensor, dtype: str | None = None):
     return _bnp.ones_like(x, dtype=_dtype(dtype))
 
 
-def empty_like(x: Tensor, dtype: str | None = None):
+def empty_like(x: Tensor, dtype: str | None = None) -> Tensor:
     """An uninitialized tensor with the shape (and by default the dtype) of ``x``.
 
     Args:
@@ -392,7 +394,7 @@ def empty_like(x: Tensor, dtype: str | None = None):
     return _bnp.empty_like(x, dtype=_dtype(dtype))
 
 
-def full_like(x: Tensor, fill_value: Tensor, dtype: str | None = None):
+def full_like(x: Tensor, fill_value: Tensor, dtype: str | None = None) -> Tensor:
     """A tensor with the shape (and by default the dtype) of ``x`` filled with ``fill_value``.
 
     Args:
@@ -414,7 +416,7 @@ def full_like(x: Tensor, fill_value: Tensor, dtype: str | None = None):
 # ----------------------------------------------------------------------------- matrices
 
 
-def eye(N: int, M: int | None = None, k: int = 0, dtype: str | None = None):
+def eye(N: int, M: int | None = None, k: int = 0, dtype: str | None = None) -> Tensor:
     """A 2-D tensor with ones on a diagonal and zeros elsewhere.
 
     Args:
@@ -441,7 +443,7 @@ def _size(op, value, arg):
     return value
 
 
-def identity(n: int, dtype: str | None = None):
+def identity(n: int, dtype: str | None = None) -> Tensor:
     """The ``n`` x ``n`` identity matrix.
 
     Args:
@@ -457,7 +459,7 @@ def identity(n: int, dtype: str | None = None):
     return _bnp.identity(_size("identity", n, "n"), dtype=_dtype(dtype))
 
 
-def tri(N: int, M: int | None = None, k: int = 0, dtype: str | None = None):
+def tri(N: int, M: int | None = None, k: int = 0, dtype: str | None = None) -> Tensor:
     """A matrix with ones at and below the ``k``-th diagonal and zeros above.
 
     Args:
@@ -482,7 +484,7 @@ def _matrix_rank(op, x):
         raise ValueError(f"{op}: `x` must have rank >= 2. Received: shape={shape_of(x)}")
 
 
-def tril(x: Tensor, k: int = 0):
+def tril(x: Tensor, k: int = 0) -> Tensor:
     """Zeros the elements above the ``k``-th diagonal of the last two axes of ``x``.
 
     Args:
@@ -502,7 +504,7 @@ def tril(x: Tensor, k: int = 0):
     return _bnp.tril(x, k=k)
 
 
-def triu(x: Tensor, k: int = 0):
+def triu(x: Tensor, k: int = 0) -> Tensor:
     """Zeros the elements below the ``k``-th diagonal of the last two axes of ``x``.
 
     Args:
@@ -522,7 +524,7 @@ def triu(x: Tensor, k: int = 0):
     return _bnp.triu(x, k=k)
 
 
-def diag(x: Tensor, k: int = 0):
+def diag(x: Tensor, k: int = 0) -> Tensor:
     """Extracts a diagonal of a 2-D tensor, or builds a 2-D tensor from a 1-D diagonal.
 
     Args:
@@ -543,7 +545,7 @@ def diag(x: Tensor, k: int = 0):
     return _bnp.diag(x, k=k)
 
 
-def diagflat(x: Tensor, k: int = 0):
+def diagflat(x: Tensor, k: int = 0) -> Tensor:
     """A 2-D tensor with the flattened ``x`` on the ``k``-th diagonal.
 
     Args:
@@ -562,7 +564,7 @@ def diagflat(x: Tensor, k: int = 0):
     return _bnp.diagflat(x, k=k)
 
 
-def diagonal(x: Tensor, offset: int = 0, axis1: int = 0, axis2: int = 1):
+def diagonal(x: Tensor, offset: int = 0, axis1: int = 0, axis2: int = 1) -> Tensor:
     """The diagonals of ``x`` in the plane of ``axis1`` and ``axis2``.
 
     Args:
@@ -589,7 +591,7 @@ def diagonal(x: Tensor, offset: int = 0, axis1: int = 0, axis2: int = 1):
     return _bnp.diagonal(x, offset=offset, axis1=axis1, axis2=axis2)
 
 
-def vander(x: Tensor, N: int | None = None, increasing: bool = False):
+def vander(x: Tensor, N: int | None = None, increasing: bool = False) -> Tensor:
     """The Vandermonde matrix of ``x``: columns are powers of ``x``.
 
     Args:
@@ -613,7 +615,7 @@ def vander(x: Tensor, N: int | None = None, increasing: bool = False):
     return _bnp.vander(x, N=N, increasing=increasing)
 
 
-def array(x: Tensor, dtype: str | None = None):
+def array(x: Tensor, dtype: str | None = None) -> Tensor:
     """Creates a tensor from ``x`` (a list, array, number or tensor), copying the data.
 
     Args:
@@ -645,7 +647,7 @@ def _window(op, cls, x, *args):
     return getattr(_bnp, op)(x, *args)
 
 
-def bartlett(x: int):
+def bartlett(x: int) -> Tensor:
     """The Bartlett (triangular) window of length ``x``.
 
     Args:
@@ -660,7 +662,7 @@ def bartlett(x: int):
     return _window("bartlett", Bartlett, x)
 
 
-def blackman(x: int):
+def blackman(x: int) -> Tensor:
     """The Blackman window of length ``x``.
 
     Args:
@@ -675,7 +677,7 @@ def blackman(x: int):
     return _window("blackman", Blackman, x)
 
 
-def hamming(x: int):
+def hamming(x: int) -> Tensor:
     """The Hamming window of length ``x``.
 
     Args:
@@ -690,7 +692,7 @@ def hamming(x: int):
     return _window("hamming", Hamming, x)
 
 
-def hanning(x: int):
+def hanning(x: int) -> Tensor:
     """The Hann window of length ``x``.
 
     Args:
@@ -705,7 +707,7 @@ def hanning(x: int):
     return _window("hanning", Hanning, x)
 
 
-def kaiser(x: int, beta: float):
+def kaiser(x: int, beta: float) -> Tensor:
     """The Kaiser window of length ``x`` with shape parameter ``beta``.
 
     Args:

@@ -1,6 +1,8 @@
 """Indexing and related ops: ``get_item``, ``take``, ``take_along_axis``,
 ``unravel_index``, ``trace``, ``diff``."""
 
+from typing import Any
+
 import numpy as np
 
 from keras_core import backend
@@ -9,7 +11,6 @@ from keras_core.ops.numpy._base import (
     INDEX_DTYPE,
     Tensor,
     as_int,
-    broadcast,
     kt,
     ndim_of,
     one_axis,
@@ -20,6 +21,7 @@ from keras_core.ops.numpy._base import (
     sum_dtype,
     symbolic,
 )
+from keras_core.ops.op_utils import broadcast_shapes
 
 _bnp = backend.numpy
 _PROBES = (5, 7)
@@ -74,7 +76,7 @@ def _take_along_axis_spec(x, indices, axis=None):
         return kt(shape_of(indices), same_dtype(x))
     xs, ids = list(shape_of(x)), list(shape_of(indices))
     xs[axis] = 1
-    shape = list(broadcast("take_along_axis", tuple(xs), tuple(ids)))
+    shape = list(broadcast_shapes(tuple(xs), tuple(ids), "take_along_axis"))
     shape[axis] = ids[axis]
     return kt(shape, same_dtype(x))
 
@@ -124,7 +126,7 @@ def _check_int_indices(key, shape):
         axis += getattr(k, "ndim", 1) if getattr(k, "dtype", None) in (bool, "bool") else 1
 
 
-def get_item(x: Tensor, key) -> Tensor:
+def get_item(x: Tensor, key: Any) -> Tensor:
     """Indexes ``x`` with ``key``, as ``x[key]`` in NumPy.
 
     Args:

@@ -535,7 +535,9 @@ def prod(x: Tensor, axis: Axis = None, keepdims: bool = False, dtype: str | None
     return _bnp.prod(x, axis=axis, keepdims=keepdims, dtype=dtype)
 
 
-def max(x: Tensor, axis: Axis = None, keepdims: bool = False, initial=None) -> Tensor:
+def max(
+    x: Tensor, axis: Axis = None, keepdims: bool = False, initial: float | None = None
+) -> Tensor:
     """The maximum of ``x`` over ``axis``; NaN propagates.
 
     Args:
@@ -558,7 +560,9 @@ def max(x: Tensor, axis: Axis = None, keepdims: bool = False, initial=None) -> T
     return _bnp.max(x, axis=axis, keepdims=keepdims, initial=initial)
 
 
-def min(x: Tensor, axis: Axis = None, keepdims: bool = False, initial=None) -> Tensor:
+def min(
+    x: Tensor, axis: Axis = None, keepdims: bool = False, initial: float | None = None
+) -> Tensor:
     """The minimum of ``x`` over ``axis``; NaN propagates.
 
     Args:

@@ -2,6 +2,7 @@
 ``searchsorted``, ``digitize``, ``bincount``, ``histogram``, ``unique``, ``nonzero``."""
 
 import operator
+from typing import Any
 
 from keras_core import backend
 from keras_core.backend.common.keras_tensor import KerasTensor
@@ -271,8 +272,8 @@ def unique(
     return_counts: bool = False,
     axis: int | None = None,
     size: int | None = None,
-    fill_value=None,
-):
+    fill_value: Any = None,
+) -> Tensor | tuple:
     """The sorted unique elements of ``x`` (or unique slices along ``axis``).
 
     Args:

@@ -1,5 +1,7 @@
 """Shape manipulation: reshaping, transposing, joining, splitting, tiling, flipping, padding."""
 
+from typing import Any
+
 import numpy as np
 
 from keras_core import backend
@@ -943,7 +945,9 @@ def _pad_width(pad_width, ndim):
     return tuple(tuple(int(v) for v in row) for row in pw)
 
 
-def pad(x: Tensor, pad_width, mode: str = "constant", constant_values=None) -> Tensor:
+def pad(
+    x: Tensor, pad_width: int | tuple, mode: str = "constant", constant_values: Any = None
+) -> Tensor:
     """Pads ``x`` on every axis.
 
     Args:

@@ -1,0 +1,631 @@
+"""Activation ops of ``keras_core.ops.nn`` (re-exported by ``nn.py``).
+
+Every activation returns a floating tensor: bool and integer inputs become
+``floatx()`` (``dtype_rules.float_dtype``).
+"""
+
+from keras_core import backend
+from keras_core.backend.common import dtype_rules
+from keras_core.backend.common.keras_tensor import KerasTensor
+from keras_core.ops.op_utils import canonicalize_axis, shape_of, standardize_axis
+from keras_core.ops.operation import Operation
+
+
+def _float(*xs):
+    return dtype_rules.float_dtype(*[x for x in xs if x is not None])
+
+
+def _ndim(x):
+    return len(shape_of(x))
+
+
+def _check_number(value, op, name, positive=False):
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        if hasattr(value, "shape") and tuple(value.shape) == ():
+            return value
+        raise TypeError(f"{op}: `{name}` must be a number. Received: {name}={value!r}")
+    if positive and value <= 0:
+        raise ValueError(f"{op}: `{name}` must be positive. Received: {name}={value!r}")
+    return value
+
+
+# ---------------------------------------------------------------------------
+# Element-wise activations
+
+
+class _Activation(Operation):
+    backend_fn = None
+
+    def __init__(self, name=None, **params):
+        super().__init__(name=name)
+        self.params = params
+
+    def call(self, x):
+        return getattr(backend.nn, self.backend_fn)(x, **self.params)
+
+    def compute_output_spec(self, x):
+        return KerasTensor(shape_of(x), dtype=_float(x))
+
+
+def _make(cls_name, fn_name):
+    return type(cls_name, (_Activation,), {"backend_fn": fn_name})
+
+
+Relu = _make("Relu", "relu")
+Relu6 = _make("Relu6", "relu6")
+Sigmoid = _make("Sigmoid", "sigmoid")
+Softplus = _make("Softplus", "softplus")
+Softsign = _make("Softsign", "softsign")
+Silu = _make("Silu", "silu")
+LogSigmoid = _make("LogSigmoid", "log_sigmoid")
+LeakyRelu = _make("LeakyRelu", "leaky_relu")
+HardSigmoid = _make("HardSigmoid", "hard_sigmoid")
+HardSilu = _make("HardSilu", "hard_silu")
+Elu = _make("Elu", "elu")
+Selu = _make("Selu", "selu")
+Gelu = _make("Gelu", "gelu")
+Celu = _make("Celu", "celu")
+SparsePlus = _make("SparsePlus", "sparse_plus")
+Squareplus = _make("Squareplus", "squareplus")
+SoftShrink = _make("SoftShrink", "soft_shrink")
+HardShrink = _make("HardShrink", "hard_shrink")
+TanhShrink = _make("TanhShrink", "tanh_shrink")
+HardTanh = _make("HardTanh", "hard_tanh")
+SparseSigmoid = _make("SparseSigmoid", "sparse_sigmoid")
+Threshold = _make("Threshold", "threshold")
+
+
+def _activation(cls, x, **params):
+    if isinstance(x, KerasTensor):
+        return cls(**params).symbolic_call(x)
+    return getattr(backend.nn, cls.backend_fn)(x, **params)
+
+
+def relu(x):
+    """Rectified linear unit: ``max(x, 0)``.
+
+    Args:
+        x: input tensor.
+
+    Returns:
+        A floating tensor of the same shape.
+
+    Example:
+    >>> keras_core.ops.relu([-1.0, 0.0, 2.0])  # [0., 0., 2.]
+    """
+    return _activation(Relu, x)
+
+
+def relu6(x):
+    """ReLU capped at 6: ``min(max(x, 0), 6)``.
+
+    Args:
+        x: input tensor.
+
+    Returns:
+        A floating tensor of the same shape.
+
+    Example:
+    >>> keras_core.ops.relu6([-1.0, 3.0, 8.0])  # [0., 3., 6.]
+    """
+    return _activation(Relu6, x)
+
+
+def sigmoid(x):
+    """Logistic sigmoid: ``1 / (1 + exp(-x))``.
+
+    Args:
+        x: input tensor.
+
+    Returns:
+        A floating tensor of the same shape.
+
+    Example:
+    >>> keras_core.ops.sigmoid([0.0])  # [0.5]
+    """
+    return _activation(Sigmoid, x)
+
+
+def softplus(x):
+    """Softplus: ``log(1 + exp(x))``, computed stably.
+
+    Args:
+        x: input tensor.
+
+    Returns:
+        A floating tensor of the same shape.
+
+    Example:
+    >>> keras_core.ops.softplus([0.0])  # [0.6931472]
+    """
+    return _activation(Softplus, x)
+
+
+def softsign(x):
+    """Softsign: ``x / (1 + |x|)``.
+
+    Args:
+        x: input tensor.
+
+    Returns:
+        A floating tensor of the same shape.
+
+    Example:
+    >>> keras_core.ops.softsign([1.0, -3.0])  # [0.5, -0.75]
+    """
+    return _activation(Softsign, x)
+
+
+def silu(x):
+    """Sigmoid linear unit (swish): ``x * sigmoid(x)``.
+
+    Args:
+        x: input tensor.
+
+    Returns:
+        A floating tensor of the same shape.
+
+    Example:
+    >>> keras_core.ops.silu([0.0, 1.0])  # [0., 0.7310586]
+    """
+    return _activation(Silu, x)
+
+
+def swish(x):
+    """Swish, the same function as ``silu``: ``x * sigmoid(x)``.
+
+    Args:
+        x: input tensor.
+
+    Returns:
+        A floating tensor of the same shape.
+
+    Example:
+    >>> keras_core.ops.swish([1.0])  # [0.7310586]
+    """
+    return _activation(Silu, x)
+
+
+def log_sigmoid(x):
+    """Logarithm of the sigmoid: ``-softplus(-x)``, computed stably.
+
+    Args:
+        x: input tensor.
+
+    Returns:
+        A floating tensor of the same shape.
+
+    Example:
+    >>> keras_core.ops.log_sigmoid([0.0])  # [-0.6931472]
+    """
+    return _activation(LogSigmoid, x)
+
+
+def leaky_relu(x, negative_slope=0.2):
+    """Leaky ReLU: ``x`` for ``x >= 0``, ``negative_slope * x`` otherwise.
+
+    Args:
+        x: input tensor.
+        negative_slope: the slope for negative inputs.
+
+    Returns:
+        A floating tensor of the same shape.
+
+    Example:
+    >>> keras_core.ops.leaky_relu([-1.0, 1.0])  # [-0.2, 1.]
+    """
+    _check_number(negative_slope, "leaky_relu", "negative_slope")
+    return _activation(LeakyRelu, x, negative_slope=negative_slope)
+
+
+def hard_sigmoid(x):
+    """Piecewise-linear sigmoid: ``relu6(x + 3) / 6``.
+
+    Args:
+        x: input tensor.
+
+    Returns:
+        A floating tensor of the same shape.
+
+    Example:
+    >>> keras_core.ops.hard_sigmoid([-4.0, 0.0, 4.0])  # [0., 0.5, 1.]
+    """
+    return _activation(HardSigmoid, x)
+
+
+def hard_silu(x):
+    """Hard SiLU (hard swish): ``x * relu6(x + 3) / 6``.
+
+    Args:
+        x: input tensor.
+
+    Returns:
+        A floating tensor of the same shape.
+
+    Example:
+    >>> keras_core.ops.hard_silu([-4.0, 1.0, 4.0])  # [0., 0.6666667, 4.]
+    """
+    return _activation(HardSilu, x)
+
+
+def hard_swish(x):
+    """Hard swish, the same function as ``hard_silu``.
+
+    Args:
+        x: input tensor.
+
+    Returns:
+        A floating tensor of the same shape.
+
+    Example:
+    >>> keras_core.ops.hard_swish([1.0])  # [0.6666667]
+    """
+    return _activation(HardSilu, x)
+
+
+def elu(x, alpha=1.0):
+    """Exponential linear unit: ``x`` if ``x > 0`` else ``alpha * (exp(x) - 1)``.
+
+    Args:
+        x: input tensor.
+        alpha: the scale of the negative part.
+
+    Returns:
+        A floating tensor of the same shape.
+
+    Example:
+    >>> keras_core.ops.elu([-1.0, 1.0])  # [-0.6321206, 1.]
+    """
+    _check_number(alpha, "elu", "alpha")
+    return _activation(Elu, x, alpha=alpha)
+
+
+def selu(x):
+    """Scaled ELU: ``1.0507009873554805 * elu(x, 1.6732632423543772)``.
+
+    Args:
+        x: input tensor.
+
+    Returns:
+        A floating tensor of the same shape.
+
+    Example:
+    >>> keras_core.ops.selu([1.0])  # [1.050701]
+    """
+    return _activation(Selu, x)
+
+
+def gelu(x, approximate=True):
+    """Gaussian error linear unit.
+
+    Exact: ``x * (1 + erf(x / sqrt(2))) / 2``; approximate (default):
+    ``x * (1 + tanh(sqrt(2 / pi) * (x + 0.044715 * x**3))) / 2``.
+
+    Args:
+        x: input tensor.
+        approximate: whether to use the tanh approximation.
+
+    Returns:
+        A floating tensor of the same shape.
+
+    Example:
+    >>> keras_core.ops.gelu([1.0], approximate=False)  # [0.8413447]
+    """
+    if not isinstance(approximate, bool):
+        raise TypeError(
+            f"gelu: `approximate` must be a bool. Received: approximate={approximate!r}"
+        )
+    return _activation(Gelu, x, approximate=approximate)
+
+
+def celu(x, alpha=1.0):
+    """Continuously differentiable ELU: ``max(x, 0) + min(0, alpha * (exp(x / alpha) - 1))``.
+
+    Args:
+        x: input tensor.
+        alpha: a positive number.
+
+    Returns:
+        A floating tensor of the same shape.
+
+    Example:
+    >>> keras_core.ops.celu([-1.0, 1.0])  # [-0.6321206, 1.]
+    """
+    _check_number(alpha, "celu", "alpha", positive=True)
+    return _activation(Celu, x, alpha=alpha)
+
+
+def sparse_plus(x):
+    """SparsePlus: 0 for ``x <= -1``, ``x`` for ``x >= 1``, ``(x + 1)**2 / 4`` between.
+
+    Args:
+        x: input tensor.
+
+    Returns:
+        A floating tensor of the same shape.
+
+    Example:
+    >>> keras_core.ops.sparse_plus([-2.0, 0.0, 2.0])  # [0., 0.25, 2.]
+    """
+    return _activation(SparsePlus, x)
+
+
+def squareplus(x, b=4):
+    """Squareplus: ``(x + sqrt(x**2 + b)) / 2``.
+
+    Args:
+        x: input tensor.
+        b: a non-negative smoothness parameter.
+
+    Returns:
+        A floating tensor of the same shape.
+
+    Example:
+    >>> keras_core.ops.squareplus([0.0])  # [1.]
+    """
+    _check_number(b, "squareplus", "b")
+    if isinstance(b, (int, float)) and b < 0:
+        raise ValueError(f"squareplus: `b` must be >= 0. Received: b={b!r}")
+    return _activation(Squareplus, x, b=b)
+
+
+def soft_shrink(x, threshold=0.5):
+    """Soft shrinkage: ``x - t`` above ``t``, ``x + t`` below ``-t``, 0 between.
+
+    Args:
+        x: input tensor.
+        threshold: the non-negative threshold ``t``.
+
+    Returns:
+        A floating tensor of the same shape.
+
+    Example:
+    >>> keras_core.ops.soft_shrink([-1.0, 0.2, 1.0])  # [-0.5, 0., 0.5]
+    """
+    _check_number(threshold, "soft_shrink", "threshold")
+    return _activation(SoftShrink, x, threshold=threshold)
+
+
+def hard_shrink(x, threshold=0.5):
+    """Hard shrinkage: ``x`` where ``|x| > threshold``, else 0.
+
+    Args:
+        x: input tensor.
+        threshold: the non-negative threshold.
+
+    Returns:
+        A floating tensor of the same shape.
+
+    Example:
+    >>> keras_core.ops.hard_shrink([-1.0, 0.2, 1.0])  # [-1., 0., 1.]
+    """
+    _check_number(threshold, "hard_shrink", "threshold")
+    return _activation(HardShrink, x, threshold=threshold)
+
+
+def tanh_shrink(x):
+    """Tanh shrink: ``x - tanh(x)``.
+
+    Args:
+        x: input tensor.
+
+    Returns:
+        A floating tensor of the same shape.
+
+    Example:
+    >>> keras_core.ops.tanh_shrink([1.0])  # [0.23840582]
+    """
+    return _activation(TanhShrink, x)
+
+
+def hard_tanh(x):
+    """Hard tanh: ``clip(x, -1, 1)``.
+
+    Args:
+        x: input tensor.
+
+    Returns:
+        A floating tensor of the same shape.
+
+    Example:
+    >>> keras_core.ops.hard_tanh([-2.0, 0.5, 2.0])  # [-1., 0.5, 1.]
+    """
+    return _activation(HardTanh, x)
+
+
+def sparse_sigmoid(x):
+    """Sparse sigmoid: 0 for ``x <= -1``, 1 for ``x >= 1``, ``(x + 1) / 2`` between.
+
+    Args:
+        x: input tensor.
+
+    Returns:
+        A floating tensor of the same shape.
+
+    Example:
+    >>> keras_core.ops.sparse_sigmoid([-2.0, 0.0, 2.0])  # [0., 0.5, 1.]
+    """
+    return _activation(SparseSigmoid, x)
+
+
+def threshold(x, threshold, default_value):
+    """Keeps ``x`` where ``x > threshold``, elsewhere ``default_value``.
+
+    Args:
+        x: input tensor.
+        threshold: a number.
+        default_value: the number written where ``x <= threshold``.
+
+    Returns:
+        A floating tensor of the same shape.
+
+    Example:
+    >>> keras_core.ops.threshold([0.5, 2.0], 1.0, -1.0)  # [-1., 2.]
+    """
+    _check_number(threshold, "threshold", "threshold")
+    _check_number(default_value, "threshold", "default_value")
+    return _activation(Threshold, x, threshold=threshold, default_value=default_value)
+
+
+# ---------------------------------------------------------------------------
+# Activations along an axis
+
+
+class _AxisActivation(Operation):
+    backend_fn = None
+
+    def __init__(self, axis=-1, name=None):
+        super().__init__(name=name)
+        self.axis = axis
+
+    def call(self, x):
+        return getattr(backend.nn, self.backend_fn)(x, axis=self.axis)
+
+    def compute_output_spec(self, x):
+        return KerasTensor(shape_of(x), dtype=_float(x))
+
+
+class Softmax(_AxisActivation):
+    backend_fn = "softmax"
+
+
+class LogSoftmax(_AxisActivation):
+    backend_fn = "log_softmax"
+
+
+class Sparsemax(_AxisActivation):
+    backend_fn = "sparsemax"
+
+
+class Glu(_AxisActivation):
+    backend_fn = "glu"
+
+    def compute_output_spec(self, x):
+        shape = list(shape_of(x))
+        axis = canonicalize_axis(self.axis, len(shape), "glu")
+        if shape[axis] is not None:
+            shape[axis] //= 2
+        return KerasTensor(tuple(shape), dtype=_float(x))
+
+
+def _axis_arg(op, x, axis, allow_tuple=True):
+    ndim = _ndim(x)
+    if allow_tuple and isinstance(axis, (list, tuple)):
+        return standardize_axis(tuple(axis), ndim, op)
+    if ndim == 0:
+        if axis in (-1, 0):
+            return axis
+    return canonicalize_axis(axis, max(ndim, 1), op)
+
+
+def softmax(x, axis=-1):
+    """Softmax: ``exp(x) / sum(exp(x))`` along ``axis`` (an int or a tuple of ints).
+
+    Args:
+        x: input tensor.
+        axis: the axis or axes to normalize over.
+
+    Returns:
+        A floating tensor of the same shape; slices along ``axis`` sum to 1.
+
+    Example:
+    >>> keras_core.ops.softmax([1.0, 1.0])  # [0.5, 0.5]
+    """
+    axis = _axis_arg("softmax", x, axis)
+    if isinstance(x, KerasTensor):
+        return Softmax(axis).symbolic_call(x)
+    return backend.nn.softmax(x, axis=axis)
+
+
+def log_softmax(x, axis=-1):
+    """Log of the softmax along ``axis``: ``x - logsumexp(x, axis)``.
+
+    Args:
+        x: input tensor.
+        axis: the axis or axes to normalize over.
+
+    Returns:
+        A floating tensor of the same shape.
+
+    Example:
+    >>> keras_core.ops.log_softmax([1.0, 1.0])  # [-0.6931472, -0.6931472]
+    """
+    axis = _axis_arg("log_softmax", x, axis)
+    if isinstance(x, KerasTensor):
+        return LogSoftmax(axis).symbolic_call(x)
+    return backend.nn.log_softmax(x, axis=axis)
+
+
+def sparsemax(x, axis=-1):
+    """Sparsemax: the Euclidean projection of ``x`` onto the probability simplex.
+
+    Args:
+        x: input tensor.
+        axis: the axis to normalize over (an int).
+
+    Returns:
+        A floating tensor of the same shape; slices sum to 1 and may hold zeros.
+
+    Example:
+    >>> keras_core.ops.sparsemax([1.0, 0.0, -1.0])  # [1., 0., 0.]
+    """
+    axis = _axis_arg("sparsemax", x, axis, allow_tuple=False)
+    if isinstance(x, KerasTensor):
+        return Sparsemax(axis).symbolic_call(x)
+    return backend.nn.sparsemax(x, axis=axis)
+
+
+def glu(x, axis=-1):
+    """Gated linear unit: splits ``x`` in halves ``a, b`` along ``axis``; ``a * sigmoid(b)``.
+
+    Args:
+        x: input tensor; its size along ``axis`` must be even.
+        axis: the axis to split.
+
+    Returns:
+        A floating tensor whose ``axis`` is half as long.
+
+    Example:
+    >>> keras_core.ops.glu([1.0, 0.0])  # [0.5]
+    """
+    axis = _axis_arg("glu", x, axis, allow_tuple=False)
+    size = shape_of(x)[axis] if _ndim(x) else None
+    if size is not None and size % 2:
+        raise ValueError(
+            f"glu: the size of `axis` ({axis}) must be even. Received: x.shape={shape_of(x)}"
+        )
+    if isinstance(x, KerasTensor):
+        return Glu(axis).symbolic_call(x)
+    return backend.nn.glu(x, axis=axis)
+
+
+__all__ = [
+    "celu",
+    "elu",
+    "gelu",
+    "glu",
+    "hard_shrink",
+    "hard_sigmoid",
+    "hard_silu",
+    "hard_swish",
+    "hard_tanh",
+    "leaky_relu",
+    "log_sigmoid",
+    "log_softmax",
+    "relu",
+    "relu6",
+    "selu",
+    "sigmoid",
+    "silu",
+    "soft_shrink",
+    "softmax",
+    "softplus",
+    "softsign",
+    "sparse_plus",
+    "sparse_sigmoid",
+    "sparsemax",
+    "squareplus",
+    "swish",
+    "tanh_shrink",
+    "threshold",
+]
