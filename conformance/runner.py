@@ -89,11 +89,13 @@ def replace_function(original, replacement, prefixes=("keras_core",)):
 
 
 def builtin_capabilities(backends_module):
-    """The capability manifest of a built-in backend, from conformance.backends."""
-    from conformance.registry import ALL_NUMERIC
+    """The capability manifest of a built-in backend, from conformance.backends.
 
+    ``dtypes`` is None: a built-in backend supports every dtype the registry
+    declares, and reports a missing one as unsupported through NotImplementedError.
+    """
     return {
-        "dtypes": list(ALL_NUMERIC),
+        "dtypes": None,
         "jit": backends_module.supports_jit(),
         "training": backends_module.supports_grad(),
         "save_formats": [".keras", ".weights.h5", ".h5"],
@@ -119,17 +121,6 @@ def load_plugin(name):
     if missing:
         raise TypeError(f"Backend plug-in {name!r}: CAPABILITIES lacks {missing}.")
     return module
-
-
-def plugin_base(name):
-    """The built-in backend a plug-in runs on, read without importing keras_core."""
-    if name in BUILTIN_BACKENDS:
-        return name
-    spec = importlib.util.find_spec(name)
-    if spec is None:
-        raise ImportError(f"No backend named {name!r}: neither built-in nor an importable module.")
-    module = importlib.import_module(name)
-    return getattr(module, "CAPABILITIES", {}).get("base_backend", "numpy")
 
 
 _SETUP = {}
@@ -411,7 +402,7 @@ def run_entry(entry, backend, backends_module, caps, blocked, timeout=120.0):
     xfail = entry.xfail.get(backend)
     if xfail is None and caps.get("xfail_from"):
         xfail = entry.xfail.get(caps["xfail_from"])
-    supported = set(caps.get("dtypes") or ())
+    supported = caps.get("dtypes")
     for group in plan(entry, backends_module, caps):
         try:
             tasks = group.build()
@@ -422,7 +413,7 @@ def run_entry(entry, backend, backends_module, caps, blocked, timeout=120.0):
                                        f"{traceback.format_exc(limit=6)}"))
             continue
         reason = None
-        if group.dtype != NO_DTYPE and group.dtype not in supported:
+        if supported is not None and group.dtype not in (NO_DTYPE, *supported):
             reason = ("unsupported", f"dtype {group.dtype} is not in the capability manifest")
         elif group.dtype in blocked or (group.dtype == NO_DTYPE and blocked):
             why = blocked.get(group.dtype) or next(iter(blocked.values()))

@@ -212,7 +212,8 @@ class KerasVariable:
     def numpy(self):
         from keras_core import backend
 
-        return backend.convert_to_numpy(self._value if self._value is not None else self.value)
+        self._check_initialized()
+        return backend.convert_to_numpy(self._value)
 
     @property
     def shape(self):

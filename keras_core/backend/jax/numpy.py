@@ -6,6 +6,7 @@ from keras_core.backend.jax.numpy_linalg import *  # noqa: F401,F403
 from keras_core.backend.jax.numpy_reduce import *  # noqa: F401,F403
 from keras_core.backend.jax.numpy_shape import *  # noqa: F401,F403
 from keras_core.backend.jax.numpy_utils import (
+    as_int,
     call_binary,
     cast,
     check_broadcast,
@@ -365,6 +366,7 @@ def trunc(x):
 
 def round(x, decimals=0):
     x = tensor(x, "round")
+    decimals = as_int("round", decimals, "decimals")
     if x.dtype.kind not in _INT_KINDS:
         return jnp.round(x, decimals)
     if x.dtype == bool:

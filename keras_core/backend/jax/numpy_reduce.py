@@ -20,7 +20,6 @@ from keras_core.backend.jax.numpy_utils import (
     is_traced,
     nonzero_indices,
     norm_axis,
-    prepare,
     result_type,
     sum_type,
     tensor,
@@ -330,8 +329,7 @@ def searchsorted(sorted_sequence, values, side="left"):
     a = tensor(sorted_sequence, "searchsorted")
     check_rank("searchsorted", a, (1,), "sorted_sequence")
     d = result_type("searchsorted", a, values)
-    a, v = prepare("searchsorted", d, a, values, check_range=False)
-    v = tensor(v, "searchsorted")
+    a, v = cast(a, d, "searchsorted"), cast(values, d, "searchsorted")
     return jnp.searchsorted(a, v, side=side).astype(INDEX_DTYPE)
 
 
@@ -339,8 +337,8 @@ def digitize(x, bins):
     bins_t = tensor(bins, "digitize")
     check_rank("digitize", bins_t, (1,), "bins")
     d = result_type("digitize", x, bins_t)
-    x, b = prepare("digitize", d, x, bins_t, check_range=False)
-    return jnp.digitize(tensor(x, "digitize"), b).astype(INDEX_DTYPE)
+    x, b = cast(x, d, "digitize"), cast(bins_t, d, "digitize")
+    return jnp.digitize(x, b).astype(INDEX_DTYPE)
 
 
 # ----------------------------------------------------------------------------- counting

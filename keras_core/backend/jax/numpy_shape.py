@@ -485,8 +485,14 @@ def diagonal(x, offset=0, axis1=0, axis2=1):
 def pad(x, pad_width, mode="constant", constant_values=None):
     check_choice("pad", "mode", mode, _PAD_MODES)
     x = tensor(x, "pad")
-    widths = np.broadcast_to(np.asarray(pad_width, dtype="int64"), (x.ndim, 2)) if x.ndim else None
-    if widths is not None and (widths < 0).any():
+    try:
+        widths = np.broadcast_to(np.asarray(pad_width, dtype="int64"), (x.ndim, 2))
+    except (TypeError, ValueError) as e:
+        raise ValueError(
+            f"pad: `pad_width` must be an int, a pair or one pair per axis ({x.ndim} axes). "
+            f"Received: pad_width={pad_width}"
+        ) from e
+    if (widths < 0).any():
         raise ValueError(f"pad: `pad_width` must be >= 0. Received: pad_width={pad_width}")
     if mode != "constant" and constant_values is not None:
         raise ValueError(

@@ -11,6 +11,7 @@ from keras_core.backend.tensorflow.image_sampling import (  # noqa: F401
     blur_nhwc,
     check_choice,
     elastic_transform,
+    gaussian_kernel_1d,
     images_nhwc,
     map_coordinates,
     perspective_transform,
@@ -119,7 +120,9 @@ def resize(
     if interpolation == "nearest":
         return restore_layout(_nearest(x, target_h, target_w), layout)
     out_dtype = dtype_rules.float_dtype(x)
-    compute = work_dtype(out_dtype)
+    # Integer pixels (e.g. 0..255) are resampled in float64 so the result is the exact
+    # weighted sum rounded once to floatx, as for float inputs of the same values.
+    compute = work_dtype(out_dtype) if x.dtype.is_floating else "float64"
     x = tf.cast(x, compute)
     rows = _axis_weights(h.dim(x, 1), target_h, interpolation, antialias, compute)
     cols = _axis_weights(h.dim(x, 2), target_w, interpolation, antialias, compute)
@@ -371,8 +374,21 @@ def ssim(
     h.check_shapes_equal(a, b, op, "image1", "image2")
     out_dtype = a.dtype
     compute = work_dtype(out_dtype)
-    out = tf.image.ssim(
-        tf.cast(a, compute), tf.cast(b, compute), max_val, filter_size, filter_sigma, k1, k2
+    a, b = tf.cast(a, compute), tf.cast(b, compute)
+    g = gaussian_kernel_1d(filter_size, filter_sigma, compute)
+    window = tf.tile((g[:, None] * g[None, :])[:, :, None, None], tf.stack([1, 1, h.dim(a, 3), 1]))
+
+    def local_mean(v):
+        return tf.nn.depthwise_conv2d(v, window, [1, 1, 1, 1], "VALID")
+
+    mean_a, mean_b = local_mean(a), local_mean(b)
+    var_a = local_mean(a * a) - tf.square(mean_a)
+    var_b = local_mean(b * b) - tf.square(mean_b)
+    cov = local_mean(a * b) - mean_a * mean_b
+    c1 = tf.square(h.cast_to(k1, compute) * h.cast_to(max_val, compute))
+    c2 = tf.square(h.cast_to(k2, compute) * h.cast_to(max_val, compute))
+    ssim_map = ((2 * mean_a * mean_b + c1) * (2 * cov + c2)) / (
+        (tf.square(mean_a) + tf.square(mean_b) + c1) * (var_a + var_b + c2)
     )
-    out = tf.cast(out, out_dtype)
+    out = tf.cast(tf.reduce_mean(ssim_map, axis=[1, 2, 3]), out_dtype)
     return out[0] if layout[1] else out

@@ -775,6 +775,8 @@ def _shift(op, x, y, left):
     a, b = _pair(op, x, y)
     if not (a.dtype.is_integer or a.dtype == tf.bool):
         raise TypeError(f"{op} needs integer or bool inputs. Received: dtype={name(a)}")
+    if a.dtype == tf.bool:
+        a, b = tf.cast(a, tf.int32), tf.cast(b, tf.int32)
 
     def fn(u, v):
         bits = u.dtype.size * 8
@@ -789,7 +791,7 @@ def _shift(op, x, y, left):
             fill = fill if name(u) not in UINTS else tf.zeros_like(r)
         return tf.where(out_of_range, fill, r)
 
-    return widened(fn, NO_BOOL, a, b)
+    return fn(a, b)
 
 
 def left_shift(x, y):

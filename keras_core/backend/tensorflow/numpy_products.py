@@ -261,7 +261,10 @@ def correlate(x1, x2, mode="valid"):
     if n == 0 or m == 0:
         raise ValueError(f"correlate: inputs must not be empty. Received lengths {n} and {m}")
     if n is None or m is None:
-        raise ValueError("correlate needs static input lengths.")
+        n, m = tf.shape(a)[0], tf.shape(v)[0]
+        small, big = tf.minimum(n, m), tf.maximum(n, m)
+    else:
+        small, big = builtins.min(n, m), builtins.max(n, m)
     if v.dtype.is_complex:
         v = tf.math.conj(v)
     padded = tf.pad(a, [[m - 1, m - 1]])
@@ -270,9 +273,11 @@ def correlate(x1, x2, mode="valid"):
     if mode == "full":
         return full
     if mode == "valid":
-        lo, length = builtins.min(n, m) - 1, builtins.max(n, m) - builtins.min(n, m) + 1
+        lo, length = small - 1, big - small + 1
+    elif isinstance(n, int):
+        lo, length = ((m - 1) // 2 if n >= m else n // 2), big
     else:
-        lo, length = ((m - 1) // 2 if n >= m else n // 2), builtins.max(n, m)
+        lo, length = tf.where(n >= m, (m - 1) // 2, n // 2), big
     return full[lo : lo + length]
 
 

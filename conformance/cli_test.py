@@ -1,0 +1,233 @@
+"""Tests of ``python -m conformance``: report schema, gates, diff, merge, plug-ins.
+
+Every backend run is a subprocess with ``KERAS_BACKEND=numpy`` restricted to a
+few ops (``--ops``), and the runs start together, so the module takes seconds.
+The suite must pass on the real numpy backend and must fail on
+``conformance.broken_backend``: that proves it can fail.
+"""
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from conformance import gates as gates_lib
+from conformance import report as report_lib
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OPS = "add,multiply,subtract,sum"
+BROKEN = "conformance.broken_backend"
+
+# Runs in a worker-like process: xfail bookkeeping on a fake entry, and a repro snippet.
+PROBE = textwrap.dedent("""
+    import json, sys
+    from conformance import runner
+    backends, caps = runner.setup_backend("numpy")
+    from conformance.registry import Entry
+    from conformance.samples import binary_cases
+    import numpy as np
+
+    def entry(fn, xfail):
+        return Entry(name="add", family="numpy", reference=np.add, samples=
+                     lambda d, rng: binary_cases(rng, d)[:2], dtypes=("float32",),
+                     symbolic=False, wrap=lambda _op: fn, xfail=xfail)
+
+    def statuses(fn):
+        recs = runner.run_entry(entry(fn, {"numpy": "known"}), "numpy", backends, caps, {})
+        return sorted({r["status"] for r in recs})
+
+    out = {"xfail": statuses(lambda a, b: a - b), "xpass": statuses(np.add)}
+    # The repro snippet of a broken-backend record, run as it is printed in the report.
+    snippet = sys.argv[1]
+    import io, contextlib
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        exec(snippet, {})
+    out["repro"] = buf.getvalue()
+    print("PROBE" + json.dumps(out))
+""")
+
+
+def _env(**extra):
+    env = dict(os.environ, KERAS_BACKEND="numpy", **extra)
+    env["PYTHONPATH"] = os.pathsep.join([ROOT] + [p for p in [env.get("PYTHONPATH")] if p])
+    return env
+
+
+def _cli(*args, env=None):
+    return subprocess.run([sys.executable, "-m", "conformance", *args], cwd=ROOT,
+                          env=env or _env(), capture_output=True, text=True, timeout=300)
+
+
+def _start(args, env):
+    return subprocess.Popen([sys.executable, *args], cwd=ROOT, env=env, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory):
+    """Starts every subprocess at once; returns the report paths and outputs."""
+    tmp = tmp_path_factory.mktemp("conformance_cli")
+    paths = {k: str(tmp / f"{k}.json") for k in ("numpy", "broken", "blocked", "crash")}
+    run = ["-m", "conformance", "run", "--progress", "0"]
+    snippet = report_lib.repro_snippet(BROKEN, "add", "eager", "float32", "same")
+    procs = {
+        "numpy": _start(run + ["--backend", "numpy", "--ops", OPS, "--report", paths["numpy"]],
+                        _env()),
+        "broken": _start(run + ["--backend", BROKEN, "--ops", OPS, "--report",
+                                paths["broken"]], _env()),
+        "blocked": _start(run + ["--backend", BROKEN, "--ops", "add,negative", "--report",
+                                 paths["blocked"]], _env(CONFORMANCE_BROKEN_FOUNDATION="1")),
+        "crash": _start(run + ["--backend", BROKEN, "--ops", "add,negative,subtract",
+                               "--report", paths["crash"]],
+                        _env(CONFORMANCE_BROKEN_CRASH="negative")),
+        "probe": _start(["-c", PROBE, snippet], _env()),
+    }
+    outputs = {}
+    for name, p in procs.items():
+        out, err = p.communicate(timeout=300)
+        outputs[name] = (p.returncode, out, err)
+    for name in paths:
+        assert outputs[name][0] == 0, f"{name} run failed:\n{outputs[name][1]}{outputs[name][2]}"
+    return paths, outputs, snippet
+
+
+def _load(path):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def test_report_schema(runs):
+    paths, outputs, _ = runs
+    rep = report_lib.validate(_load(paths["numpy"]))
+    for field in report_lib.REPORT_FIELDS:
+        assert field in rep
+    assert rep["schema_version"] == report_lib.SCHEMA_VERSION
+    env = rep["environments"]["numpy"]
+    for field in ("keras_core", "suite", "python", "platform", "numpy", "frameworks", "device",
+                  "capabilities"):
+        assert field in env, field
+    ops = {r["op"] for r in rep["records"]}
+    # The foundation ops are always checked, so they are part of every report.
+    assert ops == set(OPS.split(",")) | {"convert_to_tensor", "cast"}
+    modes = {r["mode"] for r in rep["records"]}
+    assert {"eager", "symbolic", "symbolic_none"} <= modes
+    for r in rep["records"]:
+        assert set(report_lib.RECORD_FIELDS) <= set(r)
+        assert r["backend"] == "numpy" and r["repro"].startswith("from conformance.runner")
+    keys = [report_lib.record_key(r) for r in rep["records"]]
+    assert len(keys) == len(set(keys)), "case keys must be unique"
+    assert "add" in rep["summary"]["matrix"]
+    assert rep["summary"]["matrix"]["add"]["numpy"]["float32"]["eager"]["pass"] > 0
+    assert set(rep["registry"]) >= set(OPS.split(","))
+    assert "numpy" in outputs["numpy"][1] and "pass" in outputs["numpy"][1]
+
+
+def test_gate_passes_on_numpy(runs):
+    paths, _, _ = runs
+    proc = _cli("gate", paths["numpy"])
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "float32_pass_rate[numpy]" in proc.stdout and "margin" in proc.stdout
+    results = gates_lib.evaluate(_load(paths["numpy"]))
+    assert not [r for r in results if r.status == "fail"]
+
+
+def test_gate_fails_on_broken_backend(runs):
+    paths, _, _ = runs
+    rep = _load(paths["broken"])
+    proc = _cli("gate", paths["broken"])
+    assert proc.returncode == 1, proc.stdout
+    failed = {r.name for r in gates_lib.evaluate(rep) if r.status == "fail"}
+    assert {"float32_pass_rate", "pass_rate", "no_errors", "coverage"} <= failed
+    by_op = {}
+    for r in rep["records"]:
+        by_op.setdefault(r["op"], []).append(r)
+    add32 = [r for r in by_op["add"] if r["dtype"] == "float32" and r["mode"] == "eager"]
+    assert add32 and all(r["status"] == "fail" for r in add32)
+    assert any("tolerance" in r["message"] for r in add32)
+    mul32 = [r for r in by_op["multiply"] if r["dtype"] == "float32" and r["mode"] == "eager"]
+    assert any("dtype float64, expected float32" in r["message"] for r in mul32)
+    assert any(r["status"] == "error" and "deliberately broken" in r["message"]
+               for r in by_op["sum"])
+    assert {r["status"] for r in by_op["subtract"] if r["dtype"] != "uint32"} == {"pass"}
+    assert {r["status"] for r in by_op["subtract"] if r["dtype"] == "uint32"} == {"unsupported"}
+
+
+def test_diff_detects_regression(runs):
+    paths, _, _ = runs
+    proc = _cli("diff", paths["numpy"], paths["broken"])
+    assert proc.returncode == 1, proc.stdout
+    assert "regressions:" in proc.stdout and "add [eager, float32" in proc.stdout
+    same = _cli("diff", paths["numpy"], paths["numpy"])
+    assert same.returncode == 0 and "regressions: 0" in same.stdout
+    fixed = _cli("diff", paths["broken"], paths["numpy"])
+    assert fixed.returncode == 0 and "fixes: 0" not in fixed.stdout
+    d = report_lib.diff(_load(paths["numpy"]), _load(paths["broken"]))
+    assert d["ignore_backend"] and d["regressions"]
+    assert not [k for k, _, _ in d["regressions"] if k[1] == "subtract"]
+
+
+def test_merge(runs, tmp_path):
+    paths, _, _ = runs
+    out = str(tmp_path / "merged.json")
+    proc = _cli("merge", paths["numpy"], paths["broken"], "-o", out)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    merged = report_lib.load(out)
+    a, b = _load(paths["numpy"]), _load(paths["broken"])
+    assert len(merged["records"]) == len(a["records"]) + len(b["records"])
+    assert set(merged["environments"]) == {"numpy", BROKEN}
+    assert set(merged["summary"]["totals"]) == {"numpy", BROKEN}
+    # The merged report gates both backends; the broken one fails it.
+    gate = _cli("gate", out)
+    assert gate.returncode == 1
+    assert "float32_pass_rate[numpy]" in gate.stdout and f"[{BROKEN}]" in gate.stdout
+    # A report is its own baseline: no regressions. The release gates need three backends.
+    base = _cli("gate", paths["numpy"], "--baseline", paths["numpy"])
+    assert base.returncode == 0 and "no_regressions[*]" in base.stdout
+    release = _cli("gate", paths["numpy"], "--release")
+    assert release.returncode == 1 and "main_backends_present[jax]" in release.stdout
+
+
+def test_foundation_failure_blocks_dependants(runs):
+    paths, _, _ = runs
+    rep = _load(paths["blocked"])
+    cast = [r for r in rep["records"] if r["op"] == "cast"]
+    assert any(r["status"] == "fail" for r in cast)
+    dependants = [r for r in rep["records"] if r["op"] in ("add", "negative")]
+    assert dependants and all(r["status"] == "blocked" for r in dependants)
+    assert "foundation op cast failed" in dependants[0]["message"]
+    results = {r.name: r.status for r in gates_lib.evaluate(rep)}
+    assert results["no_blocked"] == "fail"
+
+
+def test_worker_crash_is_reported_and_run_continues(runs):
+    paths, _, _ = runs
+    rep = _load(paths["crash"])
+    crash = [r for r in rep["records"] if r["mode"] == "crash"]
+    assert [r["op"] for r in crash] == ["negative"] and crash[0]["status"] == "error"
+    assert rep["runs"][BROKEN]["crashes"]
+    # The restarted worker ran the op after the crash.
+    assert any(r["op"] == "subtract" and r["status"] == "pass" for r in rep["records"])
+
+
+def test_xfail_bookkeeping_and_repro(runs):
+    paths, outputs, snippet = runs
+    code, out, err = outputs["probe"]
+    assert code == 0, out + err
+    probe = json.loads(out.split("PROBE", 1)[1])
+    assert probe["xfail"] == ["xfail"]
+    assert probe["xpass"] == ["xpass"]
+    assert "Result(status='fail'" in probe["repro"] and "tolerance" in probe["repro"]
+    rec = [r for r in _load(paths["broken"])["records"] if r["op"] == "add"
+           and r["mode"] == "eager" and r["dtype"] == "float32" and r["case_id"] == "same"]
+    assert rec and rec[0]["repro"] == snippet
+
+
+def test_gates_file_is_valid():
+    gates = gates_lib.load_gates()
+    kinds = {g["kind"] for g in gates}
+    assert kinds == set(gates_lib.KINDS)
+    assert all(g["why"].strip() for g in gates)
