@@ -15,6 +15,7 @@ after the op it was running, which is reported as an ``error`` record.
 import argparse
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -143,8 +144,13 @@ def _state(lines):
 def _crash_record(backend, op, family, message):
     return {"op": op, "family": family, "backend": backend, "dtype": "-", "mode": "crash",
             "case_id": "*", "status": "error", "max_abs": None, "max_rel": None, "tol": None,
-            "message": message[: 1500], "seed": None, "repro": report_lib.repro_snippet(
-                backend, op, "eager", "float32", "*")}
+            "message": message[:1500], "seed": None,
+            "repro": ("import subprocess, sys\nsubprocess.run([sys.executable, '-m', 'conformance', "
+                      f"'run', '--backend', {backend!r}, '--ops', {op!r}])")}
+
+
+def _on_sigterm(_signum, _frame):
+    raise SystemExit(143)
 
 
 def _progress(shards, backend, start, total_hint):
@@ -161,30 +167,41 @@ def run_backend(backend, args):
     start = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="conformance-") as tmpdir:
         shards = [_Shard(i, tmpdir) for i in range(workers)]
-        for s in shards:
-            _launch(s, backend, base, args, workers, set())
-        last_progress = time.monotonic()
-        while not all(s.finished for s in shards):
-            time.sleep(0.2)
+        try:
             for s in shards:
-                if s.finished:
-                    continue
-                size = os.path.getsize(s.out) if os.path.exists(s.out) else 0
-                if size != s.last_size:
-                    s.last_size, s.last_change = size, time.monotonic()
-                code = s.proc.poll()
-                stalled = code is None and time.monotonic() - s.last_change > args.stall_timeout
-                if stalled:
+                _launch(s, backend, base, args, workers, set())
+            _supervise(shards, backend, base, args, workers, start)
+        finally:
+            for s in shards:
+                if s.proc is not None and s.proc.poll() is None:
                     s.proc.kill()
                     s.proc.wait()
-                    code = f"killed after {args.stall_timeout:.0f}s without progress"
-                if code is None:
-                    continue
-                _reap(s, backend, base, args, workers, code)
-            if args.progress and time.monotonic() - last_progress > args.progress:
-                last_progress = time.monotonic()
-                _progress(shards, backend, start, None)
         return _assemble(backend, shards, args, time.monotonic() - start, workers)
+
+
+def _supervise(shards, backend, base, args, workers, start):
+    """Polls the workers until each has finished, restarting those that die."""
+    last_progress = time.monotonic()
+    while not all(s.finished for s in shards):
+        time.sleep(0.2)
+        for s in shards:
+            if s.finished:
+                continue
+            size = os.path.getsize(s.out) if os.path.exists(s.out) else 0
+            if size != s.last_size:
+                s.last_size, s.last_change = size, time.monotonic()
+            code = s.proc.poll()
+            stalled = code is None and time.monotonic() - s.last_change > args.stall_timeout
+            if stalled:
+                s.proc.kill()
+                s.proc.wait()
+                code = f"killed after {args.stall_timeout:.0f}s without progress"
+            if code is None:
+                continue
+            _reap(s, backend, base, args, workers, code)
+        if args.progress and time.monotonic() - last_progress > args.progress:
+            last_progress = time.monotonic()
+            _progress(shards, backend, start, None)
 
 
 def _reap(shard, backend, base, args, workers, code):
@@ -244,6 +261,7 @@ def _assemble(backend, shards, args, seconds, workers):
 
 
 def cmd_run(args):
+    signal.signal(signal.SIGTERM, _on_sigterm)  # so that the workers are stopped too
     backends = _split(args.backend) or []
     reports = []
     for b in backends:

@@ -60,7 +60,8 @@ def grad(fn, args):
             for a in args:
                 tape.watch(a)
             out = fn(*args)
-        return [None if g is None else g.numpy() for g in tape.gradient(out, list(args))]
+        grads = tape.gradient(out, list(args))
+        return [None if g is None else tf.convert_to_tensor(g).numpy() for g in grads]
     if NAME == "torch":
         import torch
 

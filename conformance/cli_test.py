@@ -36,7 +36,7 @@ PROBE = textwrap.dedent("""
                      symbolic=False, wrap=lambda _op: fn, xfail=xfail)
 
     def statuses(fn):
-        recs = runner.run_entry(entry(fn, {"numpy": "known"}), "numpy", backends, caps, {})
+        recs = list(runner.run_entry(entry(fn, {"numpy": "known"}), "numpy", backends, caps, {}))
         return sorted({r["status"] for r in recs})
 
     out = {"xfail": statuses(lambda a, b: a - b), "xpass": statuses(np.add)}
@@ -145,7 +145,8 @@ def test_gate_fails_on_broken_backend(runs):
     by_op = {}
     for r in rep["records"]:
         by_op.setdefault(r["op"], []).append(r)
-    add32 = [r for r in by_op["add"] if r["dtype"] == "float32" and r["mode"] == "eager"]
+    add32 = [r for r in by_op["add"] if r["dtype"] == "float32" and r["mode"] == "eager"
+             and r["case_id"] != "empty"]
     assert add32 and all(r["status"] == "fail" for r in add32)
     assert any("tolerance" in r["message"] for r in add32)
     mul32 = [r for r in by_op["multiply"] if r["dtype"] == "float32" and r["mode"] == "eager"]
@@ -196,11 +197,25 @@ def test_foundation_failure_blocks_dependants(runs):
     rep = _load(paths["blocked"])
     cast = [r for r in rep["records"] if r["op"] == "cast"]
     assert any(r["status"] == "fail" for r in cast)
-    dependants = [r for r in rep["records"] if r["op"] in ("add", "negative")]
+    dependants = [r for r in rep["records"] if r["op"] in ("add", "negative")
+                  and r["dtype"] != "uint32"]  # uint32 is outside the manifest: unsupported
     assert dependants and all(r["status"] == "blocked" for r in dependants)
     assert "foundation op cast failed" in dependants[0]["message"]
     results = {r.name: r.status for r in gates_lib.evaluate(rep)}
     assert results["no_blocked"] == "fail"
+
+
+def test_foundation_blocks_per_dtype():
+    from conformance.runner import foundation_blocks
+
+    def rec(dtype, status):
+        return {"op": "cast", "mode": "eager", "dtype": dtype, "status": status, "case_id": "x"}
+
+    assert foundation_blocks([rec("float32", "pass"), rec("int8", "pass")]) == {}
+    partial = foundation_blocks([rec("float32", "pass"), rec("float16", "fail")])
+    assert set(partial) == {"float16"}
+    assert "*" in foundation_blocks([rec("float32", "error"), rec("int8", "pass")])
+    assert "*" in foundation_blocks([rec("float16", "fail"), rec("int8", "fail")])
 
 
 def test_worker_crash_is_reported_and_run_continues(runs):

@@ -12,7 +12,8 @@ uses: ``eager`` per dtype, ``edges`` per float dtype, ``symbolic`` and
 ``grad`` in float64 for differentiable entries, and ``error`` cases.
 
 The foundation ops (``convert_to_tensor``, then ``cast``) run first; a dtype
-in which one of them fails eagerly is blocked for every other op.
+in which one of them fails eagerly is blocked for every other op, and a failure
+in float32 or in every dtype blocks everything (see ``foundation_blocks``).
 """
 
 import argparse
@@ -385,20 +386,19 @@ def make_record(entry, backend, task, status, message="", result=None):
 
 
 def run_entry(entry, backend, backends_module, caps, blocked, timeout=120.0):
-    """Runs every group of ``entry``; returns its records.
+    """Runs every group of ``entry``; yields its records.
 
     Args:
         entry: a registry Entry.
         backend: the reported backend name (a plug-in's module name for plug-ins).
         backends_module: ``conformance.backends``.
         caps: the capability manifest.
-        blocked: ``{dtype: reason}``: dtypes in which a foundation op failed.
+        blocked: ``{dtype: reason}`` from ``foundation_blocks`` (``"*"``: everything).
         timeout: seconds allowed per case (SIGALRM; 0 disables).
 
-    Returns:
-        A list of record dicts.
+    Yields:
+        Record dicts, group by group (so that a long entry shows progress).
     """
-    records = []
     xfail = entry.xfail.get(backend)
     if xfail is None and caps.get("xfail_from"):
         xfail = entry.xfail.get(caps["xfail_from"])
@@ -408,18 +408,19 @@ def run_entry(entry, backend, backends_module, caps, blocked, timeout=120.0):
             tasks = group.build()
         except Exception as e:
             task = Task(group.modes[0], group.dtype, "*", None, None)
-            records.append(make_record(entry, backend, task, "error",
-                                       f"building the cases failed: {type(e).__name__}: {e}\n"
-                                       f"{traceback.format_exc(limit=6)}"))
+            yield make_record(entry, backend, task, "error",
+                              f"building the cases failed: {type(e).__name__}: {e}\n"
+                              f"{traceback.format_exc(limit=6)}")
             continue
         reason = None
         if supported is not None and group.dtype not in (NO_DTYPE, *supported):
             reason = ("unsupported", f"dtype {group.dtype} is not in the capability manifest")
-        elif group.dtype in blocked or (group.dtype == NO_DTYPE and blocked):
-            why = blocked.get(group.dtype) or next(iter(blocked.values()))
+        elif "*" in blocked or group.dtype in blocked:
+            why = blocked.get(group.dtype) or blocked["*"]
             reason = ("blocked", why)
         if reason is not None:
-            records += [make_record(entry, backend, t, reason[0], reason[1]) for t in tasks]
+            for t in tasks:
+                yield make_record(entry, backend, t, reason[0], reason[1])
             continue
         results = [(t, _call(t, timeout)) for t in tasks]
         bad = any(r.status in ("fail", "error") for _, r in results)
@@ -429,17 +430,37 @@ def run_entry(entry, backend, backends_module, caps, blocked, timeout=120.0):
                 status, message = "xfail", f"expected failure ({xfail}): {message}"
             elif xfail and not bad and status == "pass":
                 status, message = "xpass", f"unexpected pass: marked xfail ({xfail})"
-            records.append(make_record(entry, backend, task, status, message, r))
-    return records
+            yield make_record(entry, backend, task, status, message, r)
+
+
+def release_memory(base):
+    """Drops compiled-function caches between ops (jax keeps every jitted case otherwise)."""
+    import gc
+
+    if base == "jax":
+        import jax
+
+        jax.clear_caches()
+    gc.collect()
 
 
 def foundation_blocks(records):
-    """``{dtype: reason}`` for the dtypes in which a foundation op failed eagerly."""
-    blocked = {}
+    """What a failing foundation op blocks: ``{dtype: reason}``.
+
+    A dtype in which a foundation op failed eagerly is blocked; when it failed in
+    float32 (the dtype of the symbolic, jit and error cases) or in every dtype it
+    was checked in, everything is blocked (key ``"*"``).
+    """
+    blocked, checked = {}, set()
     for rec in records:
-        if rec["mode"] in ("eager", "edges") and rec["status"] in ("fail", "error", "blocked"):
+        if rec["mode"] not in ("eager", "edges"):
+            continue
+        checked.add(rec["dtype"])
+        if rec["status"] in ("fail", "error", "blocked"):
             blocked.setdefault(rec["dtype"], f"foundation op {rec['op']} failed in "
                                              f"{rec['dtype']} ({rec['case_id']})")
+    if blocked and ("float32" in blocked or set(blocked) >= checked):
+        blocked["*"] = blocked.get("float32") or next(iter(blocked.values()))
     return blocked
 
 
@@ -495,8 +516,9 @@ def work(backend, out, ops=None, families=None, shard=0, shards=1, skip=(), time
         if report_it:
             _emit(out, {"type": "begin", "op": name})
         start = time.perf_counter()
-        recs = run_entry(entries[name], backend, backends_module, caps, {}, timeout)
-        blocked.update({d: r for d, r in foundation_blocks(recs).items() if d not in blocked})
+        recs = list(run_entry(entries[name], backend, backends_module, caps, {}, timeout))
+        found = foundation_blocks(recs)
+        blocked.update({d: r for d, r in found.items() if d not in blocked})
         if report_it:
             for rec in recs:
                 _emit(out, {"type": "record", "record": rec})
@@ -508,6 +530,7 @@ def work(backend, out, ops=None, families=None, shard=0, shards=1, skip=(), time
         start = time.perf_counter()
         for rec in run_entry(entries[name], backend, backends_module, caps, blocked, timeout):
             _emit(out, {"type": "record", "record": rec})
+        release_memory(backends_module.NAME)
         _emit(out, {"type": "end", "op": name, "seconds": time.perf_counter() - start})
     _emit(out, {"type": "done"})
 

@@ -37,8 +37,10 @@ def ctc_loss(target, output, target_length, output_length, mask_index=0):
 
 def ctc_decode(inputs, sequence_lengths, strategy="greedy", beam_width=100, top_paths=1,
                merge_repeated=True, mask_index=0):
-    """Greedy: per-step argmax; beam search: exact labeling probabilities (enumeration)."""
-    logp = _log_softmax(np.asarray(inputs, np.float64))
+    """Greedy: per-step argmax, score -sum(max raw logit) (TF's neg_sum_logits);
+    beam search: exact log-probabilities of the labelings (enumeration)."""
+    raw = np.asarray(inputs, np.float64)
+    logp = _log_softmax(raw)
     batch, steps, classes = logp.shape
     if strategy == "greedy":
         decoded = np.full((1, batch, steps), -1, np.int32)
@@ -47,7 +49,7 @@ def ctc_decode(inputs, sequence_lengths, strategy="greedy", beam_width=100, top_
             n = int(sequence_lengths[b])
             seq = _collapse(np.argmax(logp[b, :n], -1), mask_index, merge_repeated)
             decoded[0, b, : len(seq)] = seq
-            scores[b, 0] = -np.max(logp[b, :n], -1).sum()
+            scores[b, 0] = -np.max(raw[b, :n], -1).sum()
         return decoded, scores
     decoded = np.full((top_paths, batch, steps), -1, np.int32)
     scores = np.full((batch, top_paths), -np.inf)

@@ -572,17 +572,25 @@ register(
 
 
 def _saturate_ref(x, dtype):
+    """Clip in the input dtype to the target's range (bounds rounded inward), then cast."""
     x = np.asarray(x)
     target = np.dtype(ml_dtypes.bfloat16) if dtype == "bfloat16" else np.dtype(dtype)
-    info = np.iinfo(target) if target.kind in "iu" else ml_dtypes.finfo(target)
-    src = np.iinfo(x.dtype) if x.dtype.kind in "iu" else None
-    lo, hi = float(info.min), float(info.max)
-    if src is not None:
-        lo, hi = max(lo, src.min), min(hi, src.max)
-    clipped = np.clip(x.astype(np.float64), lo, hi)
     if target.kind in "iu":
-        clipped = np.trunc(clipped)
-    return clipped.astype(target)
+        t_lo, t_hi = int(np.iinfo(target).min), int(np.iinfo(target).max)
+    else:
+        t_lo, t_hi = float(ml_dtypes.finfo(target).min), float(ml_dtypes.finfo(target).max)
+    if x.dtype.kind in "iu":
+        info = np.iinfo(x.dtype)
+        lo, hi = max(int(info.min), int(t_lo)), min(int(info.max), int(t_hi))
+        return np.clip(x, lo, hi).astype(target)
+    lo, hi = np.array(t_lo).astype(x.dtype), np.array(t_hi).astype(x.dtype)
+    if target.kind in "iu":
+        if int(hi) > t_hi:
+            hi = np.nextafter(hi, x.dtype.type(0))
+        if int(lo) < t_lo:
+            lo = np.nextafter(lo, x.dtype.type(0))
+    out = np.clip(x, lo, hi)
+    return (np.trunc(out) if target.kind in "iu" else out).astype(target)
 
 
 def _saturate_samples(dtype, rng):

@@ -133,11 +133,17 @@ register(
 )
 
 
+def _keep(dtype, *arrays):
+    """Postprocessed values keep the output's dtype, so the tolerance is that dtype's."""
+    return tuple(np.asarray(a).astype(dtype) for a in arrays)
+
+
 def _eig_post(out):
+    dtype = np.asarray(out[0]).dtype
     w, v = (np.asarray(a, np.complex128) for a in out)
     order = np.lexsort((w.imag, np.round(w.real, 4)), axis=-1)
     recon = v @ (w[..., :, None] * np.linalg.inv(v))
-    return np.take_along_axis(w, order, axis=-1), recon
+    return _keep(dtype, np.take_along_axis(w, order, axis=-1), recon)
 
 
 register(
@@ -170,10 +176,11 @@ def _eigh_samples(dtype, rng):
 
 
 def _eigh_post(out):
+    dtype = np.asarray(out[0]).dtype
     w, v = (np.asarray(a, np.float64) for a in out)
     idx = np.argmax(np.abs(v), axis=-2)[..., None, :]
     signs = np.sign(np.take_along_axis(v, idx, axis=-2))
-    return w, v * signs
+    return _keep(dtype, w, v * signs)
 
 
 register(
@@ -391,11 +398,12 @@ register(
 
 
 def _qr_post(out):
+    dtype = np.asarray(out[0]).dtype
     q, r = (np.asarray(a, np.float64) for a in out)
     k = min(q.shape[-2], r.shape[-1])
     signs = np.sign(np.diagonal(r, axis1=-2, axis2=-1)[..., :k])
     signs = np.where(signs == 0, 1, signs)
-    return q[..., :, :k] * signs[..., None, :], r[..., :k, :] * signs[..., :, None]
+    return _keep(dtype, q[..., :, :k] * signs[..., None, :], r[..., :k, :] * signs[..., :, None])
 
 
 def _qr_samples(dtype, rng):
@@ -506,10 +514,11 @@ def _svd_ref(x, full_matrices=True, compute_uv=True):
 
 def _svd_post(out):
     if not isinstance(out, (tuple, list)):
-        return np.asarray(out, np.float64)
+        return np.asarray(out)
+    dtype = np.asarray(out[1]).dtype
     u, s, vh = (np.asarray(a, np.float64) for a in out)
     k = s.shape[-1]
-    return s, (u[..., :, :k] * s[..., None, :]) @ vh[..., :k, :]
+    return _keep(dtype, s, (u[..., :, :k] * s[..., None, :]) @ vh[..., :k, :])
 
 
 def _svd_samples(dtype, rng):

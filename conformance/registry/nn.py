@@ -26,7 +26,7 @@ def _act_cases(kwargs_list=({},)):
         cases = []
         for i, kw in enumerate(kwargs_list):
             for shape in ((), (3,), (2, 3)) if i == 0 else ((2, 3),):
-                x = rand(rng, shape, dtype, -4.0, 4.0)
+                x = np.asarray(rand(rng, shape, dtype, -4.0, 4.0))
                 cases.append(Case((x,), dict(kw), id=f"{shape}-{kw}".replace(" ", "")))
         if dtype != "float64":
             cases.append(Case((rand(rng, (0, 2), dtype),), dict(kwargs_list[0]), id="empty"))
@@ -51,8 +51,6 @@ def _gelu(x, approximate=True):
 
 _ACTIVATIONS = {
     # name: (reference, accuracy, kwargs variants, edges?)
-    "relu": (lambda x: np.maximum(x, 0), "elementwise", ({},), True),
-    "relu6": (lambda x: np.clip(x, 0, 6), "elementwise", ({},), False),
     "sigmoid": (_sig, "transcendental", ({},), True),
     "softplus": (lambda x: np.logaddexp(0, x), "transcendental", ({},), True),
     "softsign": (lambda x: x / (1 + np.abs(x)), "elementwise", ({},), False),
@@ -136,6 +134,15 @@ for _name, (_ref, _acc, _kws, _edges) in _ACTIVATIONS.items():
     )
 
 
+for _name, _ref, _edges in (("relu", lambda x: np.maximum(x, 0), True),
+                             ("relu6", lambda x: np.clip(x, 0, 6), False)):
+    register(Entry(
+        name=_name, family="nn", reference=_ref, samples=_act_cases(),
+        dtypes=("bool", "int8", "int32") + ACT_DTYPES[1:], accuracy="elementwise",
+        out_dtype="unary", edges=_act_edges if _edges else None, differentiable=True,
+    ))
+
+
 def _threshold_samples(dtype, rng):
     x = rand(rng, (2, 3), dtype, -4.0, 4.0)
     return [
@@ -152,7 +159,7 @@ register(
         samples=_threshold_samples,
         dtypes=ACT_DTYPES,
         accuracy="exact",
-        out_dtype=lambda case, d: _fd(case.args[0]),
+        out_dtype=lambda case, d: dtype_rules.binary_dtype(case.args[0], case.args[2]),
         differentiable=True,
     )
 )
@@ -339,8 +346,8 @@ def _multi_hot_samples(dtype, rng):
         Case((rand(rng, (4,), dtype, 0, 4), 5), id="1d"),
         Case(
             (rand(rng, (3, 2), dtype, 0, 4),),
-            {"num_classes": 5, "axis": 0, "dtype": "int32"},
-            id="axis0-int32",
+            {"num_classes": 5, "dtype": "int32"},
+            id="num-classes-kw-int32",
         ),
     ]
 

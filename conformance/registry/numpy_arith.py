@@ -25,6 +25,7 @@ from conformance.registry.numpy_common import (
     f64,
     is_float,
     is_int,
+    lean,
     no_bool,
     nonzero_sample,
     pair_edges,
@@ -41,7 +42,7 @@ def _promote_no_bool(case, dtype):
 
 def _entry(name, reference, samples, **kwargs):
     kwargs.setdefault("errors", binary_errors(name))
-    register(Entry(name=name, family=FAMILY, reference=reference, samples=samples, **kwargs))
+    register(Entry(name=name, family=FAMILY, reference=reference, samples=lean(samples), **kwargs))
 
 
 def _float_ref(fn):
@@ -415,10 +416,12 @@ for _name in ("bitwise_invert", "bitwise_not"):
             name=_name,
             family=FAMILY,
             reference=np.invert,
-            samples=lambda dtype, rng: [
-                Case((sample(rng, s, dtype, -100, 100),), id=f"shape{s}")
-                for s in ((), (3,), (2, 3), (0, 2))
-            ],
+            samples=lean(
+                lambda dtype, rng: [
+                    Case((sample(rng, s, dtype, -100, 100),), id=f"shape{s}".replace(" ", ""))
+                    for s in ((), (3,), (2, 3), (0, 2))
+                ]
+            ),
             dtypes=INTS_AND_BOOL,
             out_dtype="same",
             accuracy="exact",

@@ -158,6 +158,31 @@ def pair_edges(x1, x2):
     return build
 
 
+# ----------------------------------------------------------------------------- suite size
+
+PRIMARY_DTYPES = ("float32", "float64")
+# Cases about shapes rather than dtypes (broadcasting, 0-d, empty, other axes): they run for
+# the primary dtypes only, which keeps the suite fast on backends that compile every call.
+SHAPE_ONLY_IDS = frozenset(
+    ["broadcast", "scalar0d", "empty", "shape()", "shape(3,)", "shape(0,2)", "0d", "axis0",
+     "keepdims", "tuple_axis", "empty_rows", "empty_contraction", "broadcast_batch"]
+)  # fmt: skip
+
+
+def lean(samples):
+    """Wraps a ``samples`` function: shape-only cases for the primary dtypes only."""
+    if samples is None:
+        return None
+
+    def build(dtype, rng):
+        cases = samples(dtype, rng)
+        if dtype in PRIMARY_DTYPES:
+            return cases
+        return [c for c in cases if c.id not in SHAPE_ONLY_IDS]
+
+    return build
+
+
 # ----------------------------------------------------------------------------- errors
 
 

@@ -8,6 +8,7 @@ from conformance.registry.numpy_common import (
     NUMERIC_NO_BOOL,
     f64,
     is_float,
+    lean,
     sample,
     string_error,
 )
@@ -16,7 +17,7 @@ from keras_core.backend.common import dtype_rules
 
 def _entry(name, reference, samples, **kwargs):
     kwargs.setdefault("accuracy", "exact")
-    register(Entry(name=name, family=FAMILY, reference=reference, samples=samples, **kwargs))
+    register(Entry(name=name, family=FAMILY, reference=reference, samples=lean(samples), **kwargs))
 
 
 def _given_or(default):

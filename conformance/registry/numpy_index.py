@@ -3,14 +3,14 @@
 import numpy as np
 
 from conformance.registry import ALL_NUMERIC, INT_DTYPES, Case, Entry, ErrorCase, register
-from conformance.registry.numpy_common import FAMILY, axis_error, sample, string_error
+from conformance.registry.numpy_common import FAMILY, axis_error, lean, sample, string_error
 
 
 def _entry(name, reference, samples, **kwargs):
     kwargs.setdefault("accuracy", "exact")
     kwargs.setdefault("dtypes", ALL_NUMERIC)
     kwargs.setdefault("out_dtype", "same")
-    register(Entry(name=name, family=FAMILY, reference=reference, samples=samples, **kwargs))
+    register(Entry(name=name, family=FAMILY, reference=reference, samples=lean(samples), **kwargs))
 
 
 def _get_item_ref(x, key):

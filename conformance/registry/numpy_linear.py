@@ -10,6 +10,7 @@ from conformance.registry.numpy_common import (
     MIX,
     NUMERIC_NO_BOOL,
     f64,
+    lean,
     sample,
     string_error,
 )
@@ -19,7 +20,7 @@ from keras_core.backend.common import dtype_rules
 def _entry(name, reference, samples, **kwargs):
     kwargs.setdefault("dtypes", NUMERIC_NO_BOOL)
     kwargs.setdefault("accuracy", "matmul")
-    register(Entry(name=name, family=FAMILY, reference=reference, samples=samples, **kwargs))
+    register(Entry(name=name, family=FAMILY, reference=reference, samples=lean(samples), **kwargs))
 
 
 def _wide(fn):
@@ -282,11 +283,10 @@ def _slogdet_samples(dtype, rng):
         a[..., 0, :] *= -1  # a negative determinant
         return a.astype(sample(rng, (), dtype).dtype)
 
-    return [
-        Case((m((3, 3)),), id="3x3", n=3),
-        Case((m((2, 2, 2)),), id="batched", n=2),
-        Case((np.zeros((2, 2), sample(rng, (), dtype).dtype),), id="singular", n=2),
-    ]
+    cases = [Case((m((3, 3)),), id="3x3", n=3), Case((m((2, 2, 2)),), id="batched", n=2)]
+    if dtype != "float64":  # float64 feeds the gradient check: undefined at a singular matrix
+        cases.append(Case((np.zeros((2, 2), sample(rng, (), dtype).dtype),), id="singular", n=2))
+    return cases
 
 
 def _slogdet_ref(x):

@@ -13,6 +13,7 @@ from conformance.registry.numpy_common import (
     axis_error,
     f64,
     is_float,
+    lean,
     sample,
     string_error,
 )
@@ -20,7 +21,7 @@ from keras_core.backend.common import dtype_rules
 
 
 def _entry(name, reference, samples, **kwargs):
-    register(Entry(name=name, family=FAMILY, reference=reference, samples=samples, **kwargs))
+    register(Entry(name=name, family=FAMILY, reference=reference, samples=lean(samples), **kwargs))
 
 
 def _quiet(fn):

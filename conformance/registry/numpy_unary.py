@@ -13,6 +13,7 @@ from conformance.registry.numpy_common import (
     float_edge_values,
     is_float,
     is_int,
+    lean,
     sample,
     string_error,
     unary_edges,
@@ -35,7 +36,7 @@ def _real_dtype(d):
 
 def _entry(name, reference, samples, **kwargs):
     kwargs.setdefault("errors", (string_error(1),))
-    register(Entry(name=name, family=FAMILY, reference=reference, samples=samples, **kwargs))
+    register(Entry(name=name, family=FAMILY, reference=reference, samples=lean(samples), **kwargs))
 
 
 # name -> (numpy function, (low, high) for floats, (low, high) for ints, accuracy, huge edges)

@@ -8,6 +8,7 @@ with the active backend's shape inference.
 
 import operator
 import re
+from typing import Any, Callable
 
 from keras_core import backend
 from keras_core.backend.common import dtype_rules, tree
@@ -15,6 +16,9 @@ from keras_core.backend.common.dtypes import standardize_dtype
 from keras_core.backend.common.keras_tensor import KerasTensor, any_symbolic_tensors
 from keras_core.ops.op_utils import canonicalize_axis, shape_of
 from keras_core.ops.operation import Operation
+
+# A backend tensor, a KerasTensor, a NumPy array, a nested list or a number.
+Tensor = Any
 
 __all__ = [
     "associative_scan",
@@ -35,6 +39,7 @@ __all__ = [
     "vectorized_map",
     "while_loop",
 ]
+
 
 def _check_callable(op, fn, name):
     if not callable(fn):
@@ -73,10 +78,16 @@ class Cond(Operation):
         merged = []
         for a, b in zip(t_flat, f_flat):
             sa, sb = shape_of(a), shape_of(b)
-            da = a.dtype if isinstance(a, KerasTensor) else dtype_rules.result_type(
-                dtype_rules.dtype_of(a))
-            db = b.dtype if isinstance(b, KerasTensor) else dtype_rules.result_type(
-                dtype_rules.dtype_of(b))
+            da = (
+                a.dtype
+                if isinstance(a, KerasTensor)
+                else dtype_rules.result_type(dtype_rules.dtype_of(a))
+            )
+            db = (
+                b.dtype
+                if isinstance(b, KerasTensor)
+                else dtype_rules.result_type(dtype_rules.dtype_of(b))
+            )
             if len(sa) != len(sb) or da != db:
                 raise ValueError(
                     "cond: the branches must return tensors of the same rank and dtype. "
@@ -86,7 +97,7 @@ class Cond(Operation):
         return tree.pack_sequence_as(t_out, merged)
 
 
-def cond(pred, true_fn, false_fn):
+def cond(pred: Tensor, true_fn: Callable, false_fn: Callable) -> Tensor:
     """Runs ``true_fn()`` if ``pred`` else ``false_fn()`` (traced as one conditional).
 
     Args:
@@ -116,7 +127,7 @@ class Switch(_Probed):
         return backend.core.switch(index, branches, *operands)
 
 
-def switch(index, branches, *operands):
+def switch(index: Tensor, branches: list, *operands: Tensor) -> Tensor:
     """Applies ``branches[index](*operands)``; ``index`` is clamped to the valid range.
 
     Args:
@@ -158,7 +169,9 @@ class WhileLoop(Operation):
         return tree.map_structure(_spec_like, loop_vars)
 
 
-def while_loop(cond, body, loop_vars, maximum_iterations=None):
+def while_loop(
+    cond: Callable, body: Callable, loop_vars: Tensor, maximum_iterations: int | None = None
+) -> Tensor:
     """Repeats ``loop_vars = body(*loop_vars)`` while ``cond(*loop_vars)`` is True.
 
     Args:
@@ -201,7 +214,9 @@ class ForiLoop(Operation):
         return tree.map_structure(_spec_like, init_val)
 
 
-def fori_loop(lower, upper, body_fun, init_val):
+def fori_loop(
+    lower: int | Tensor, upper: int | Tensor, body_fun: Callable, init_val: Tensor
+) -> Tensor:
     """Runs ``val = body_fun(i, val)`` for ``i`` from ``lower`` to ``upper - 1``.
 
     Args:
@@ -234,7 +249,14 @@ class Scan(_Probed):
         return backend.core.scan(self.f, init, xs, self.length, self.reverse, self.unroll)
 
 
-def scan(f, init, xs=None, length=None, reverse=False, unroll=1):
+def scan(
+    f: Callable,
+    init: Tensor,
+    xs: Tensor = None,
+    length: int | None = None,
+    reverse: bool = False,
+    unroll: int = 1,
+) -> tuple:
     """Scans ``f`` over the leading axis of ``xs``, carrying a state.
 
     ``carry, y = f(carry, x)`` for each slice ``x`` of ``xs`` (in reverse order
@@ -265,7 +287,9 @@ def scan(f, init, xs=None, length=None, reverse=False, unroll=1):
         length = operator.index(length)
     if not isinstance(unroll, bool) and (not isinstance(unroll, int) or unroll < 1):
         raise ValueError(f"scan: `unroll` must be a positive int or a bool. Received: {unroll!r}")
-    sizes = {shape_of(x)[0] for x in tree.flatten(xs) if len(shape_of(x))} if xs is not None else set()
+    sizes = (
+        {shape_of(x)[0] for x in tree.flatten(xs) if len(shape_of(x))} if xs is not None else set()
+    )
     sizes.discard(None)
     if len(sizes) > 1 or (length is not None and sizes and sizes != {length}):
         raise ValueError(
@@ -288,7 +312,9 @@ class AssociativeScan(_Probed):
         return backend.core.associative_scan(self.f, elems, self.reverse, self.axis)
 
 
-def associative_scan(f, elems, reverse=False, axis=0):
+def associative_scan(
+    f: Callable, elems: Tensor, reverse: bool = False, axis: int | tuple = 0
+) -> Tensor:
     """Inclusive scan with an associative binary function (e.g. a prefix sum).
 
     ``out[i] = f(out[i - 1], elems[i])`` along ``axis`` (from the end when
@@ -333,7 +359,7 @@ class Map(_Probed):
         return backend.core.map(self.f, xs)
 
 
-def map(f, xs):
+def map(f: Callable, xs: Tensor) -> Tensor:
     """Applies ``f`` to each slice of ``xs`` along its leading axis and stacks the results.
 
     Args:
@@ -357,7 +383,7 @@ class VectorizedMap(Map):
         return backend.core.vectorized_map(self.f, elements)
 
 
-def vectorized_map(function, elements):
+def vectorized_map(function: Callable, elements: Tensor) -> Tensor:
     """Maps ``function`` over the leading axis of ``elements``, vectorized where possible.
 
     Args:
@@ -402,7 +428,7 @@ class Scatter(Operation):
         return KerasTensor(self.shape, dtype=_spec_like(values).dtype)
 
 
-def scatter(indices, values, shape):
+def scatter(indices: Tensor, values: Tensor, shape: int | tuple) -> Tensor:
     """A zero tensor of ``shape`` with ``values`` added at ``indices`` (duplicates add up).
 
     Args:
@@ -419,7 +445,9 @@ def scatter(indices, values, shape):
     try:
         shape = tuple(operator.index(d) for d in shape)
     except TypeError as e:
-        raise TypeError(f"scatter: `shape` must be a tuple of ints. Received: shape={shape!r}") from e
+        raise TypeError(
+            f"scatter: `shape` must be a tuple of ints. Received: shape={shape!r}"
+        ) from e
     s = _check_indices("scatter", indices, len(shape))
     vs = shape_of(values)
     k = s[-1]
@@ -454,7 +482,9 @@ class ScatterUpdate(Operation):
 _REDUCTIONS = (None, "add", "mul", "max", "min")
 
 
-def scatter_update(inputs, indices, updates, reduction=None):
+def scatter_update(
+    inputs: Tensor, indices: Tensor, updates: Tensor, reduction: str | None = None
+) -> Tensor:
     """Writes (or combines) ``updates`` into a copy of ``inputs`` at ``indices``.
 
     Args:
@@ -520,8 +550,7 @@ def _check_starts(op, inputs, start_indices):
         n = ss[0] if len(ss) == 1 else None
         if len(ss) != 1:
             raise ValueError(
-                f"{op}: `start_indices` must be a list or a 1-D tensor. "
-                f"Received: shape={tuple(ss)}"
+                f"{op}: `start_indices` must be a list or a 1-D tensor. Received: shape={tuple(ss)}"
             )
     if n is not None and n != rank:
         raise ValueError(
@@ -530,7 +559,7 @@ def _check_starts(op, inputs, start_indices):
         )
 
 
-def slice(inputs, start_indices, shape):
+def slice(inputs: Tensor, start_indices: Tensor, shape: int | tuple) -> Tensor:
     """A slice of ``shape`` starting at ``start_indices`` (which may be tensors).
 
     Starts are clamped so that the slice lies inside ``inputs``.
@@ -572,7 +601,7 @@ class SliceUpdate(Operation):
         return _spec_like(inputs)
 
 
-def slice_update(inputs, start_indices, updates):
+def slice_update(inputs: Tensor, start_indices: Tensor, updates: Tensor) -> Tensor:
     """Writes ``updates`` into a copy of ``inputs`` starting at ``start_indices``.
 
     Starts are clamped so that the update lies inside ``inputs``.
@@ -614,7 +643,7 @@ class StopGradient(Operation):
         return _spec_like(variable)
 
 
-def stop_gradient(variable):
+def stop_gradient(variable: Tensor) -> Tensor:
     """Returns ``variable``'s value; gradients do not flow through it.
 
     Args:
@@ -653,7 +682,7 @@ class Unstack(Operation):
         return [KerasTensor(tuple(shape), dtype=x.dtype) for _ in range(n)]
 
 
-def unstack(x, num=None, axis=0):
+def unstack(x: Tensor, num: int | None = None, axis: int = 0) -> list:
     """Splits ``x`` along ``axis`` into a list of tensors of rank ``x.ndim - 1``.
 
     Args:
@@ -684,7 +713,7 @@ def unstack(x, num=None, axis=0):
     return backend.core.unstack(x, num, axis)
 
 
-def custom_gradient(f):
+def custom_gradient(f: Callable) -> Callable:
     """Decorator: ``f(*args)`` returns ``(output, grad_fn)``; ``grad_fn(upstream)``
     returns the gradients with respect to ``f``'s tensor arguments.
 
@@ -735,7 +764,7 @@ class SaturateCast(Operation):
         return KerasTensor(shape_of(x), dtype=self.dtype)
 
 
-def saturate_cast(x, dtype):
+def saturate_cast(x: Tensor, dtype: str) -> Tensor:
     """Casts ``x`` to ``dtype``, clipping values to ``dtype``'s range first.
 
     Float to integer casts truncate toward zero after clipping (NaN is
@@ -802,9 +831,7 @@ def _rearrange_plan(pattern, in_shape, axes_lengths):
     if len(set(left_names)) != len(left_names) or len(set(right_names)) != len(right_names):
         raise ValueError(f"{op}: an axis name is repeated. Received: {pattern!r}")
     if set(left_names) != set(right_names):
-        raise ValueError(
-            f"{op}: both sides must use the same axis names. Received: {pattern!r}"
-        )
+        raise ValueError(f"{op}: both sides must use the same axis names. Received: {pattern!r}")
     if len(left) != len(in_shape):
         raise ValueError(
             f"{op}: the left side has {len(left)} axes but the tensor has rank "
@@ -871,7 +898,7 @@ class Rearrange(Operation):
         return KerasTensor(out_shape, dtype=tensor.dtype)
 
 
-def rearrange(tensor, pattern, **axes_lengths):
+def rearrange(tensor: Tensor, pattern: str, **axes_lengths: int) -> Tensor:
     """Reshapes and transposes with an einops-style pattern such as ``"b (h w) c -> b c h w"``.
 
     Axis names on the left name the input's axes (a parenthesized group splits
@@ -894,4 +921,3 @@ def rearrange(tensor, pattern, **axes_lengths):
     if isinstance(tensor, KerasTensor):
         return Rearrange(pattern, dict(axes_lengths)).symbolic_call(tensor)
     return _rearrange_eager(tensor, pattern, axes_lengths)
-

@@ -25,6 +25,7 @@ Sampling conventions (shared by every backend):
 """
 
 import operator
+from typing import Any
 
 from keras_core import backend
 from keras_core.backend.common import dtype_rules
@@ -39,6 +40,9 @@ from keras_core.ops.nn_conv import (
 )
 from keras_core.ops.op_utils import shape_of
 from keras_core.ops.operation import Operation
+
+# A backend tensor, a KerasTensor, a NumPy array, a nested list or a number.
+Tensor = Any
 
 __all__ = [
     "affine_transform",
@@ -62,8 +66,16 @@ __all__ = [
 RESIZE_INTERPOLATIONS = ("bilinear", "nearest", "bicubic", "lanczos3", "lanczos5", "area")
 TRANSFORM_INTERPOLATIONS = ("nearest", "bilinear")
 FILL_MODES = ("constant", "nearest", "wrap", "mirror", "reflect")
-SCALE_METHODS = ("linear", "bilinear", "trilinear", "cubic", "bicubic", "tricubic", "lanczos3",
-                 "lanczos5")
+SCALE_METHODS = (
+    "linear",
+    "bilinear",
+    "trilinear",
+    "cubic",
+    "bicubic",
+    "tricubic",
+    "lanczos3",
+    "lanczos5",
+)
 
 
 def _float(*xs):
@@ -114,9 +126,18 @@ def _check_float_images(op, images):
 
 
 class Resize(Operation):
-    def __init__(self, size, interpolation="bilinear", antialias=False,
-                 data_format="channels_last", crop_to_aspect_ratio=False,
-                 pad_to_aspect_ratio=False, fill_mode="constant", fill_value=0.0, name=None):
+    def __init__(
+        self,
+        size,
+        interpolation="bilinear",
+        antialias=False,
+        data_format="channels_last",
+        crop_to_aspect_ratio=False,
+        pad_to_aspect_ratio=False,
+        fill_mode="constant",
+        fill_value=0.0,
+        name=None,
+    ):
         super().__init__(name=name)
         self.size = size
         self.interpolation = interpolation
@@ -129,9 +150,14 @@ class Resize(Operation):
 
     def call(self, image):
         return backend.image.resize(
-            image, self.size, interpolation=self.interpolation, antialias=self.antialias,
-            data_format=self.data_format, crop_to_aspect_ratio=self.crop_to_aspect_ratio,
-            pad_to_aspect_ratio=self.pad_to_aspect_ratio, fill_mode=self.fill_mode,
+            image,
+            self.size,
+            interpolation=self.interpolation,
+            antialias=self.antialias,
+            data_format=self.data_format,
+            crop_to_aspect_ratio=self.crop_to_aspect_ratio,
+            pad_to_aspect_ratio=self.pad_to_aspect_ratio,
+            fill_mode=self.fill_mode,
             fill_value=self.fill_value,
         )
 
@@ -142,16 +168,16 @@ class Resize(Operation):
 
 
 def resize(
-    image,
-    size,
-    interpolation="bilinear",
-    antialias=False,
-    data_format="channels_last",
-    crop_to_aspect_ratio=False,
-    pad_to_aspect_ratio=False,
-    fill_mode="constant",
-    fill_value=0.0,
-):
+    image: Tensor,
+    size: int | tuple,
+    interpolation: str = "bilinear",
+    antialias: bool = False,
+    data_format: str = "channels_last",
+    crop_to_aspect_ratio: bool = False,
+    pad_to_aspect_ratio: bool = False,
+    fill_mode: str = "constant",
+    fill_value: float = 0.0,
+) -> Tensor:
     """Resizes images to ``size`` (see the module notes for the sampling rules).
 
     Args:
@@ -187,14 +213,28 @@ def resize(
             f"pad_to_aspect_ratio={pad_to_aspect_ratio}"
         )
     _choice(op, fill_mode, "fill_mode", ("constant",))
-    args = (size, interpolation, bool(antialias), data_format, bool(crop_to_aspect_ratio),
-            bool(pad_to_aspect_ratio), fill_mode, fill_value)
+    args = (
+        size,
+        interpolation,
+        bool(antialias),
+        data_format,
+        bool(crop_to_aspect_ratio),
+        bool(pad_to_aspect_ratio),
+        fill_mode,
+        fill_value,
+    )
     if isinstance(image, KerasTensor):
         return Resize(*args).symbolic_call(image)
     return backend.image.resize(
-        image, size, interpolation=interpolation, antialias=bool(antialias),
-        data_format=data_format, crop_to_aspect_ratio=bool(crop_to_aspect_ratio),
-        pad_to_aspect_ratio=bool(pad_to_aspect_ratio), fill_mode=fill_mode, fill_value=fill_value,
+        image,
+        size,
+        interpolation=interpolation,
+        antialias=bool(antialias),
+        data_format=data_format,
+        crop_to_aspect_ratio=bool(crop_to_aspect_ratio),
+        pad_to_aspect_ratio=bool(pad_to_aspect_ratio),
+        fill_mode=fill_mode,
+        fill_value=fill_value,
     )
 
 
@@ -206,15 +246,20 @@ def _transform_shape(op, transform, name="transform", n=8):
     ts = tuple(shape_of(transform))
     if len(ts) not in (1, 2) or (ts[-1] is not None and ts[-1] != n):
         raise ValueError(
-            f"{op}: `{name}` must have shape ({n},) or (batch, {n}). "
-            f"Received: {name}.shape={ts}"
+            f"{op}: `{name}` must have shape ({n},) or (batch, {n}). Received: {name}.shape={ts}"
         )
     return ts
 
 
 class AffineTransform(Operation):
-    def __init__(self, interpolation="bilinear", fill_mode="constant", fill_value=0,
-                 data_format="channels_last", name=None):
+    def __init__(
+        self,
+        interpolation="bilinear",
+        fill_mode="constant",
+        fill_value=0,
+        data_format="channels_last",
+        name=None,
+    ):
         super().__init__(name=name)
         self.interpolation = interpolation
         self.fill_mode = fill_mode
@@ -223,8 +268,12 @@ class AffineTransform(Operation):
 
     def call(self, image, transform):
         return backend.image.affine_transform(
-            image, transform, interpolation=self.interpolation, fill_mode=self.fill_mode,
-            fill_value=self.fill_value, data_format=self.data_format,
+            image,
+            transform,
+            interpolation=self.interpolation,
+            fill_mode=self.fill_mode,
+            fill_value=self.fill_value,
+            data_format=self.data_format,
         )
 
     def compute_output_spec(self, image, transform):
@@ -232,13 +281,13 @@ class AffineTransform(Operation):
 
 
 def affine_transform(
-    image,
-    transform,
-    interpolation="bilinear",
-    fill_mode="constant",
-    fill_value=0,
-    data_format="channels_last",
-):
+    image: Tensor,
+    transform: Tensor,
+    interpolation: str = "bilinear",
+    fill_mode: str = "constant",
+    fill_value: float = 0,
+    data_format: str = "channels_last",
+) -> Tensor:
     """Applies projective transforms ``[a0, a1, a2, b0, b1, b2, c0, c1]`` to images.
 
     Output pixel ``(y, x)`` (integer pixel coordinates) samples the input at
@@ -275,8 +324,12 @@ def affine_transform(
     if any_symbolic_tensors((image, transform)):
         return AffineTransform(*args).symbolic_call(image, transform)
     return backend.image.affine_transform(
-        image, transform, interpolation=interpolation, fill_mode=fill_mode,
-        fill_value=fill_value, data_format=data_format,
+        image,
+        transform,
+        interpolation=interpolation,
+        fill_mode=fill_mode,
+        fill_value=fill_value,
+        data_format=data_format,
     )
 
 
@@ -289,8 +342,12 @@ class PerspectiveTransform(Operation):
 
     def call(self, images, start_points, end_points):
         return backend.image.perspective_transform(
-            images, start_points, end_points, interpolation=self.interpolation,
-            fill_value=self.fill_value, data_format=self.data_format,
+            images,
+            start_points,
+            end_points,
+            interpolation=self.interpolation,
+            fill_value=self.fill_value,
+            data_format=self.data_format,
         )
 
     def compute_output_spec(self, images, start_points, end_points):
@@ -298,13 +355,13 @@ class PerspectiveTransform(Operation):
 
 
 def perspective_transform(
-    images,
-    start_points,
-    end_points,
-    interpolation="bilinear",
-    fill_value=0,
-    data_format=None,
-):
+    images: Tensor,
+    start_points: Tensor,
+    end_points: Tensor,
+    interpolation: str = "bilinear",
+    fill_value: float = 0,
+    data_format: str | None = None,
+) -> Tensor:
     """Warps images so that the four ``start_points`` move to ``end_points``.
 
     The projective transform mapping each ``end_points[i]`` (an output ``(x, y)``)
@@ -342,7 +399,11 @@ def perspective_transform(
     if any_symbolic_tensors((images, start_points, end_points)):
         return PerspectiveTransform(*args).symbolic_call(images, start_points, end_points)
     return backend.image.perspective_transform(
-        images, start_points, end_points, interpolation=interpolation, fill_value=fill_value,
+        images,
+        start_points,
+        end_points,
+        interpolation=interpolation,
+        fill_value=fill_value,
         data_format=data_format,
     )
 
@@ -367,7 +428,13 @@ class MapCoordinates(Operation):
         return KerasTensor(out, dtype=_float(input))
 
 
-def map_coordinates(input, coordinates, order, fill_mode="constant", fill_value=0):
+def map_coordinates(
+    input: Tensor,
+    coordinates: Tensor,
+    order: int,
+    fill_mode: str = "constant",
+    fill_value: float = 0,
+) -> Tensor:
     """Samples ``input`` at the given coordinates (order 0 or 1 interpolation).
 
     Args:
@@ -418,7 +485,12 @@ class ScaleAndTranslate(Operation):
 
     def call(self, images, scale, translation):
         return backend.image.scale_and_translate(
-            images, self.output_shape, scale, translation, self.spatial_dims, self.method,
+            images,
+            self.output_shape,
+            scale,
+            translation,
+            self.spatial_dims,
+            self.method,
             antialias=self.antialias,
         )
 
@@ -426,8 +498,15 @@ class ScaleAndTranslate(Operation):
         return KerasTensor(self.output_shape, dtype=_float(images))
 
 
-def scale_and_translate(images, output_shape, scale, translation, spatial_dims, method,
-                        antialias=True):
+def scale_and_translate(
+    images: Tensor,
+    output_shape: int | tuple,
+    scale: Tensor,
+    translation: Tensor,
+    spatial_dims: int | tuple,
+    method: str,
+    antialias: bool = True,
+) -> Tensor:
     """Resamples ``images`` along ``spatial_dims`` with a scale and a translation.
 
     See the module notes: output pixel ``i`` of a spatial dim samples input
@@ -493,8 +572,17 @@ def scale_and_translate(images, output_shape, scale, translation, spatial_dims, 
 
 
 class ElasticTransform(Operation):
-    def __init__(self, alpha=20.0, sigma=5.0, interpolation="bilinear", fill_mode="reflect",
-                 fill_value=0.0, seed=None, data_format=None, name=None):
+    def __init__(
+        self,
+        alpha=20.0,
+        sigma=5.0,
+        interpolation="bilinear",
+        fill_mode="reflect",
+        fill_value=0.0,
+        seed=None,
+        data_format=None,
+        name=None,
+    ):
         super().__init__(name=name)
         self.alpha = alpha
         self.sigma = sigma
@@ -506,8 +594,13 @@ class ElasticTransform(Operation):
 
     def call(self, images):
         return backend.image.elastic_transform(
-            images, alpha=self.alpha, sigma=self.sigma, interpolation=self.interpolation,
-            fill_mode=self.fill_mode, fill_value=self.fill_value, seed=self.seed,
+            images,
+            alpha=self.alpha,
+            sigma=self.sigma,
+            interpolation=self.interpolation,
+            fill_mode=self.fill_mode,
+            fill_value=self.fill_value,
+            seed=self.seed,
             data_format=self.data_format,
         )
 
@@ -516,15 +609,15 @@ class ElasticTransform(Operation):
 
 
 def elastic_transform(
-    images,
-    alpha=20.0,
-    sigma=5.0,
-    interpolation="bilinear",
-    fill_mode="reflect",
-    fill_value=0.0,
-    seed=None,
-    data_format=None,
-):
+    images: Tensor,
+    alpha: float = 20.0,
+    sigma: float = 5.0,
+    interpolation: str = "bilinear",
+    fill_mode: str = "reflect",
+    fill_value: float = 0.0,
+    seed: Any = None,
+    data_format: str | None = None,
+) -> Tensor:
     """Random elastic deformation of images.
 
     Displacement fields of uniform noise in ``[-1, 1]``, smoothed by a Gaussian
@@ -562,8 +655,14 @@ def elastic_transform(
     if isinstance(images, KerasTensor):
         return ElasticTransform(*args).symbolic_call(images)
     return backend.image.elastic_transform(
-        images, alpha=alpha, sigma=sigma, interpolation=interpolation, fill_mode=fill_mode,
-        fill_value=fill_value, seed=seed, data_format=data_format,
+        images,
+        alpha=alpha,
+        sigma=sigma,
+        interpolation=interpolation,
+        fill_mode=fill_mode,
+        fill_value=fill_value,
+        seed=seed,
+        data_format=data_format,
     )
 
 
@@ -575,8 +674,15 @@ class ExtractPatches(Operation):
     backend_fn = "extract_patches"
     nd = 2
 
-    def __init__(self, size, strides=None, dilation_rate=1, padding="valid",
-                 data_format="channels_last", name=None):
+    def __init__(
+        self,
+        size,
+        strides=None,
+        dilation_rate=1,
+        padding="valid",
+        data_format="channels_last",
+        name=None,
+    ):
         super().__init__(name=name)
         self.size = size
         self.strides = strides
@@ -586,15 +692,19 @@ class ExtractPatches(Operation):
 
     def call(self, image):
         return getattr(backend.image, self.backend_fn)(
-            image, self.size, strides=self.strides, dilation_rate=self.dilation_rate,
-            padding=self.padding, data_format=self.data_format,
+            image,
+            self.size,
+            strides=self.strides,
+            dilation_rate=self.dilation_rate,
+            padding=self.padding,
+            data_format=self.data_format,
         )
 
     def compute_output_spec(self, image):
         shape = tuple(shape_of(image))
         nd = self.nd
         if self.data_format == "channels_last":
-            lead, spatial, c = shape[: len(shape) - nd - 1], shape[-nd - 1:-1], shape[-1]
+            lead, spatial, c = shape[: len(shape) - nd - 1], shape[-nd - 1 : -1], shape[-1]
         else:
             lead, spatial, c = shape[: len(shape) - nd - 1], shape[-nd:], shape[-nd - 1]
         out_sp = tuple(
@@ -626,7 +736,7 @@ def _patch_args(op, image, size, strides, dilation_rate, padding, data_format, n
     dilation_rate = int_tuple(dilation_rate, nd, op, "dilation_rate")
     padding = standardize_padding(padding, op)
     if padding == "valid":
-        spatial = shape[-nd - 1:-1] if data_format == "channels_last" else shape[-nd:]
+        spatial = shape[-nd - 1 : -1] if data_format == "channels_last" else shape[-nd:]
         for n, k, d in zip(spatial, size, dilation_rate):
             if n is not None and (k - 1) * d + 1 > n:
                 raise ValueError(
@@ -636,8 +746,14 @@ def _patch_args(op, image, size, strides, dilation_rate, padding, data_format, n
     return size, strides, dilation_rate, padding, data_format
 
 
-def extract_patches(image, size, strides=None, dilation_rate=1, padding="valid",
-                    data_format="channels_last"):
+def extract_patches(
+    image: Tensor,
+    size: int | tuple,
+    strides: int | tuple | None = None,
+    dilation_rate: int | tuple = 1,
+    padding: str = "valid",
+    data_format: str = "channels_last",
+) -> Tensor:
     """Extracts patches from images into the channel axis.
 
     Args:
@@ -656,19 +772,30 @@ def extract_patches(image, size, strides=None, dilation_rate=1, padding="valid",
     >>> keras_core.ops.image.extract_patches(keras_core.ops.ones((4, 4, 3)), 2).shape
     (2, 2, 12)
     """
-    args = _patch_args("extract_patches", image, size, strides, dilation_rate, padding,
-                       data_format, 2)
+    args = _patch_args(
+        "extract_patches", image, size, strides, dilation_rate, padding, data_format, 2
+    )
     if isinstance(image, KerasTensor):
         return ExtractPatches(*args).symbolic_call(image)
     size, strides, dilation_rate, padding, data_format = args
     return backend.image.extract_patches(
-        image, size, strides=strides, dilation_rate=dilation_rate, padding=padding,
+        image,
+        size,
+        strides=strides,
+        dilation_rate=dilation_rate,
+        padding=padding,
         data_format=data_format,
     )
 
 
-def extract_patches_3d(volumes, size, strides=None, dilation_rate=1, padding="valid",
-                       data_format=None):
+def extract_patches_3d(
+    volumes: Tensor,
+    size: int | tuple,
+    strides: int | tuple | None = None,
+    dilation_rate: int | tuple = 1,
+    padding: str = "valid",
+    data_format: str | None = None,
+) -> Tensor:
     """Extracts 3-D patches from volumes into the channel axis.
 
     Args:
@@ -686,13 +813,18 @@ def extract_patches_3d(volumes, size, strides=None, dilation_rate=1, padding="va
     >>> keras_core.ops.image.extract_patches_3d(keras_core.ops.ones((4, 4, 4, 1)), 2).shape
     (2, 2, 2, 8)
     """
-    args = _patch_args("extract_patches_3d", volumes, size, strides, dilation_rate, padding,
-                       data_format, 3)
+    args = _patch_args(
+        "extract_patches_3d", volumes, size, strides, dilation_rate, padding, data_format, 3
+    )
     if isinstance(volumes, KerasTensor):
         return ExtractPatches3D(*args).symbolic_call(volumes)
     size, strides, dilation_rate, padding, data_format = args
     return backend.image.extract_patches_3d(
-        volumes, size, strides=strides, dilation_rate=dilation_rate, padding=padding,
+        volumes,
+        size,
+        strides=strides,
+        dilation_rate=dilation_rate,
+        padding=padding,
         data_format=data_format,
     )
 
@@ -748,7 +880,7 @@ def _color(cls, op, images, data_format, float_only):
     return getattr(backend.image, cls.backend_fn)(images, data_format=data_format)
 
 
-def rgb_to_grayscale(image, data_format="channels_last"):
+def rgb_to_grayscale(image: Tensor, data_format: str = "channels_last") -> Tensor:
     """Converts RGB images to grayscale: ``0.2989 R + 0.5870 G + 0.1140 B``.
 
     Args:
@@ -765,7 +897,7 @@ def rgb_to_grayscale(image, data_format="channels_last"):
     return _color(RgbToGrayscale, "rgb_to_grayscale", image, data_format, False)
 
 
-def rgb_to_hsv(images, data_format=None):
+def rgb_to_hsv(images: Tensor, data_format: str | None = None) -> Tensor:
     """Converts RGB images (values in [0, 1]) to HSV, all channels in [0, 1].
 
     Args:
@@ -781,7 +913,7 @@ def rgb_to_hsv(images, data_format=None):
     return _color(RgbToHsv, "rgb_to_hsv", images, data_format, True)
 
 
-def hsv_to_rgb(images, data_format=None):
+def hsv_to_rgb(images: Tensor, data_format: str | None = None) -> Tensor:
     """Converts HSV images (all channels in [0, 1]) to RGB.
 
     Args:
@@ -839,6 +971,8 @@ def _resolve_pair(op, before, after, target, size, what, name_before, name_after
 
 class _PadCrop(Operation):
     backend_fn = None
+    what = None
+    names = None
 
     def __init__(self, top, left, bottom, right, height, width, data_format=None, name=None):
         super().__init__(name=name)
@@ -848,39 +982,63 @@ class _PadCrop(Operation):
 
     def call(self, images):
         return getattr(backend.image, self.backend_fn)(
-            images, self.top, self.left, self.bottom, self.right, self.height, self.width,
+            images,
+            self.top,
+            self.left,
+            self.bottom,
+            self.right,
+            self.height,
+            self.width,
             data_format=self.data_format,
         )
 
     def compute_output_spec(self, images):
         shape = shape_of(images)
-        return KerasTensor(_with_hw(shape, self.data_format, self.height, self.width),
-                           dtype=_dtype(images))
+        hi, wi, _ = _hw(shape, self.data_format)
+        op, n = self.backend_fn, self.names
+        h = _resolve_pair(
+            op,
+            self.top,
+            self.bottom,
+            self.height,
+            shape[hi],
+            self.what,
+            n[0],
+            n[2],
+            "target_height",
+        )[2]
+        w = _resolve_pair(
+            op, self.left, self.right, self.width, shape[wi], self.what, n[1], n[3], "target_width"
+        )[2]
+        return KerasTensor(_with_hw(shape, self.data_format, h, w), dtype=_dtype(images))
 
 
 class PadImages(_PadCrop):
     backend_fn = "pad_images"
+    what = "pad"
+    names = ("top_padding", "left_padding", "bottom_padding", "right_padding")
 
 
 class CropImages(_PadCrop):
     backend_fn = "crop_images"
+    what = "crop"
+    names = ("top_cropping", "left_cropping", "bottom_cropping", "right_cropping")
 
 
-def _pad_crop(cls, what, images, top, left, bottom, right, target_height, target_width,
-              data_format, names):
-    op = cls.backend_fn
+def _pad_crop(cls, images, top, left, bottom, right, target_height, target_width, data_format):
+    """Checks the arguments (exactly two of each triple, and that they fit) and passes
+    them on unchanged: the backend resolves the missing one."""
+    op, names = cls.backend_fn, cls.names
     data_format = standardize_data_format(data_format, op)
     shape = _image_shape(op, images)
     hi, wi, _ = _hw(shape, data_format)
-    top, bottom, target_height = _resolve_pair(
-        op, top, bottom, target_height, shape[hi], what, names[0], names[2], "target_height")
-    left, right, target_width = _resolve_pair(
-        op, left, right, target_width, shape[wi], what, names[1], names[3], "target_width")
+    _resolve_pair(
+        op, top, bottom, target_height, shape[hi], cls.what, names[0], names[2], "target_height"
+    )
+    _resolve_pair(
+        op, left, right, target_width, shape[wi], cls.what, names[1], names[3], "target_width"
+    )
     args = (top, left, bottom, right, target_height, target_width, data_format)
-    if None in args[:6]:
-        if not isinstance(images, KerasTensor):
-            raise ValueError(f"{op}: the image size must be known. Received: shape={shape}")
-        return cls(*args).symbolic_call(images)
     if isinstance(images, KerasTensor):
         return cls(*args).symbolic_call(images)
     return getattr(backend.image, op)(
@@ -889,15 +1047,15 @@ def _pad_crop(cls, what, images, top, left, bottom, right, target_height, target
 
 
 def pad_images(
-    images,
-    top_padding=None,
-    left_padding=None,
-    bottom_padding=None,
-    right_padding=None,
-    target_height=None,
-    target_width=None,
-    data_format=None,
-):
+    images: Tensor,
+    top_padding: int | None = None,
+    left_padding: int | None = None,
+    bottom_padding: int | None = None,
+    right_padding: int | None = None,
+    target_height: int | None = None,
+    target_width: int | None = None,
+    data_format: str | None = None,
+) -> Tensor:
     """Zero-pads images; give exactly two of top/bottom/target_height (and of the width ones).
 
     Args:
@@ -917,21 +1075,29 @@ def pad_images(
     >>> keras_core.ops.image.pad_images(keras_core.ops.ones((2, 2, 1)), 1, 1, 1, 1).shape
     (4, 4, 1)
     """
-    return _pad_crop(PadImages, "pad", images, top_padding, left_padding, bottom_padding,
-                     right_padding, target_height, target_width, data_format,
-                     ("top_padding", "left_padding", "bottom_padding", "right_padding"))
+    return _pad_crop(
+        PadImages,
+        images,
+        top_padding,
+        left_padding,
+        bottom_padding,
+        right_padding,
+        target_height,
+        target_width,
+        data_format,
+    )
 
 
 def crop_images(
-    images,
-    top_cropping=None,
-    left_cropping=None,
-    bottom_cropping=None,
-    right_cropping=None,
-    target_height=None,
-    target_width=None,
-    data_format=None,
-):
+    images: Tensor,
+    top_cropping: int | None = None,
+    left_cropping: int | None = None,
+    bottom_cropping: int | None = None,
+    right_cropping: int | None = None,
+    target_height: int | None = None,
+    target_width: int | None = None,
+    data_format: str | None = None,
+) -> Tensor:
     """Crops images; give exactly two of top/bottom/target_height (and of the width ones).
 
     Args:
@@ -951,9 +1117,17 @@ def crop_images(
     >>> keras_core.ops.image.crop_images(keras_core.ops.ones((4, 4, 1)), 1, 1, 1, 1).shape
     (2, 2, 1)
     """
-    return _pad_crop(CropImages, "crop", images, top_cropping, left_cropping, bottom_cropping,
-                     right_cropping, target_height, target_width, data_format,
-                     ("top_cropping", "left_cropping", "bottom_cropping", "right_cropping"))
+    return _pad_crop(
+        CropImages,
+        images,
+        top_cropping,
+        left_cropping,
+        bottom_cropping,
+        right_cropping,
+        target_height,
+        target_width,
+        data_format,
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -976,7 +1150,12 @@ class GaussianBlur(Operation):
         return KerasTensor(shape_of(images), dtype=_float(images))
 
 
-def gaussian_blur(images, kernel_size=(3, 3), sigma=(1.0, 1.0), data_format=None):
+def gaussian_blur(
+    images: Tensor,
+    kernel_size: int | tuple = (3, 3),
+    sigma: float | tuple = (1.0, 1.0),
+    data_format: str | None = None,
+) -> Tensor:
     """Blurs each channel with a normalized Gaussian kernel ("same" size, zero padding).
 
     The 1-D kernel along an axis of size ``k`` is ``exp(-t**2 / (2 sigma**2))``
@@ -1002,9 +1181,11 @@ def gaussian_blur(images, kernel_size=(3, 3), sigma=(1.0, 1.0), data_format=None
     kernel_size = int_tuple(kernel_size, 2, op, "kernel_size")
     if isinstance(sigma, (int, float)) and not isinstance(sigma, bool):
         sigma = (float(sigma), float(sigma))
-    if (not isinstance(sigma, (list, tuple)) or len(sigma) != 2
-            or any(isinstance(s, bool) or not isinstance(s, (int, float)) or s <= 0
-                   for s in sigma)):
+    if (
+        not isinstance(sigma, (list, tuple))
+        or len(sigma) != 2
+        or any(isinstance(s, bool) or not isinstance(s, (int, float)) or s <= 0 for s in sigma)
+    ):
         raise ValueError(
             f"{op}: `sigma` must be a positive number or a pair of them. Received: sigma={sigma!r}"
         )
@@ -1028,7 +1209,7 @@ class SobelEdges(Operation):
         return KerasTensor(tuple(shape_of(images)) + (2,), dtype=_float(images))
 
 
-def sobel_edges(images, data_format=None):
+def sobel_edges(images: Tensor, data_format: str | None = None) -> Tensor:
     """Sobel gradients of every channel: ``[..., 0]`` is d/dy, ``[..., 1]`` is d/dx.
 
     Each channel is padded by one pixel in "reflect" mode (``b | a b c | b``)
@@ -1059,8 +1240,16 @@ def sobel_edges(images, data_format=None):
 
 
 class Ssim(Operation):
-    def __init__(self, max_val=1.0, filter_size=11, filter_sigma=1.5, k1=0.01, k2=0.03,
-                 data_format=None, name=None):
+    def __init__(
+        self,
+        max_val=1.0,
+        filter_size=11,
+        filter_sigma=1.5,
+        k1=0.01,
+        k2=0.03,
+        data_format=None,
+        name=None,
+    ):
         super().__init__(name=name)
         self.max_val = max_val
         self.filter_size = filter_size
@@ -1071,8 +1260,14 @@ class Ssim(Operation):
 
     def call(self, image1, image2):
         return backend.image.ssim(
-            image1, image2, max_val=self.max_val, filter_size=self.filter_size,
-            filter_sigma=self.filter_sigma, k1=self.k1, k2=self.k2, data_format=self.data_format,
+            image1,
+            image2,
+            max_val=self.max_val,
+            filter_size=self.filter_size,
+            filter_sigma=self.filter_sigma,
+            k1=self.k1,
+            k2=self.k2,
+            data_format=self.data_format,
         )
 
     def compute_output_spec(self, image1, image2):
@@ -1081,8 +1276,16 @@ class Ssim(Operation):
         return KerasTensor(out, dtype=_float(image1, image2))
 
 
-def ssim(image1, image2, max_val=1.0, filter_size=11, filter_sigma=1.5, k1=0.01, k2=0.03,
-         data_format=None):
+def ssim(
+    image1: Tensor,
+    image2: Tensor,
+    max_val: float = 1.0,
+    filter_size: int = 11,
+    filter_sigma: float = 1.5,
+    k1: float = 0.01,
+    k2: float = 0.03,
+    data_format: str | None = None,
+) -> Tensor:
     """Structural similarity index (Wang et al., 2004) between two images.
 
     Local statistics use a ``filter_size`` Gaussian window (``filter_sigma``)
@@ -1112,8 +1315,9 @@ def ssim(image1, image2, max_val=1.0, filter_size=11, filter_sigma=1.5, k1=0.01,
     data_format = standardize_data_format(data_format, op)
     s1 = _image_shape(op, image1, "image1")
     s2 = _image_shape(op, image2, "image2")
-    if len(s1) != len(s2) or any(a is not None and b is not None and a != b
-                                 for a, b in zip(s1, s2)):
+    if len(s1) != len(s2) or any(
+        a is not None and b is not None and a != b for a, b in zip(s1, s2)
+    ):
         raise ValueError(
             f"{op}: `image1` and `image2` must have the same shape. "
             f"Received: image1.shape={s1}, image2.shape={s2}"
@@ -1122,13 +1326,17 @@ def ssim(image1, image2, max_val=1.0, filter_size=11, filter_sigma=1.5, k1=0.01,
     hi, wi, _ = _hw(s1, data_format)
     for d in (s1[hi], s1[wi]):
         if d is not None and d < filter_size:
-            raise ValueError(
-                f"{op}: the images ({s1}) are smaller than filter_size={filter_size}."
-            )
+            raise ValueError(f"{op}: the images ({s1}) are smaller than filter_size={filter_size}.")
     args = (max_val, filter_size, filter_sigma, k1, k2, data_format)
     if any_symbolic_tensors((image1, image2)):
         return Ssim(*args).symbolic_call(image1, image2)
     return backend.image.ssim(
-        image1, image2, max_val=max_val, filter_size=filter_size, filter_sigma=filter_sigma,
-        k1=k1, k2=k2, data_format=data_format,
+        image1,
+        image2,
+        max_val=max_val,
+        filter_size=filter_size,
+        filter_sigma=filter_sigma,
+        k1=k1,
+        k2=k2,
+        data_format=data_format,
     )

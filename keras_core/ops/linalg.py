@@ -4,11 +4,16 @@ Matrix arguments may carry leading batch dimensions: ``(..., m, n)``.
 Results are floating (ints become ``floatx()``); ``eig`` is complex.
 """
 
+from typing import Any, Callable
+
 from keras_core import backend
 from keras_core.backend.common import dtype_rules, tree
 from keras_core.backend.common.keras_tensor import KerasTensor, any_symbolic_tensors
 from keras_core.ops.op_utils import broadcast_shapes, shape_of, standardize_axis
 from keras_core.ops.operation import Operation
+
+# A backend tensor, a KerasTensor, a NumPy array, a nested list or a number.
+Tensor = Any
 
 __all__ = [
     "cholesky",
@@ -77,7 +82,7 @@ class Inv(_MatrixOp):
     backend_fn = "inv"
 
 
-def cholesky(x, upper=False):
+def cholesky(x: Tensor, upper: bool = False) -> Tensor:
     """Cholesky factor of Hermitian positive-definite matrices.
 
     Args:
@@ -97,7 +102,7 @@ def cholesky(x, upper=False):
     return backend.linalg.cholesky(x, upper=bool(upper))
 
 
-def cholesky_inverse(x, upper=False):
+def cholesky_inverse(x: Tensor, upper: bool = False) -> Tensor:
     """Inverse of a positive-definite matrix from its Cholesky factor.
 
     Args:
@@ -117,7 +122,7 @@ def cholesky_inverse(x, upper=False):
     return backend.linalg.cholesky_inverse(x, upper=bool(upper))
 
 
-def inv(x):
+def inv(x: Tensor) -> Tensor:
     """Inverse of square matrices.
 
     Args:
@@ -143,7 +148,7 @@ class Det(Operation):
         return KerasTensor(tuple(shape_of(x)[:-2]), dtype=_float(x))
 
 
-def det(x):
+def det(x: Tensor) -> Tensor:
     """Determinant of square matrices.
 
     Args:
@@ -171,7 +176,7 @@ class Eig(Operation):
         return KerasTensor(tuple(shape[:-1]), dtype=d), KerasTensor(tuple(shape), dtype=d)
 
 
-def eig(x):
+def eig(x: Tensor) -> tuple:
     """Eigenvalues and right eigenvectors of general square matrices.
 
     Args:
@@ -201,7 +206,7 @@ class Eigh(Operation):
         return KerasTensor(tuple(shape[:-1]), dtype=d), KerasTensor(tuple(shape), dtype=d)
 
 
-def eigh(x):
+def eigh(x: Tensor) -> tuple:
     """Eigenvalues (ascending) and eigenvectors of symmetric / Hermitian matrices.
 
     Args:
@@ -233,7 +238,7 @@ class LuFactor(Operation):
         )
 
 
-def lu_factor(x):
+def lu_factor(x: Tensor) -> tuple:
     """LU factorization with partial pivoting, in LAPACK's compact form.
 
     Args:
@@ -265,7 +270,7 @@ class MatrixRank(Operation):
         return KerasTensor(tuple(shape_of(x)[:-2]), dtype="int32")
 
 
-def matrix_rank(x, tol=None):
+def matrix_rank(x: Tensor, tol: float | None = None) -> Tensor:
     """Numerical rank: the number of singular values above a tolerance.
 
     Args:
@@ -300,8 +305,10 @@ class Norm(Operation):
 
     def compute_output_spec(self, x):
         shape = shape_of(x)
-        axes = tuple(range(len(shape))) if self.axis is None else (
-            self.axis if isinstance(self.axis, tuple) else (self.axis,)
+        axes = (
+            tuple(range(len(shape)))
+            if self.axis is None
+            else (self.axis if isinstance(self.axis, tuple) else (self.axis,))
         )
         if self.keepdims:
             out = tuple(1 if i in axes else d for i, d in enumerate(shape))
@@ -310,7 +317,12 @@ class Norm(Operation):
         return KerasTensor(out, dtype=_float(x))
 
 
-def norm(x, ord=None, axis=None, keepdims=False):
+def norm(
+    x: Tensor,
+    ord: int | float | str | None = None,
+    axis: int | tuple | None = None,
+    keepdims: bool = False,
+) -> Tensor:
     """Vector or matrix norm, as ``numpy.linalg.norm``.
 
     Args:
@@ -360,8 +372,7 @@ def norm(x, ord=None, axis=None, keepdims=False):
         )
     if n_axes == 1 and ord is not None and (isinstance(ord, str) or isinstance(ord, bool)):
         raise ValueError(
-            f"{op}: invalid `ord` for a vector norm; expected {_VECTOR_ORDS}. "
-            f"Received: ord={ord!r}"
+            f"{op}: invalid `ord` for a vector norm; expected {_VECTOR_ORDS}. Received: ord={ord!r}"
         )
     if isinstance(x, KerasTensor):
         return Norm(ord, axis_arg, bool(keepdims)).symbolic_call(x)
@@ -381,7 +392,7 @@ class Pinv(Operation):
         return KerasTensor(tuple(shape[:-2]) + (shape[-1], shape[-2]), dtype=_float(x))
 
 
-def pinv(x, rcond=None):
+def pinv(x: Tensor, rcond: float | None = None) -> Tensor:
     """Moore-Penrose pseudo-inverse (through the SVD).
 
     Args:
@@ -422,7 +433,7 @@ class Qr(Operation):
         return KerasTensor(batch + q, dtype=d), KerasTensor(batch + r, dtype=d)
 
 
-def qr(x, mode="reduced"):
+def qr(x: Tensor, mode: str = "reduced") -> tuple:
     """QR decomposition ``x = q @ r``.
 
     Args:
@@ -470,7 +481,7 @@ class Svd(Operation):
         return KerasTensor(batch + u, dtype=d), s, KerasTensor(batch + vh, dtype=d)
 
 
-def svd(x, full_matrices=True, compute_uv=True):
+def svd(x: Tensor, full_matrices: bool = True, compute_uv: bool = True) -> Tensor | tuple:
     """Singular value decomposition ``x = u @ diag(s) @ vh``.
 
     Args:
@@ -530,7 +541,7 @@ class SolveTriangular(Solve):
     backend_fn = "solve_triangular"
 
 
-def solve(a, b):
+def solve(a: Tensor, b: Tensor) -> Tensor:
     """Solves ``a @ x = b`` for square, non-singular ``a``.
 
     Args:
@@ -549,7 +560,7 @@ def solve(a, b):
     return backend.linalg.solve(a, b)
 
 
-def solve_triangular(a, b, lower=False):
+def solve_triangular(a: Tensor, b: Tensor, lower: bool = False) -> Tensor:
     """Solves ``a @ x = b`` for triangular ``a`` (only that triangle is read).
 
     Args:
@@ -583,7 +594,7 @@ class Lstsq(Operation):
         return KerasTensor(out, dtype=_float(a, b))
 
 
-def lstsq(a, b, rcond=None):
+def lstsq(a: Tensor, b: Tensor, rcond: float | None = None) -> Tensor:
     """Least-squares solution of ``a @ x = b`` (minimum norm for rank-deficient ``a``).
 
     Args:
@@ -615,7 +626,7 @@ def lstsq(a, b, rcond=None):
     return backend.linalg.lstsq(a, b, rcond=rcond)
 
 
-def jvp(fun, primals, tangents, has_aux=False):
+def jvp(fun: Callable, primals: tuple, tangents: tuple, has_aux: bool = False) -> tuple:
     """Jacobian-vector product of ``fun`` at ``primals`` along ``tangents`` (forward mode).
 
     Args:

@@ -6,6 +6,7 @@ at the top level).
 """
 
 import operator
+from typing import Any
 
 from keras_core import backend
 from keras_core.backend.common import dtype_rules
@@ -13,6 +14,9 @@ from keras_core.backend.common.keras_tensor import KerasTensor, any_symbolic_ten
 from keras_core.ops.linalg import qr  # noqa: F401  (re-exported)
 from keras_core.ops.op_utils import broadcast_shapes, reduce_shape, shape_of, standardize_axis
 from keras_core.ops.operation import Operation
+
+# A backend tensor, a KerasTensor, a NumPy array, a nested list or a number.
+Tensor = Any
 
 __all__ = [
     "cdist",
@@ -92,7 +96,7 @@ class Rsqrt(_Unary):
     backend_fn = "rsqrt"
 
 
-def erf(x):
+def erf(x: Tensor) -> Tensor:
     """The error function ``2 / sqrt(pi) * integral_0^x exp(-t**2) dt``, element-wise.
 
     Args:
@@ -109,7 +113,7 @@ def erf(x):
     return backend.math.erf(x)
 
 
-def erfc(x):
+def erfc(x: Tensor) -> Tensor:
     """The complementary error function ``1 - erf(x)``, accurate for large ``x``.
 
     Args:
@@ -126,7 +130,7 @@ def erfc(x):
     return backend.math.erfc(x)
 
 
-def erfinv(x):
+def erfinv(x: Tensor) -> Tensor:
     """The inverse error function, element-wise (defined on ``[-1, 1]``).
 
     Args:
@@ -143,7 +147,7 @@ def erfinv(x):
     return backend.math.erfinv(x)
 
 
-def rsqrt(x):
+def rsqrt(x: Tensor) -> Tensor:
     """Reciprocal square root ``1 / sqrt(x)``, element-wise.
 
     Args:
@@ -173,7 +177,7 @@ class Logsumexp(Operation):
         return KerasTensor(reduce_shape(shape_of(x), self.axis, self.keepdims), dtype=_float(x))
 
 
-def logsumexp(x, axis=None, keepdims=False):
+def logsumexp(x: Tensor, axis: int | tuple | None = None, keepdims: bool = False) -> Tensor:
     """``log(sum(exp(x)))`` over ``axis``, computed without overflow.
 
     Args:
@@ -215,9 +219,7 @@ def _check_complex_pair(op, x):
     for part, name in ((real, "real"), (imag, "imag")):
         d = _dtype(part)
         if d not in ("float16", "bfloat16", "float32", "float64", float):
-            raise TypeError(
-                f"{op}: the {name} part must be a floating tensor. Received: dtype={d}"
-            )
+            raise TypeError(f"{op}: the {name} part must be a floating tensor. Received: dtype={d}")
     return real, imag, rs
 
 
@@ -257,7 +259,7 @@ def _fft_dispatch(cls, op, x, min_rank):
     return getattr(backend.math, cls.backend_fn)((real, imag))
 
 
-def fft(x):
+def fft(x: Tensor) -> tuple:
     """Discrete Fourier transform over the last axis.
 
     Args:
@@ -272,7 +274,7 @@ def fft(x):
     return _fft_dispatch(FFT, "fft", x, 1)
 
 
-def fft2(x):
+def fft2(x: Tensor) -> tuple:
     """Two-dimensional discrete Fourier transform over the last two axes.
 
     Args:
@@ -288,7 +290,7 @@ def fft2(x):
     return _fft_dispatch(FFT2, "fft2", x, 2)
 
 
-def ifft2(x):
+def ifft2(x: Tensor) -> tuple:
     """Inverse two-dimensional discrete Fourier transform over the last two axes.
 
     Args:
@@ -321,7 +323,7 @@ class RFFT(Operation):
         return KerasTensor(out, dtype=d), KerasTensor(out, dtype=d)
 
 
-def rfft(x, fft_length=None):
+def rfft(x: Tensor, fft_length: int | None = None) -> tuple:
     """Real-input discrete Fourier transform over the last axis.
 
     Args:
@@ -358,7 +360,7 @@ class IRFFT(RFFT):
         return KerasTensor(tuple(shape[:-1]) + (n,), dtype=_float(real, imag))
 
 
-def irfft(x, fft_length=None):
+def irfft(x: Tensor, fft_length: int | None = None) -> Tensor:
     """Inverse of ``rfft``: a real signal from the non-negative-frequency half spectrum.
 
     Args:
@@ -412,8 +414,9 @@ def _stft_args(op, sequence_length, sequence_stride, fft_length, window):
 
 
 class STFT(Operation):
-    def __init__(self, sequence_length, sequence_stride, fft_length, window="hann",
-                 center=True, name=None):
+    def __init__(
+        self, sequence_length, sequence_stride, fft_length, window="hann", center=True, name=None
+    ):
         super().__init__(name=name)
         self.sequence_length = sequence_length
         self.sequence_stride = sequence_stride
@@ -424,7 +427,11 @@ class STFT(Operation):
     def call(self, x, window=None):
         w = self.window if window is None else window
         return backend.math.stft(
-            x, self.sequence_length, self.sequence_stride, self.fft_length, window=w,
+            x,
+            self.sequence_length,
+            self.sequence_stride,
+            self.fft_length,
+            window=w,
             center=self.center,
         )
 
@@ -442,7 +449,14 @@ class STFT(Operation):
         return KerasTensor(out, dtype=d), KerasTensor(out, dtype=d)
 
 
-def stft(x, sequence_length, sequence_stride, fft_length, window="hann", center=True):
+def stft(
+    x: Tensor,
+    sequence_length: int,
+    sequence_stride: int,
+    fft_length: int,
+    window: Tensor = "hann",
+    center: bool = True,
+) -> tuple:
     """Short-time Fourier transform over the last axis.
 
     With ``center=True`` the signal is first padded by ``fft_length // 2`` on both
@@ -494,8 +508,16 @@ def stft(x, sequence_length, sequence_stride, fft_length, window="hann", center=
 
 
 class ISTFT(Operation):
-    def __init__(self, sequence_length, sequence_stride, fft_length, length=None,
-                 window="hann", center=True, name=None):
+    def __init__(
+        self,
+        sequence_length,
+        sequence_stride,
+        fft_length,
+        length=None,
+        window="hann",
+        center=True,
+        name=None,
+    ):
         super().__init__(name=name)
         self.sequence_length = sequence_length
         self.sequence_stride = sequence_stride
@@ -507,8 +529,13 @@ class ISTFT(Operation):
     def call(self, x, window=None):
         w = self.window if window is None else window
         return backend.math.istft(
-            x, self.sequence_length, self.sequence_stride, self.fft_length, length=self.length,
-            window=w, center=self.center,
+            x,
+            self.sequence_length,
+            self.sequence_stride,
+            self.fft_length,
+            length=self.length,
+            window=w,
+            center=self.center,
         )
 
     def compute_output_spec(self, x, window=None):
@@ -525,8 +552,15 @@ class ISTFT(Operation):
         return KerasTensor(tuple(shape[:-2]) + (n,), dtype=_float(real, imag))
 
 
-def istft(x, sequence_length, sequence_stride, fft_length, length=None, window="hann",
-          center=True):
+def istft(
+    x: Tensor,
+    sequence_length: int,
+    sequence_stride: int,
+    fft_length: int,
+    length: int | None = None,
+    window: Tensor = "hann",
+    center: bool = True,
+) -> Tensor:
     """Inverse short-time Fourier transform (overlap-add), the inverse of ``stft``.
 
     Each frame is ``irfft``-ed to ``fft_length`` samples, multiplied by the
@@ -572,8 +606,13 @@ def istft(x, sequence_length, sequence_stride, fft_length, length=None, window="
             sequence_length, sequence_stride, fft_length, length, stored, center
         ).symbolic_call((real, imag), tensor_window)
     return backend.math.istft(
-        (real, imag), sequence_length, sequence_stride, fft_length, length=length,
-        window=window, center=center,
+        (real, imag),
+        sequence_length,
+        sequence_stride,
+        fft_length,
+        length=length,
+        window=window,
+        center=center,
     )
 
 
@@ -595,7 +634,7 @@ class TopK(Operation):
         return KerasTensor(shape, dtype=_dtype(x)), KerasTensor(shape, dtype="int32")
 
 
-def top_k(x, k, sorted=True):
+def top_k(x: Tensor, k: int, sorted: bool = True) -> tuple:
     """The ``k`` largest entries of the last axis, and their indices.
 
     Ties are broken by the lower index. With ``sorted=False`` the order of the
@@ -638,7 +677,7 @@ class InTopK(Operation):
         return KerasTensor(shape_of(targets), dtype="bool")
 
 
-def in_top_k(targets, predictions, k):
+def in_top_k(targets: Tensor, predictions: Tensor, k: int) -> Tensor:
     """Whether each target class is among the ``k`` highest predictions of its row.
 
     A target counts as in the top ``k`` when fewer than ``k`` classes have a
@@ -686,7 +725,7 @@ class _Segment(Operation):
         )
 
     def compute_output_spec(self, data, segment_ids):
-        shape = (self.num_segments,) + tuple(shape_of(data)[len(shape_of(segment_ids)):])
+        shape = (self.num_segments,) + tuple(shape_of(data)[len(shape_of(segment_ids)) :])
         return KerasTensor(shape, dtype=_dtype(data))
 
 
@@ -746,32 +785,48 @@ _SEGMENT_DOC = """Computes the {what} of each segment of ``data``'s rows.
     """
 
 
-def segment_sum(data, segment_ids, num_segments=None, sorted=False):
+def segment_sum(
+    data: Tensor, segment_ids: Tensor, num_segments: int | None = None, sorted: bool = False
+) -> Tensor:
     return _segment(SegmentSum, "segment_sum", data, segment_ids, num_segments, sorted)
 
 
-def segment_max(data, segment_ids, num_segments=None, sorted=False):
+def segment_max(
+    data: Tensor, segment_ids: Tensor, num_segments: int | None = None, sorted: bool = False
+) -> Tensor:
     return _segment(SegmentMax, "segment_max", data, segment_ids, num_segments, sorted)
 
 
-def segment_min(data, segment_ids, num_segments=None, sorted=False):
+def segment_min(
+    data: Tensor, segment_ids: Tensor, num_segments: int | None = None, sorted: bool = False
+) -> Tensor:
     return _segment(SegmentMin, "segment_min", data, segment_ids, num_segments, sorted)
 
 
-def segment_prod(data, segment_ids, num_segments=None, sorted=False):
+def segment_prod(
+    data: Tensor, segment_ids: Tensor, num_segments: int | None = None, sorted: bool = False
+) -> Tensor:
     return _segment(SegmentProd, "segment_prod", data, segment_ids, num_segments, sorted)
 
 
-segment_sum.__doc__ = _SEGMENT_DOC.format(what="sum", empty="0", name="segment_sum",
-                                          example="[3., 3.]")
+segment_sum.__doc__ = _SEGMENT_DOC.format(
+    what="sum", empty="0", name="segment_sum", example="[3., 3.]"
+)
 segment_max.__doc__ = _SEGMENT_DOC.format(
-    what="maximum", empty="the dtype's lowest value (-inf for floats)", name="segment_max",
-    example="[2., 3.]")
+    what="maximum",
+    empty="the dtype's lowest value (-inf for floats)",
+    name="segment_max",
+    example="[2., 3.]",
+)
 segment_min.__doc__ = _SEGMENT_DOC.format(
-    what="minimum", empty="the dtype's highest value (inf for floats)", name="segment_min",
-    example="[1., 3.]")
-segment_prod.__doc__ = _SEGMENT_DOC.format(what="product", empty="1", name="segment_prod",
-                                           example="[2., 3.]")
+    what="minimum",
+    empty="the dtype's highest value (inf for floats)",
+    name="segment_min",
+    example="[1., 3.]",
+)
+segment_prod.__doc__ = _SEGMENT_DOC.format(
+    what="product", empty="1", name="segment_prod", example="[2., 3.]"
+)
 
 
 # ---------------------------------------------------------------------------
@@ -794,7 +849,7 @@ class ExtractSequences(Operation):
         return KerasTensor(tuple(shape[:-1]) + (frames, self.sequence_length), dtype=_dtype(x))
 
 
-def extract_sequences(x, sequence_length, sequence_stride):
+def extract_sequences(x: Tensor, sequence_length: int, sequence_stride: int) -> Tensor:
     """Frames of ``sequence_length`` samples every ``sequence_stride`` along the last axis.
 
     Args:
@@ -848,7 +903,7 @@ class Logdet(Operation):
         return KerasTensor(tuple(shape_of(x)[:-2]), dtype=_float(x))
 
 
-def logdet(x):
+def logdet(x: Tensor) -> Tensor:
     """Log-determinant of Hermitian positive-definite matrices.
 
     Args:
@@ -876,7 +931,7 @@ class Cdist(Operation):
         return KerasTensor(batch + (xs[-2], ys[-2]), dtype=_float(x, y))
 
 
-def cdist(x, y):
+def cdist(x: Tensor, y: Tensor) -> Tensor:
     """Pairwise Euclidean distances between the rows of ``x`` and of ``y``.
 
     Args:
@@ -915,7 +970,7 @@ class ViewAsReal(Operation):
         return KerasTensor(tuple(shape_of(x)) + (2,), dtype=d)
 
 
-def view_as_real(x):
+def view_as_real(x: Tensor) -> Tensor:
     """Splits a complex tensor into a trailing (real, imag) axis of length 2.
 
     Args:
@@ -944,7 +999,7 @@ class ViewAsComplex(Operation):
         return KerasTensor(tuple(shape_of(x))[:-1], dtype=d)
 
 
-def view_as_complex(x):
+def view_as_complex(x: Tensor) -> Tensor:
     """Combines a trailing (real, imag) axis of length 2 into complex numbers.
 
     Args:

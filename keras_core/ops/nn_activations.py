@@ -1,14 +1,21 @@
 """Activation ops of ``keras_core.ops.nn`` (re-exported by ``nn.py``).
 
-Every activation returns a floating tensor: bool and integer inputs become
-``floatx()`` (``dtype_rules.float_dtype``).
+Activations return floating tensors (bool and integer inputs become ``floatx()``,
+``dtype_rules.float_dtype``), except the piecewise-linear ``relu`` and ``relu6``,
+which keep integer dtypes, and ``threshold``, which promotes ``x`` with
+``default_value`` like ``where``.
 """
+
+from typing import Any
 
 from keras_core import backend
 from keras_core.backend.common import dtype_rules
 from keras_core.backend.common.keras_tensor import KerasTensor
 from keras_core.ops.op_utils import canonicalize_axis, shape_of, standardize_axis
 from keras_core.ops.operation import Operation
+
+# A backend tensor, a KerasTensor, a NumPy array, a nested list or a number.
+Tensor = Any
 
 
 def _float(*xs):
@@ -51,8 +58,30 @@ def _make(cls_name, fn_name):
     return type(cls_name, (_Activation,), {"backend_fn": fn_name})
 
 
-Relu = _make("Relu", "relu")
-Relu6 = _make("Relu6", "relu6")
+class _IntKeeping(_Activation):
+    """Piecewise-linear activations that keep integer dtypes (bool becomes int32)."""
+
+    def compute_output_spec(self, x):
+        return KerasTensor(shape_of(x), dtype=dtype_rules.arithmetic_unary_dtype(x))
+
+
+class Relu(_IntKeeping):
+    backend_fn = "relu"
+
+
+class Relu6(_IntKeeping):
+    backend_fn = "relu6"
+
+
+class Threshold(_Activation):
+    backend_fn = "threshold"
+
+    def compute_output_spec(self, x):
+        return KerasTensor(
+            shape_of(x), dtype=dtype_rules.binary_dtype(x, self.params["default_value"])
+        )
+
+
 Sigmoid = _make("Sigmoid", "sigmoid")
 Softplus = _make("Softplus", "softplus")
 Softsign = _make("Softsign", "softsign")
@@ -72,7 +101,6 @@ HardShrink = _make("HardShrink", "hard_shrink")
 TanhShrink = _make("TanhShrink", "tanh_shrink")
 HardTanh = _make("HardTanh", "hard_tanh")
 SparseSigmoid = _make("SparseSigmoid", "sparse_sigmoid")
-Threshold = _make("Threshold", "threshold")
 
 
 def _activation(cls, x, **params):
@@ -81,14 +109,15 @@ def _activation(cls, x, **params):
     return getattr(backend.nn, cls.backend_fn)(x, **params)
 
 
-def relu(x):
+def relu(x: Tensor) -> Tensor:
     """Rectified linear unit: ``max(x, 0)``.
 
     Args:
         x: input tensor.
 
     Returns:
-        A floating tensor of the same shape.
+        A tensor of the same shape: floats and integers keep their dtype (bool
+        becomes int32).
 
     Example:
     >>> keras_core.ops.relu([-1.0, 0.0, 2.0])  # [0., 0., 2.]
@@ -96,14 +125,14 @@ def relu(x):
     return _activation(Relu, x)
 
 
-def relu6(x):
+def relu6(x: Tensor) -> Tensor:
     """ReLU capped at 6: ``min(max(x, 0), 6)``.
 
     Args:
         x: input tensor.
 
     Returns:
-        A floating tensor of the same shape.
+        A tensor of the same shape; integer dtypes are kept (bool becomes int32).
 
     Example:
     >>> keras_core.ops.relu6([-1.0, 3.0, 8.0])  # [0., 3., 6.]
@@ -111,7 +140,7 @@ def relu6(x):
     return _activation(Relu6, x)
 
 
-def sigmoid(x):
+def sigmoid(x: Tensor) -> Tensor:
     """Logistic sigmoid: ``1 / (1 + exp(-x))``.
 
     Args:
@@ -126,7 +155,7 @@ def sigmoid(x):
     return _activation(Sigmoid, x)
 
 
-def softplus(x):
+def softplus(x: Tensor) -> Tensor:
     """Softplus: ``log(1 + exp(x))``, computed stably.
 
     Args:
@@ -141,7 +170,7 @@ def softplus(x):
     return _activation(Softplus, x)
 
 
-def softsign(x):
+def softsign(x: Tensor) -> Tensor:
     """Softsign: ``x / (1 + |x|)``.
 
     Args:
@@ -156,7 +185,7 @@ def softsign(x):
     return _activation(Softsign, x)
 
 
-def silu(x):
+def silu(x: Tensor) -> Tensor:
     """Sigmoid linear unit (swish): ``x * sigmoid(x)``.
 
     Args:
@@ -171,7 +200,7 @@ def silu(x):
     return _activation(Silu, x)
 
 
-def swish(x):
+def swish(x: Tensor) -> Tensor:
     """Swish, the same function as ``silu``: ``x * sigmoid(x)``.
 
     Args:
@@ -186,7 +215,7 @@ def swish(x):
     return _activation(Silu, x)
 
 
-def log_sigmoid(x):
+def log_sigmoid(x: Tensor) -> Tensor:
     """Logarithm of the sigmoid: ``-softplus(-x)``, computed stably.
 
     Args:
@@ -201,7 +230,7 @@ def log_sigmoid(x):
     return _activation(LogSigmoid, x)
 
 
-def leaky_relu(x, negative_slope=0.2):
+def leaky_relu(x: Tensor, negative_slope: float = 0.2) -> Tensor:
     """Leaky ReLU: ``x`` for ``x >= 0``, ``negative_slope * x`` otherwise.
 
     Args:
@@ -218,7 +247,7 @@ def leaky_relu(x, negative_slope=0.2):
     return _activation(LeakyRelu, x, negative_slope=negative_slope)
 
 
-def hard_sigmoid(x):
+def hard_sigmoid(x: Tensor) -> Tensor:
     """Piecewise-linear sigmoid: ``relu6(x + 3) / 6``.
 
     Args:
@@ -233,7 +262,7 @@ def hard_sigmoid(x):
     return _activation(HardSigmoid, x)
 
 
-def hard_silu(x):
+def hard_silu(x: Tensor) -> Tensor:
     """Hard SiLU (hard swish): ``x * relu6(x + 3) / 6``.
 
     Args:
@@ -248,7 +277,7 @@ def hard_silu(x):
     return _activation(HardSilu, x)
 
 
-def hard_swish(x):
+def hard_swish(x: Tensor) -> Tensor:
     """Hard swish, the same function as ``hard_silu``.
 
     Args:
@@ -263,7 +292,7 @@ def hard_swish(x):
     return _activation(HardSilu, x)
 
 
-def elu(x, alpha=1.0):
+def elu(x: Tensor, alpha: float = 1.0) -> Tensor:
     """Exponential linear unit: ``x`` if ``x > 0`` else ``alpha * (exp(x) - 1)``.
 
     Args:
@@ -280,7 +309,7 @@ def elu(x, alpha=1.0):
     return _activation(Elu, x, alpha=alpha)
 
 
-def selu(x):
+def selu(x: Tensor) -> Tensor:
     """Scaled ELU: ``1.0507009873554805 * elu(x, 1.6732632423543772)``.
 
     Args:
@@ -295,7 +324,7 @@ def selu(x):
     return _activation(Selu, x)
 
 
-def gelu(x, approximate=True):
+def gelu(x: Tensor, approximate: bool = True) -> Tensor:
     """Gaussian error linear unit.
 
     Exact: ``x * (1 + erf(x / sqrt(2))) / 2``; approximate (default):
@@ -318,7 +347,7 @@ def gelu(x, approximate=True):
     return _activation(Gelu, x, approximate=approximate)
 
 
-def celu(x, alpha=1.0):
+def celu(x: Tensor, alpha: float = 1.0) -> Tensor:
     """Continuously differentiable ELU: ``max(x, 0) + min(0, alpha * (exp(x / alpha) - 1))``.
 
     Args:
@@ -335,7 +364,7 @@ def celu(x, alpha=1.0):
     return _activation(Celu, x, alpha=alpha)
 
 
-def sparse_plus(x):
+def sparse_plus(x: Tensor) -> Tensor:
     """SparsePlus: 0 for ``x <= -1``, ``x`` for ``x >= 1``, ``(x + 1)**2 / 4`` between.
 
     Args:
@@ -350,7 +379,7 @@ def sparse_plus(x):
     return _activation(SparsePlus, x)
 
 
-def squareplus(x, b=4):
+def squareplus(x: Tensor, b: float = 4) -> Tensor:
     """Squareplus: ``(x + sqrt(x**2 + b)) / 2``.
 
     Args:
@@ -369,7 +398,7 @@ def squareplus(x, b=4):
     return _activation(Squareplus, x, b=b)
 
 
-def soft_shrink(x, threshold=0.5):
+def soft_shrink(x: Tensor, threshold: float = 0.5) -> Tensor:
     """Soft shrinkage: ``x - t`` above ``t``, ``x + t`` below ``-t``, 0 between.
 
     Args:
@@ -386,7 +415,7 @@ def soft_shrink(x, threshold=0.5):
     return _activation(SoftShrink, x, threshold=threshold)
 
 
-def hard_shrink(x, threshold=0.5):
+def hard_shrink(x: Tensor, threshold: float = 0.5) -> Tensor:
     """Hard shrinkage: ``x`` where ``|x| > threshold``, else 0.
 
     Args:
@@ -403,7 +432,7 @@ def hard_shrink(x, threshold=0.5):
     return _activation(HardShrink, x, threshold=threshold)
 
 
-def tanh_shrink(x):
+def tanh_shrink(x: Tensor) -> Tensor:
     """Tanh shrink: ``x - tanh(x)``.
 
     Args:
@@ -418,7 +447,7 @@ def tanh_shrink(x):
     return _activation(TanhShrink, x)
 
 
-def hard_tanh(x):
+def hard_tanh(x: Tensor) -> Tensor:
     """Hard tanh: ``clip(x, -1, 1)``.
 
     Args:
@@ -433,7 +462,7 @@ def hard_tanh(x):
     return _activation(HardTanh, x)
 
 
-def sparse_sigmoid(x):
+def sparse_sigmoid(x: Tensor) -> Tensor:
     """Sparse sigmoid: 0 for ``x <= -1``, 1 for ``x >= 1``, ``(x + 1) / 2`` between.
 
     Args:
@@ -448,7 +477,7 @@ def sparse_sigmoid(x):
     return _activation(SparseSigmoid, x)
 
 
-def threshold(x, threshold, default_value):
+def threshold(x: Tensor, threshold: float, default_value: float) -> Tensor:
     """Keeps ``x`` where ``x > threshold``, elsewhere ``default_value``.
 
     Args:
@@ -457,7 +486,8 @@ def threshold(x, threshold, default_value):
         default_value: the number written where ``x <= threshold``.
 
     Returns:
-        A floating tensor of the same shape.
+        A tensor of the same shape; its dtype promotes ``x`` with ``default_value``
+        (a Python scalar is weak: ``int8`` with ``0`` stays ``int8``).
 
     Example:
     >>> keras_core.ops.threshold([0.5, 2.0], 1.0, -1.0)  # [-1., 2.]
@@ -518,7 +548,7 @@ def _axis_arg(op, x, axis, allow_tuple=True):
     return canonicalize_axis(axis, max(ndim, 1), op)
 
 
-def softmax(x, axis=-1):
+def softmax(x: Tensor, axis: int | tuple = -1) -> Tensor:
     """Softmax: ``exp(x) / sum(exp(x))`` along ``axis`` (an int or a tuple of ints).
 
     Args:
@@ -537,7 +567,7 @@ def softmax(x, axis=-1):
     return backend.nn.softmax(x, axis=axis)
 
 
-def log_softmax(x, axis=-1):
+def log_softmax(x: Tensor, axis: int | tuple = -1) -> Tensor:
     """Log of the softmax along ``axis``: ``x - logsumexp(x, axis)``.
 
     Args:
@@ -556,7 +586,7 @@ def log_softmax(x, axis=-1):
     return backend.nn.log_softmax(x, axis=axis)
 
 
-def sparsemax(x, axis=-1):
+def sparsemax(x: Tensor, axis: int | tuple = -1) -> Tensor:
     """Sparsemax: the Euclidean projection of ``x`` onto the probability simplex.
 
     Args:
@@ -575,7 +605,7 @@ def sparsemax(x, axis=-1):
     return backend.nn.sparsemax(x, axis=axis)
 
 
-def glu(x, axis=-1):
+def glu(x: Tensor, axis: int | tuple = -1) -> Tensor:
     """Gated linear unit: splits ``x`` in halves ``a, b`` along ``axis``; ``a * sigmoid(b)``.
 
     Args:

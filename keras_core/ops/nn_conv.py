@@ -14,6 +14,7 @@ first (before) and the larger half last.
 
 import math
 import operator
+from typing import Any
 
 from keras_core import backend
 from keras_core.backend import config
@@ -21,6 +22,9 @@ from keras_core.backend.common import dtype_rules
 from keras_core.backend.common.keras_tensor import KerasTensor, any_symbolic_tensors
 from keras_core.ops.op_utils import shape_of
 from keras_core.ops.operation import Operation
+
+# A backend tensor, a KerasTensor, a NumPy array, a nested list or a number.
+Tensor = Any
 
 __all__ = [
     "adaptive_average_pool",
@@ -84,9 +88,7 @@ def int_tuple(value, n, op, name, minimum=1):
             f"dimension). Received: {name}={value!r}"
         )
     if any(v < minimum for v in out):
-        raise ValueError(
-            f"{op}: `{name}` values must be >= {minimum}. Received: {name}={value!r}"
-        )
+        raise ValueError(f"{op}: `{name}` values must be >= {minimum}. Received: {name}={value!r}")
     return out
 
 
@@ -144,10 +146,11 @@ def _check_window_fits(in_spatial, window, dilation, op, arg, in_shape, arg_valu
             continue
         effective = (k - 1) * d + 1
         if effective > size:
+            dil = f", dilation_rate={tuple(dilation)}" if any(v > 1 for v in dilation) else ""
             raise ValueError(
-                f"{op}: with padding='valid' the window ({arg}={arg_value}, "
-                f"dilation_rate={tuple(dilation)}) spans {effective} positions, more than "
-                f"the input's spatial size {size}. Received: inputs.shape={tuple(in_shape)}"
+                f"{op}: with padding='valid' the window ({arg}={arg_value}{dil}) spans "
+                f"{effective} positions, more than the input's spatial size {size}. "
+                f"Received: inputs.shape={tuple(in_shape)}"
             )
 
 
@@ -180,8 +183,13 @@ def _conv_checks(op, inputs, kernel, strides, padding, data_format, dilation_rat
         )
     if padding == "valid":
         _check_window_fits(
-            spatial_dims(x_shape, data_format), k_shape[:nd], dilation_rate, op,
-            "kernel spatial size", x_shape, tuple(k_shape[:nd]),
+            spatial_dims(x_shape, data_format),
+            k_shape[:nd],
+            dilation_rate,
+            op,
+            "kernel.shape[:-2]",
+            x_shape,
+            tuple(k_shape[:nd]),
         )
     return data_format, padding, strides, dilation_rate, x_shape, k_shape
 
@@ -206,13 +214,22 @@ class Conv(Operation):
         dil = int_tuple(self.dilation_rate, nd, "conv", "dilation_rate")
         spatial = tuple(
             conv_output_length(n, k, s, self.padding, d)
-            for n, k, s, d in zip(spatial_dims(x_shape, self.data_format), k_shape[:nd], strides, dil)
+            for n, k, s, d in zip(
+                spatial_dims(x_shape, self.data_format), k_shape[:nd], strides, dil
+            )
         )
         shape = make_shape(x_shape[0], spatial, k_shape[-1], self.data_format)
         return KerasTensor(shape, dtype=_float_dtype(inputs, kernel))
 
 
-def conv(inputs, kernel, strides=1, padding="valid", data_format=None, dilation_rate=1):
+def conv(
+    inputs: Tensor,
+    kernel: Tensor,
+    strides: int | tuple = 1,
+    padding: str = "valid",
+    data_format: str | None = None,
+    dilation_rate: int | tuple = 1,
+) -> Tensor:
     """General N-D convolution (1D, 2D or 3D), with optional channel groups.
 
     Args:
@@ -274,7 +291,9 @@ class DepthwiseConv(Conv):
         dil = int_tuple(self.dilation_rate, nd, "depthwise_conv", "dilation_rate")
         spatial = tuple(
             conv_output_length(n, k, s, self.padding, d)
-            for n, k, s, d in zip(spatial_dims(x_shape, self.data_format), k_shape[:nd], strides, dil)
+            for n, k, s, d in zip(
+                spatial_dims(x_shape, self.data_format), k_shape[:nd], strides, dil
+            )
         )
         c, m = k_shape[-2], k_shape[-1]
         out_ch = None if c is None or m is None else c * m
@@ -292,7 +311,14 @@ def _check_depthwise_channels(op, x_shape, k_shape, data_format, arg="kernel"):
         )
 
 
-def depthwise_conv(inputs, kernel, strides=1, padding="valid", data_format=None, dilation_rate=1):
+def depthwise_conv(
+    inputs: Tensor,
+    kernel: Tensor,
+    strides: int | tuple = 1,
+    padding: str = "valid",
+    data_format: str | None = None,
+    dilation_rate: int | tuple = 1,
+) -> Tensor:
     """Depthwise convolution: each input channel is convolved with its own filters.
 
     Args:
@@ -328,8 +354,13 @@ def depthwise_conv(inputs, kernel, strides=1, padding="valid", data_format=None,
 class SeparableConv(Conv):
     def call(self, inputs, depthwise_kernel, pointwise_kernel):
         return backend.nn.separable_conv(
-            inputs, depthwise_kernel, pointwise_kernel, self.strides, self.padding,
-            self.data_format, self.dilation_rate,
+            inputs,
+            depthwise_kernel,
+            pointwise_kernel,
+            self.strides,
+            self.padding,
+            self.data_format,
+            self.dilation_rate,
         )
 
     def compute_output_spec(self, inputs, depthwise_kernel, pointwise_kernel):
@@ -344,14 +375,14 @@ class SeparableConv(Conv):
 
 
 def separable_conv(
-    inputs,
-    depthwise_kernel,
-    pointwise_kernel,
-    strides=1,
-    padding="valid",
-    data_format=None,
-    dilation_rate=1,
-):
+    inputs: Tensor,
+    depthwise_kernel: Tensor,
+    pointwise_kernel: Tensor,
+    strides: int | tuple = 1,
+    padding: str = "valid",
+    data_format: str | None = None,
+    dilation_rate: int | tuple = 1,
+) -> Tensor:
     """Depthwise convolution followed by a pointwise (1x1) convolution.
 
     Args:
@@ -407,8 +438,13 @@ def separable_conv(
 
 class ConvTranspose(Operation):
     def __init__(
-        self, strides=1, padding="valid", output_padding=None, data_format=None,
-        dilation_rate=1, name=None,
+        self,
+        strides=1,
+        padding="valid",
+        output_padding=None,
+        data_format=None,
+        dilation_rate=1,
+        name=None,
     ):
         super().__init__(name=name)
         self.strides = strides
@@ -419,8 +455,13 @@ class ConvTranspose(Operation):
 
     def call(self, inputs, kernel):
         return backend.nn.conv_transpose(
-            inputs, kernel, self.strides, self.padding, self.output_padding,
-            self.data_format, self.dilation_rate,
+            inputs,
+            kernel,
+            self.strides,
+            self.padding,
+            self.output_padding,
+            self.data_format,
+            self.dilation_rate,
         )
 
     def compute_output_spec(self, inputs, kernel):
@@ -429,7 +470,8 @@ class ConvTranspose(Operation):
         strides = int_tuple(self.strides, nd, "conv_transpose", "strides")
         dil = int_tuple(self.dilation_rate, nd, "conv_transpose", "dilation_rate")
         out_pad = (
-            (None,) * nd if self.output_padding is None
+            (None,) * nd
+            if self.output_padding is None
             else int_tuple(self.output_padding, nd, "conv_transpose", "output_padding", 0)
         )
         spatial = tuple(
@@ -443,14 +485,14 @@ class ConvTranspose(Operation):
 
 
 def conv_transpose(
-    inputs,
-    kernel,
-    strides=1,
-    padding="valid",
-    output_padding=None,
-    data_format=None,
-    dilation_rate=1,
-):
+    inputs: Tensor,
+    kernel: Tensor,
+    strides: int | tuple = 1,
+    padding: str = "valid",
+    output_padding: int | tuple | None = None,
+    data_format: str | None = None,
+    dilation_rate: int | tuple = 1,
+) -> Tensor:
     """Transposed convolution (the gradient of ``conv`` with respect to its input).
 
     Each output spatial length is ``size * stride + max(k - stride, 0)`` ("valid") or
@@ -531,8 +573,13 @@ def _pool_checks(op, inputs, pool_size, strides, padding, data_format):
     strides = pool_size if strides is None else int_tuple(strides, nd, op, "strides")
     if padding == "valid":
         _check_window_fits(
-            spatial_dims(x_shape, data_format), pool_size, (1,) * nd, op, "pool_size",
-            x_shape, pool_size,
+            spatial_dims(x_shape, data_format),
+            pool_size,
+            (1,) * nd,
+            op,
+            "pool_size",
+            x_shape,
+            pool_size,
         )
     return data_format, padding, pool_size, strides, x_shape
 
@@ -555,10 +602,13 @@ class _Pool(Operation):
         x_shape = shape_of(inputs)
         spatial = tuple(
             conv_output_length(n, k, s, self.padding)
-            for n, k, s in zip(spatial_dims(x_shape, self.data_format), self.pool_size, self.strides)
+            for n, k, s in zip(
+                spatial_dims(x_shape, self.data_format), self.pool_size, self.strides
+            )
         )
-        shape = make_shape(x_shape[0], spatial, channel_dim(x_shape, self.data_format),
-                           self.data_format)
+        shape = make_shape(
+            x_shape[0], spatial, channel_dim(x_shape, self.data_format), self.data_format
+        )
         return KerasTensor(shape, dtype=_float_dtype(inputs))
 
 
@@ -570,7 +620,13 @@ class AveragePool(_Pool):
     backend_fn = "average_pool"
 
 
-def max_pool(inputs, pool_size, strides=None, padding="valid", data_format=None):
+def max_pool(
+    inputs: Tensor,
+    pool_size: int | tuple,
+    strides: int | tuple | None = None,
+    padding: str = "valid",
+    data_format: str | None = None,
+) -> Tensor:
     """Max pooling over 1, 2 or 3 spatial dimensions.
 
     Args:
@@ -595,7 +651,13 @@ def max_pool(inputs, pool_size, strides=None, padding="valid", data_format=None)
     return backend.nn.max_pool(inputs, pool_size, strides, padding, data_format)
 
 
-def average_pool(inputs, pool_size, strides=None, padding="valid", data_format=None):
+def average_pool(
+    inputs: Tensor,
+    pool_size: int | tuple,
+    strides: int | tuple | None = None,
+    padding: str = "valid",
+    data_format: str | None = None,
+) -> Tensor:
     """Average pooling over 1, 2 or 3 spatial dimensions.
 
     With ``padding="same"`` each window averages only the input elements it
@@ -636,8 +698,9 @@ class _AdaptivePool(Operation):
 
     def compute_output_spec(self, inputs):
         x_shape = shape_of(inputs)
-        shape = make_shape(x_shape[0], self.output_size,
-                           channel_dim(x_shape, self.data_format), self.data_format)
+        shape = make_shape(
+            x_shape[0], self.output_size, channel_dim(x_shape, self.data_format), self.data_format
+        )
         return KerasTensor(shape, dtype=_float_dtype(inputs))
 
 
@@ -657,7 +720,9 @@ def _adaptive_checks(op, inputs, output_size, data_format):
     return data_format, output_size
 
 
-def adaptive_average_pool(inputs, output_size, data_format=None):
+def adaptive_average_pool(
+    inputs: Tensor, output_size: int | tuple, data_format: str | None = None
+) -> Tensor:
     """Average pooling to a fixed output size.
 
     Output position ``i`` of a spatial dimension of length ``n`` averages input
@@ -684,7 +749,9 @@ def adaptive_average_pool(inputs, output_size, data_format=None):
     return backend.nn.adaptive_average_pool(inputs, output_size, data_format)
 
 
-def adaptive_max_pool(inputs, output_size, data_format=None):
+def adaptive_max_pool(
+    inputs: Tensor, output_size: int | tuple, data_format: str | None = None
+) -> Tensor:
     """Max pooling to a fixed output size (windows as in ``adaptive_average_pool``).
 
     Args:
@@ -714,7 +781,8 @@ def adaptive_max_pool(inputs, output_size, data_format=None):
 
 def _block_checks(op, x, block_size, data_format):
     if not isinstance(data_format, str) or data_format.lower() not in (
-        "channels_last", "channels_first"
+        "channels_last",
+        "channels_first",
     ):
         raise ValueError(
             f"{op}: `data_format` must be 'channels_last' or 'channels_first'. "
@@ -745,13 +813,15 @@ class DepthToSpace(Operation):
         h, w = spatial_dims(shape, self.data_format)
         c = channel_dim(shape, self.data_format)
         out = make_shape(
-            shape[0], (None if h is None else h * b, None if w is None else w * b),
-            None if c is None else c // (b * b), self.data_format,
+            shape[0],
+            (None if h is None else h * b, None if w is None else w * b),
+            None if c is None else c // (b * b),
+            self.data_format,
         )
         return KerasTensor(out, dtype=x.dtype)
 
 
-def depth_to_space(x, block_size, data_format="channels_last"):
+def depth_to_space(x: Tensor, block_size: int, data_format: str = "channels_last") -> Tensor:
     """Moves blocks of channels into spatial blocks (the inverse of ``space_to_depth``).
 
     With channels last, ``out[n, h * b + i, w * b + j, c] = x[n, h, w, (i * b + j) * C + c]``
@@ -793,13 +863,15 @@ class SpaceToDepth(DepthToSpace):
         h, w = spatial_dims(shape, self.data_format)
         c = channel_dim(shape, self.data_format)
         out = make_shape(
-            shape[0], (None if h is None else h // b, None if w is None else w // b),
-            None if c is None else c * b * b, self.data_format,
+            shape[0],
+            (None if h is None else h // b, None if w is None else w // b),
+            None if c is None else c * b * b,
+            self.data_format,
         )
         return KerasTensor(out, dtype=x.dtype)
 
 
-def space_to_depth(x, block_size, data_format="channels_last"):
+def space_to_depth(x: Tensor, block_size: int, data_format: str = "channels_last") -> Tensor:
     """Moves spatial blocks into channels (the inverse of ``depth_to_space``).
 
     Args:
@@ -863,7 +935,13 @@ class Unfold(Operation):
         return KerasTensor((n, depth, length), dtype=x.dtype)
 
 
-def unfold(x, kernel_size, dilation=1, padding=0, stride=1):
+def unfold(
+    x: Tensor,
+    kernel_size: int | tuple,
+    dilation: int | tuple = 1,
+    padding: int | tuple = 0,
+    stride: int | tuple = 1,
+) -> Tensor:
     """Extracts sliding local blocks (im2col) from a batched channels-first image.
 
     Args:
@@ -883,7 +961,9 @@ def unfold(x, kernel_size, dilation=1, padding=0, stride=1):
     """
     op = "unfold"
     check_rank(shape_of(x), (4,), op, "x")
-    kernel_size, dilation, padding, stride = _unfold_args(op, kernel_size, dilation, padding, stride)
+    kernel_size, dilation, padding, stride = _unfold_args(
+        op, kernel_size, dilation, padding, stride
+    )
     _, _, h, w = shape_of(x)
     for size, k, d, p in zip((h, w), kernel_size, dilation, padding):
         if size is not None and size + 2 * p < (k - 1) * d + 1:
@@ -914,7 +994,14 @@ class Fold(Unfold):
         return KerasTensor((n, c, *self.output_size), dtype=x.dtype)
 
 
-def fold(x, output_size, kernel_size, dilation=1, padding=0, stride=1):
+def fold(
+    x: Tensor,
+    output_size: int | tuple,
+    kernel_size: int | tuple,
+    dilation: int | tuple = 1,
+    padding: int | tuple = 0,
+    stride: int | tuple = 1,
+) -> Tensor:
     """Combines sliding local blocks into an image (col2im), summing overlaps.
 
     The adjoint of ``unfold``: ``fold(unfold(x))`` multiplies each pixel by the
@@ -939,7 +1026,9 @@ def fold(x, output_size, kernel_size, dilation=1, padding=0, stride=1):
     x_shape = shape_of(x)
     check_rank(x_shape, (3,), op, "x")
     output_size = int_tuple(output_size, 2, op, "output_size")
-    kernel_size, dilation, padding, stride = _unfold_args(op, kernel_size, dilation, padding, stride)
+    kernel_size, dilation, padding, stride = _unfold_args(
+        op, kernel_size, dilation, padding, stride
+    )
     kk = kernel_size[0] * kernel_size[1]
     if x_shape[1] is not None and x_shape[1] % kk:
         raise ValueError(

@@ -7,9 +7,10 @@ import numpy as np
 
 from keras_core.backend import config
 from keras_core.backend.common import dtype_rules
+from keras_core.backend.jax import nn_conv
 from keras_core.backend.jax import random as jax_random
 from keras_core.backend.jax.core import convert_to_tensor
-from keras_core.backend.jax.nn_conv import conv, depthwise_conv
+from keras_core.backend.jax.nn_conv import depthwise_conv
 
 UNSUPPORTED = {}
 
@@ -156,8 +157,7 @@ def resize(
         x = _crop_to_aspect(x, size)
     elif pad_to_aspect_ratio:
         x = _pad_to_aspect(x, size, fill_value)
-    out = _resize_nhwc(x, size, interpolation, antialias)
-    return _restore(_cast_back(out, x.dtype), layout)
+    return _restore(_resize_nhwc(x, size, interpolation, antialias), layout)
 
 
 # ---------------------------------------------------------------------------
@@ -419,8 +419,8 @@ def _check_rgb(x, op):
         )
 
 
-def rgb_to_grayscale(image, data_format=None):
-    x, layout = _images(image, data_format, "rgb_to_grayscale", name="image")
+def rgb_to_grayscale(images, data_format=None):
+    x, layout = _images(images, data_format, "rgb_to_grayscale")
     _check_rgb(x, "rgb_to_grayscale")
     y = _float(x)
     weights = jnp.asarray([0.2989, 0.5870, 0.1140], y.dtype)
@@ -468,30 +468,32 @@ def hsv_to_rgb(images, data_format=None):
 # padding, cropping, patches, edges, similarity
 
 
-def _sides(before, after, target, op, names):
-    if sum(v is not None for v in (before, after, target)) != 2:
+def _sides(before, after, target, size, sign, op, names):
+    # pad: before + size + after == target; crop (sign=-1): size - before - after == target
+    given = sum(v is not None for v in (before, after, target))
+    if given < 2:
         raise ValueError(
-            f"{op}: give exactly two of `{names[0]}`, `{names[1]}` and `{names[2]}`. "
+            f"{op}: give two of `{names[0]}`, `{names[1]}` and `{names[2]}`. "
             f"Received: {names[0]}={before}, {names[1]}={after}, {names[2]}={target}"
         )
+    if before is None:
+        before = sign * (target - size) - after
+    elif after is None:
+        after = sign * (target - size) - before
+    elif target is not None and size + sign * (before + after) != target:
+        raise ValueError(
+            f"{op}: `{names[0]}`={before}, `{names[1]}`={after} and `{names[2]}`={target} "
+            f"disagree for an image size of {size}."
+        )
+    return int(before), int(after)
 
 
 def _pad_sides(before, after, target, size, op, names):
-    _sides(before, after, target, op, names)
-    if before is None:
-        before = target - after - size
-    elif after is None:
-        after = target - before - size
-    return int(before), int(after)
+    return _sides(before, after, target, size, 1, op, names)
 
 
 def _crop_sides(before, after, target, size, op, names):
-    _sides(before, after, target, op, names)
-    if before is None:
-        before = size - after - target
-    elif after is None:
-        after = size - before - target
-    return int(before), int(after)
+    return _sides(before, after, target, size, -1, op, names)
 
 
 def pad_images(
@@ -569,12 +571,23 @@ def crop_images(
     return _restore(x[:, top : h - bottom, left : w - right, :], layout)
 
 
-def _patches(x, size, strides, dilation_rate, padding, data_format):
-    channels = x.shape[-1] if data_format == "channels_last" else x.shape[1]
-    patch = int(np.prod(size)) * channels
-    kernel = jnp.eye(patch, dtype=dtype_rules.float_dtype(x)).reshape(size + (channels, patch))
-    strides = size if strides is None else strides
-    return conv(x, kernel, strides, padding, data_format, dilation_rate)
+def _patches(x, size, strides, dilation_rate, padding, data_format, op):
+    nd = x.ndim - 2
+    strides = size if strides is None else nn_conv._int_tuple(strides, nd, op, "strides")
+    dilation = nn_conv._int_tuple(dilation_rate, nd, op, "dilation_rate")
+    padding = nn_conv._padding(padding, op)
+    axes = tuple(range(1, nd + 1)) if data_format == "channels_last" else tuple(range(2, nd + 2))
+    sizes = [x.shape[a] for a in axes]
+    if padding == "same":
+        pads = nn_conv.same_padding(sizes, size, strides, dilation)
+    else:
+        pads = [(0, 0)] * nd
+    views, counts = nn_conv.window_slices(x, axes, size, strides, dilation, pads, op)
+    if data_format == "channels_last":
+        out = jnp.stack(views, axis=-2)
+        return out.reshape(out.shape[: nd + 1] + (-1,))
+    out = jnp.stack(views, axis=1)
+    return out.reshape((x.shape[0], -1) + tuple(counts))
 
 
 def _patch_size(size, n, op):
@@ -603,7 +616,7 @@ def extract_patches(
     size = _patch_size(size, 2, "extract_patches")
     squeeze = x.ndim == 3
     x = x[None] if squeeze else x
-    out = _patches(x, size, strides, dilation_rate, padding, data_format)
+    out = _patches(x, size, strides, dilation_rate, padding, data_format, "extract_patches")
     return out[0] if squeeze else out
 
 
@@ -624,7 +637,7 @@ def extract_patches_3d(
     size = _patch_size(size, 3, "extract_patches_3d")
     squeeze = x.ndim == 4
     x = x[None] if squeeze else x
-    out = _patches(x, size, strides, dilation_rate, padding, data_format)
+    out = _patches(x, size, strides, dilation_rate, padding, data_format, "extract_patches_3d")
     return out[0] if squeeze else out
 
 

@@ -51,20 +51,14 @@ def _axes(axis, ndim, op):
 # activations
 
 
-def _numeric(x):
-    # relu, relu6 and threshold keep integer dtypes; bool becomes floatx
-    x = convert_to_tensor(x)
-    return _float(x) if x.dtype == jnp.bool_ else x
-
-
 def relu(x):
-    x = _numeric(x)
-    return jnp.maximum(x, jnp.zeros((), x.dtype))
+    x = _float(x)
+    return jnp.maximum(x, 0)
 
 
 def relu6(x):
-    x = _numeric(x)
-    return jnp.clip(x, jnp.zeros((), x.dtype), jnp.full((), 6, x.dtype))
+    x = _float(x)
+    return jnp.clip(x, 0, 6)
 
 
 def sigmoid(x):
@@ -180,7 +174,7 @@ def hard_tanh(x):
 
 
 def threshold(x, threshold, default_value):
-    x = _numeric(x)
+    x = _float(x)
     return jnp.where(x > threshold, x, jnp.asarray(default_value, dtype=x.dtype))
 
 
@@ -242,10 +236,11 @@ def multi_hot(inputs, num_tokens=None, axis=-1, dtype=None, sparse=False, num_cl
         raise ValueError("multi_hot: `num_classes` (or `num_tokens`) must be given.")
     x = _indices(inputs)
     dtype = standardize_dtype(dtype)
-    (axis,) = _axes(axis, x.ndim + 1, "multi_hot")
-    hot = jax.nn.one_hot(x, int(num_classes), dtype=dtype, axis=axis)
-    # like Keras: the token axis reduced is axis 1 of a batch (axis 0 of a single sample)
-    return jnp.max(hot, axis=1 if x.ndim > 1 else 0) if x.ndim >= 1 else hot
+    # the last axis (the ids of one sample) becomes a class axis placed at `axis`
+    (axis,) = _axes(axis, max(x.ndim, 1), "multi_hot")
+    hot = jax.nn.one_hot(x, int(num_classes), dtype=dtype, axis=-1)
+    hot = jnp.max(hot, axis=-2) if x.ndim >= 1 else hot
+    return jnp.moveaxis(hot, -1, axis)
 
 
 # ---------------------------------------------------------------------------
@@ -406,13 +401,14 @@ def normalize(x, axis=-1, order=2, epsilon=None):
     if isinstance(order, bool) or not isinstance(order, (int, float)) or order <= 0:
         raise ValueError(f"normalize: `order` must be a positive number. Received: order={order!r}")
     epsilon = config.epsilon() if epsilon is None else epsilon
+    y = x.astype("float32") if x.dtype in (jnp.float16, jnp.bfloat16) else x
     if order == 2:
-        norm = jnp.sqrt(jnp.sum(jnp.square(x), axis=axes, keepdims=True))
+        norm = jnp.sqrt(jnp.sum(jnp.square(y), axis=axes, keepdims=True))
     elif order == 1:
-        norm = jnp.sum(jnp.abs(x), axis=axes, keepdims=True)
+        norm = jnp.sum(jnp.abs(y), axis=axes, keepdims=True)
     else:
-        norm = jnp.sum(jnp.abs(x) ** order, axis=axes, keepdims=True) ** (1.0 / order)
-    return x / jnp.maximum(norm, epsilon)
+        norm = jnp.sum(jnp.abs(y) ** order, axis=axes, keepdims=True) ** (1.0 / order)
+    return (y / jnp.maximum(norm, epsilon)).astype(x.dtype)
 
 
 # ---------------------------------------------------------------------------
@@ -484,17 +480,17 @@ def _compact_labels(labels, keep):
     return jnp.where(kept, labels, -1)
 
 
-def _ctc_greedy(logits, lengths, merge_repeated, mask_index):
-    # the score is minus the sum of the largest logit of each step, as TensorFlow reports it
-    steps = logits.shape[1]
-    best = jnp.argmax(logits, axis=-1).astype("int32")
+def _ctc_greedy(log_probs, lengths, merge_repeated, mask_index):
+    # the score is minus the sum of the best log-probability of each step
+    steps = log_probs.shape[1]
+    best = jnp.argmax(log_probs, axis=-1).astype("int32")
     in_seq = jnp.arange(steps)[None, :] < lengths[:, None]
     keep = in_seq & (best != mask_index)
     if merge_repeated:
         prev = jnp.concatenate([jnp.full_like(best[:, :1], -1), best[:, :-1]], axis=1)
         keep = keep & (best != prev)
     decoded = _compact_labels(best, keep)
-    scores = -jnp.sum(jnp.where(in_seq, jnp.max(logits, axis=-1), 0), axis=1, keepdims=True)
+    scores = -jnp.sum(jnp.where(in_seq, jnp.max(log_probs, axis=-1), 0), axis=1, keepdims=True)
     return decoded[None], scores
 
 
@@ -515,10 +511,10 @@ def ctc_decode(
         )
     lengths = convert_to_tensor(sequence_lengths).astype("int32").reshape(-1)
     mask_index = inputs.shape[-1] - 1 if mask_index is None else int(mask_index)
+    log_probs = jax.nn.log_softmax(inputs, axis=-1)
     if strategy == "greedy":
-        return _ctc_greedy(inputs, lengths, merge_repeated, mask_index)
+        return _ctc_greedy(log_probs, lengths, merge_repeated, mask_index)
     if strategy == "beam_search":
-        log_probs = jax.nn.log_softmax(inputs, axis=-1)
         from keras_core.backend.jax.nn_ctc import ctc_beam_search
 
         return ctc_beam_search(

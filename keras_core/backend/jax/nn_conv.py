@@ -2,7 +2,6 @@
 import math
 import operator
 
-import jax
 import jax.numpy as jnp
 import numpy as np
 from jax import lax
@@ -401,6 +400,39 @@ def space_to_depth(x, block_size, data_format="channels_last"):
     return jnp.transpose(y, (0, 3, 1, 2)) if data_format == "channels_first" else y
 
 
+def same_padding(sizes, window, strides, dilation):
+    # TensorFlow's "same": ceil(size / stride) outputs, the extra padding at the end
+    pads = []
+    for n, k, st, d in zip(sizes, window, strides, dilation):
+        total = max((-(-n // st) - 1) * st + (k - 1) * d + 1 - n, 0)
+        pads.append((total // 2, total - total // 2))
+    return pads
+
+
+def window_slices(x, axes, window, strides, dilation, pads, op):
+    """The strided views of ``x`` for every window offset (row-major), and the output sizes."""
+    pad_width = [(0, 0)] * x.ndim
+    for a, p in zip(axes, pads):
+        pad_width[a] = p
+    x = jnp.pad(x, pad_width)
+    counts = [
+        (x.shape[a] - (k - 1) * d - 1) // st + 1
+        for a, k, st, d in zip(axes, window, strides, dilation)
+    ]
+    if any(c < 1 for c in counts):
+        raise ValueError(
+            f"{op}: the window {tuple(window)} (dilation {tuple(dilation)}) does not fit the "
+            f"padded input of shape {tuple(x.shape)}."
+        )
+    views = []
+    for offset in np.ndindex(*window):
+        index = [slice(None)] * x.ndim
+        for a, o, st, d, c in zip(axes, offset, strides, dilation, counts):
+            index[a] = slice(o * d, o * d + (c - 1) * st + 1, st)
+        views.append(x[tuple(index)])
+    return views, counts
+
+
 def _unfold_args(kernel_size, dilation, padding, stride, op):
     k = _int_tuple(kernel_size, 2, op, "kernel_size")
     d = _int_tuple(dilation, 2, op, "dilation")
@@ -409,26 +441,15 @@ def _unfold_args(kernel_size, dilation, padding, stride, op):
     return k, d, p, s
 
 
-def _unfold(x, k, d, p, s):
-    n, c = x.shape[:2]
-    patches = lax.conv_general_dilated_patches(
-        x,
-        k,
-        s,
-        [(p[0], p[0]), (p[1], p[1])],
-        rhs_dilation=d,
-        dimension_numbers=("NCHW", "OIHW", "NCHW"),
-    )
-    return patches.reshape(n, c * k[0] * k[1], -1)
-
-
 def unfold(x, kernel_size, dilation=1, padding=0, stride=1):
     x = convert_to_tensor(x)
     _check_rank(x, (3, 4), "unfold", "x")
     k, d, p, s = _unfold_args(kernel_size, dilation, padding, stride, "unfold")
     squeeze = x.ndim == 3
     x = x[None] if squeeze else x
-    out = _unfold(x, k, d, p, s)
+    views, _ = window_slices(x, (2, 3), k, s, d, [(p[0], p[0]), (p[1], p[1])], "unfold")
+    out = jnp.stack(views, axis=2)
+    out = out.reshape(x.shape[0], x.shape[1] * len(views), -1)
     return out[0] if squeeze else out
 
 
@@ -446,7 +467,12 @@ def fold(x, output_size, kernel_size, dilation=1, padding=0, stride=1):
             f"fold: `x` must have shape (N, C*{k[0] * k[1]}, {blocks[0] * blocks[1]}) for "
             f"output_size={size}, kernel_size={k}. Received: x.shape={tuple(x.shape)}"
         )
-    zeros = jnp.zeros((n, ck // (k[0] * k[1])) + size, dtype=x.dtype)
-    _, pullback = jax.vjp(lambda v: _unfold(v, k, d, p, s), zeros)
-    (out,) = pullback(x)
+    c = ck // (k[0] * k[1])
+    x = x.reshape(n, c, k[0], k[1], blocks[0], blocks[1])
+    out = jnp.zeros((n, c, size[0] + 2 * p[0], size[1] + 2 * p[1]), x.dtype)
+    for a, b in np.ndindex(*k):
+        rows = slice(a * d[0], a * d[0] + (blocks[0] - 1) * s[0] + 1, s[0])
+        cols = slice(b * d[1], b * d[1] + (blocks[1] - 1) * s[1] + 1, s[1])
+        out = out.at[:, :, rows, cols].add(x[:, :, a, b])
+    out = out[:, :, p[0] : p[0] + size[0], p[1] : p[1] + size[1]]
     return out[0] if squeeze else out

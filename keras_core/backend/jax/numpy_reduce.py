@@ -182,6 +182,8 @@ def count_nonzero(x, axis=None):
 def _float_reduce(op, fn, x, axis, keepdims):
     x, axis = _reduce_input(op, x, axis)
     x = cast(x, float_type(op, x), op)
+    if x.ndim == 0:
+        keepdims = False  # a 0-d result keeps rank 0 (jnp.median would add an axis)
     return fn(x, axis=axis, keepdims=keepdims)
 
 
@@ -222,14 +224,33 @@ def _quantile(op, fn, x, q, axis, method, keepdims, scale):
     x, axis = _reduce_input(op, x, axis)
     d = float_type(op, x)
     x = cast(x, d, op)
+    if x.ndim == 0:
+        keepdims = False
     if not is_traced(q) and not isinstance(q, jax.Array):
         values = np.asarray(q, dtype="float64")
         if values.size and not ((values >= 0).all() and (values <= scale).all()):
             raise ValueError(f"{op}: `q` must be in [0, {scale}]. Received: q={q}")
-    q = cast(tensor(q, op), d, op)
+    q = cast(tensor(q, op), "float64", op)
     if scale != 1:
         q = q / scale
-    return fn(x, q, axis=axis, method=method, keepdims=keepdims)
+    if method == "nearest":
+        return _nearest(fn, x, q, axis, keepdims).astype(d)
+    return fn(x, q, axis=axis, method=method, keepdims=keepdims).astype(d)
+
+
+def _nearest(fn, x, q, axis, keepdims):
+    # NumPy's "nearest" rounds the virtual index q * (n - 1) half to even.
+    lo = fn(x, q, axis=axis, method="lower", keepdims=keepdims)
+    hi = fn(x, q, axis=axis, method="higher", keepdims=keepdims)
+    valid = (
+        jnp.ones(x.shape, "float64") if fn is jnp.quantile else (~jnp.isnan(x)).astype("float64")
+    )
+    n = jnp.sum(valid, axis=axis, keepdims=keepdims)
+    g = jnp.reshape(q, q.shape + (1,) * n.ndim) * (n - 1)
+    base = jnp.floor(g)
+    frac = g - base
+    up = (frac > 0.5) | ((frac == 0.5) & (jnp.remainder(base, 2) == 1))
+    return jnp.where(up, hi, lo)
 
 
 def quantile(x, q, axis=None, method="linear", keepdims=False):
@@ -321,6 +342,8 @@ def argpartition(x, kth, axis=-1):
     if len(kths) != 1:
         # A full sort satisfies every requested partition point at once.
         return jnp.argsort(x, axis=axis, stable=True).astype(INDEX_DTYPE)
+    if x.dtype == bool:
+        x = x.astype("uint8")
     return jnp.argpartition(x, kths[0] % n, axis=axis).astype(INDEX_DTYPE)
 
 

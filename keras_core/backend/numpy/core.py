@@ -301,18 +301,19 @@ def saturate_cast(x, dtype):
     skip = ("bool", "complex64", "complex128")
     if dtype in skip or in_name in skip or in_name == dtype:
         return x.astype(to_native_dtype(dtype))
-    (lo_in, hi_in), (lo_out, hi_out) = _dtype_bounds(in_name), _dtype_bounds(dtype)
-    if dt.is_float_dtype(in_name):
-        wide = x.astype(np.float64)
-        lo, hi = builtins.max(lo_in, lo_out), builtins.min(hi_in, hi_out)
-        clipped = np.clip(wide, lo, hi)
-        if dt.is_int_dtype(dtype):
-            clipped = np.trunc(clipped)
-            # float64 cannot hold every int64: keep the result inside the target range
-            out = np.where(clipped >= float(hi_out), hi_out, np.where(
-                clipped <= float(lo_out), lo_out, clipped.astype(np.int64) if dtype != "uint64"
-                else clipped.astype(np.uint64)))
-            return np.asarray(out).astype(to_native_dtype(dtype))
-        return clipped.astype(to_native_dtype(dtype))
-    lo, hi = builtins.max(lo_in, int(lo_out)), builtins.min(hi_in, int(hi_out))
+    t_lo, t_hi = _dtype_bounds(dtype)
+    if dt.is_int_dtype(in_name):
+        i_lo, i_hi = _dtype_bounds(in_name)
+        lo, hi = builtins.max(i_lo, int(t_lo)), builtins.min(i_hi, int(t_hi))
+        return np.clip(x, lo, hi).astype(to_native_dtype(dtype))
+    # float input: the bounds in the input dtype, rounded toward zero if the cast
+    # would otherwise overflow the target
+    native = x.dtype
+    lo, hi = np.array(t_lo).astype(native), np.array(t_hi).astype(native)
+    if dt.is_int_dtype(dtype):
+        if int(hi.astype(np.float64)) > t_hi:
+            hi = np.nextafter(hi, native.type(0))
+        if int(lo.astype(np.float64)) < t_lo:
+            lo = np.nextafter(lo, native.type(0))
+        return np.trunc(np.clip(x, lo, hi)).astype(to_native_dtype(dtype))
     return np.clip(x, lo, hi).astype(to_native_dtype(dtype))

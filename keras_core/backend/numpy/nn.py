@@ -53,8 +53,19 @@ def _softplus(x):
     return np.logaddexp(0, x).astype(x.dtype)
 
 
-relu = _unary(lambda x: np.maximum(x, 0))
-relu6 = _unary(lambda x: np.clip(x, 0, 6))
+def _int_keeping(fn):
+    def wrapped(x):
+        x = convert_to_tensor(x)
+        dtype = dtype_rules.arithmetic_unary_dtype(x)
+        if dtype_rules.dtype_of(x) in ("float16", "bfloat16"):
+            return _out(fn(x.astype(np.float32)), dtype)
+        return _out(fn(x.astype(to_native_dtype(dtype))), dtype)
+
+    return wrapped
+
+
+relu = _int_keeping(lambda x: np.maximum(x, 0))
+relu6 = _int_keeping(lambda x: np.clip(x, 0, 6))
 sigmoid = _unary(_sigmoid)
 softplus = _unary(_softplus)
 softsign = _unary(lambda x: x / (1 + np.abs(x)))
@@ -118,7 +129,9 @@ def hard_shrink(x, threshold=0.5):
 
 
 def threshold(x, threshold, default_value):
-    return _unary(lambda v: np.where(v > threshold, v, default_value))(x)
+    x = convert_to_tensor(x)
+    dtype = dtype_rules.binary_dtype(x, default_value)
+    return _out(np.where(x > threshold, x, default_value), dtype)
 
 
 def _axes(axis):
@@ -437,7 +450,7 @@ def ctc_decode(
             best = np.argmax(logp[b, :n], axis=-1)
             seq = _collapse(best, mask_index, merge_repeated)
             decoded[0, b, : len(seq)] = seq
-            scores[b, 0] = -np.sum(np.max(logp[b, :n], axis=-1))
+            scores[b, 0] = -np.sum(np.max(x[b, :n], axis=-1))
         return decoded, _out(scores, dtype)
     decoded = np.full((top_paths, batch, steps), -1, dtype=np.int32)
     scores = np.full((batch, top_paths), -np.inf)

@@ -59,7 +59,7 @@ def _pad_to_aspect(x, target_h, target_w, fill_value):
         pad_w = tf.maximum(width, tf.cast(tf.cast(height, "float64") / ratio, "int32"))
     top, left = (pad_h - height) // 2, (pad_w - width) // 2
     paddings = [[0, 0], [top, pad_h - height - top], [left, pad_w - width - left], [0, 0]]
-    return tf.pad(x, paddings, constant_values=tf.cast(fill_value, x.dtype))
+    return tf.pad(x, paddings, constant_values=h.cast_to(fill_value, x.dtype))
 
 
 def _area_weights(in_size, out_size, dtype):

@@ -108,7 +108,7 @@ def map_coordinates(input, coordinates, order, fill_mode="constant", fill_value=
     coords = [tf.cast(c, compute) for c in coords]
     values = tf.cast(x, compute)
     sizes = [h.dim(x, i) for i in range(rank)]
-    fill = tf.cast(fill_value, compute)
+    fill = h.cast_to(fill_value, compute)
     out = None
     for idx, weight, valid in _corner_terms(coords, sizes, order, fill_mode):
         v = tf.gather_nd(values, tf.stack(idx, axis=-1))
@@ -124,7 +124,7 @@ def sample_images(x, ys, xs, order, fill_mode, fill_value):
     height, width, channels = h.dim(x, 1), h.dim(x, 2), h.dim(x, 3)
     batch = h.dim(x, 0)
     flat = tf.reshape(x, tf.stack([batch, height * width, channels]))
-    fill = tf.cast(fill_value, x.dtype)
+    fill = h.cast_to(fill_value, x.dtype)
     out = None
     for (iy, ix), weight, valid in _corner_terms([ys, xs], [height, width], order, fill_mode):
         v = tf.gather(flat, iy * width + ix, batch_dims=1)
@@ -225,8 +225,8 @@ def perspective_transform(
 
 
 def gaussian_kernel_1d(size, sigma, dtype):
-    x = tf.range(size, dtype=dtype) - tf.cast((size - 1) / 2, dtype)
-    sigma = tf.cast(sigma, dtype)
+    x = tf.range(size, dtype=dtype) - h.cast_to((size - 1) / 2, dtype)
+    sigma = h.cast_to(sigma, dtype)
     w = tf.exp(-tf.square(x) / (2 * tf.square(sigma)))
     return w / tf.reduce_sum(w)
 
@@ -264,7 +264,7 @@ def elastic_transform(
     shape = tf.stack([batch, height, width, 2])
     noise = tf_random.uniform(shape, minval=-1.0, maxval=1.0, dtype=compute, seed=seed)
     size = 2 * int(math.ceil(3 * float(sigma))) + 1
-    displacement = blur_nhwc(noise, (size, size), (sigma, sigma)) * tf.cast(alpha, compute)
+    displacement = blur_nhwc(noise, (size, size), (sigma, sigma)) * h.cast_to(alpha, compute)
     gy, gx = tf.meshgrid(
         tf.range(height, dtype=compute), tf.range(width, dtype=compute), indexing="ij"
     )

@@ -44,6 +44,9 @@ def _eps(dtype):
 
 def cholesky(x, upper=False):
     x = _matrix(x, "cholesky", square=True)
+    # Only the lower triangle is read (as LAPACK and NumPy do), so gradients flow to it alone.
+    lower = tf.linalg.band_part(x, -1, 0)
+    x = lower + tf.linalg.adjoint(lower - tf.linalg.band_part(x, 0, 0))
     out = _in_compute(tf.linalg.cholesky, x)
     return tf.linalg.adjoint(out) if upper else out
 

@@ -15,7 +15,9 @@ def _half_safe(fn, x):
 
 
 def erf(x):
-    return tf.math.erf(h.to_float(x))
+    x = h.to_float(x)
+    # TF's float64 erf returns NaN at +-inf; the limits are +-1.
+    return tf.where(tf.math.is_inf(x), tf.sign(x), tf.math.erf(x))
 
 
 def erfc(x):
@@ -57,7 +59,7 @@ def _empty_fill(reduced, data, ids, num_segments, value):
     counts = tf.math.unsorted_segment_sum(tf.ones_like(ids, "int32"), ids, num_segments)
     trailing = tf.ones([data.shape.rank - ids.shape.rank], "int32")
     counts = tf.reshape(counts, tf.concat([tf.shape(counts), trailing], 0))
-    return tf.where(counts > 0, reduced, tf.cast(value, reduced.dtype))
+    return tf.where(counts > 0, reduced, h.cast_to(value, reduced.dtype))
 
 
 def segment_sum(data, segment_ids, num_segments=None, sorted=False):

@@ -35,12 +35,21 @@ _SELU_SCALE = 1.0507009873554804934193349852946
 # ---------------------------------------------------------------- activations
 
 
+def _unary_arith(x):
+    """relu and relu6 keep integer dtypes (bool becomes int32), like other unary arithmetic."""
+    x = convert_to_tensor(x)
+    dtype = dtype_rules.arithmetic_unary_dtype(x)
+    return tf.cast(x, dtype) if h.dtype_name(x) != dtype else x
+
+
 def relu(x):
-    return tf.nn.relu(h.to_float(x))
+    x = _unary_arith(x)
+    return tf.maximum(x, tf.zeros_like(x))
 
 
 def relu6(x):
-    return tf.nn.relu6(h.to_float(x))
+    x = _unary_arith(x)
+    return tf.clip_by_value(x, h.cast_to(0, x.dtype), h.cast_to(6, x.dtype))
 
 
 def sigmoid(x):
@@ -158,7 +167,7 @@ def hard_tanh(x):
 
 def threshold(x, threshold, default_value):
     x = convert_to_tensor(x)
-    dtype = dtype_rules.float_dtype(x, default_value)
+    dtype = dtype_rules.binary_dtype(x, default_value)
     x = tf.cast(x, dtype)
     default = h.cast_to(default_value, dtype)
     return tf.where(x > h.cast_to(threshold, dtype), x, default)
@@ -486,7 +495,7 @@ def dot_product_attention(
         causal = tf.linalg.band_part(tf.ones(tf.stack([t, s]), "bool"), -1, 0)
         keep = causal if keep is None else keep & causal
     if keep is not None:
-        logits = tf.where(keep, logits, tf.cast(-0.7 * q.dtype.max, q.dtype))
+        logits = tf.where(keep, logits, h.cast_to(-0.7 * q.dtype.max, q.dtype))
     probs = tf.nn.softmax(logits, axis=-1)
     out = tf.einsum("bnts,bsnh->btnh", probs, v)
     if unbatched:
@@ -509,7 +518,7 @@ def psnr(x1, x2, max_val):
     h.check_shapes_equal(x1, x2, "psnr", "x1", "x2")
     max_val = h.cast_to(max_val, x1.dtype)
     mse = tf.reduce_mean(tf.square(x1 - x2))
-    log10 = tf.cast(math.log(10.0), x1.dtype)
+    log10 = h.cast_to(math.log(10.0), x1.dtype)
     return 20 * tf.math.log(max_val) / log10 - 10 * tf.math.log(mse) / log10
 
 

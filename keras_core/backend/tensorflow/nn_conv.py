@@ -63,6 +63,39 @@ def _dilate_kernel(kernel, dilation):
     return kernel
 
 
+def _explicit_same_padding(x, kernel_sizes, strides, dilation):
+    pads = [[0, 0]]
+    for i, (k, st, d) in enumerate(zip(kernel_sizes, strides, dilation)):
+        size = x.shape[i + 1]
+        eff = (k - 1) * d + 1
+        total = max((-(-size // st) - 1) * st + eff - size, 0)
+        pads.append([total // 2, total - total // 2])
+    return tf.pad(x, pads + [[0, 0]])
+
+
+def _depthwise_native(x, kernel, strides, padding, dilation):
+    """A grouped conv with one input channel per group, via tf.nn.depthwise_conv2d."""
+    channels = x.shape[-1]
+    spatial = kernel.shape.as_list()[:-2]
+    kernel = tf.reshape(kernel, spatial + [channels, kernel.shape[-1] // channels])
+    one_d = len(strides) == 1
+    if one_d:
+        x, kernel = x[:, None], kernel[None]
+        strides, dilation, spatial = (1, *strides), (1, *dilation), [1, *spatial]
+    subsample = None
+    if strides[0] != strides[1]:
+        # The native kernel needs equal strides: run at stride 1 (with the strided "same"
+        # padding made explicit) and keep every stride-th output.
+        if padding == "same":
+            x = _explicit_same_padding(x, spatial, strides, dilation)
+            padding = "valid"
+        subsample, strides = strides, (1, 1)
+    out = tf.nn.depthwise_conv2d(x, kernel, [1, *strides, 1], padding.upper(), dilations=dilation)
+    if subsample is not None:
+        out = out[:, :: subsample[0], :: subsample[1]]
+    return out[:, 0] if one_d else out
+
+
 def _conv_channels_last(x, kernel, strides, padding, dilation):
     n = len(strides)
     if max(strides) > 1 and max(dilation) > 1:
@@ -70,7 +103,13 @@ def _conv_channels_last(x, kernel, strides, padding, dilation):
         dilation = (1,) * n
     in_ch, k_in = x.shape[-1], kernel.shape[-2]
     groups = in_ch // k_in
-    if groups > 1 and n == 3:
+    static = None not in x.shape.as_list()[1:-1]
+    equal = len(set(strides)) == 1 and (n == 2 or strides[0] == 1)
+    if groups > 1 and k_in == 1 and n in (1, 2) and (static or equal):
+        return _depthwise_native(x, kernel, strides, padding, dilation)
+    if groups > 1:
+        # TF's CPU kernels cannot differentiate grouped convolutions (nor run them in 3-D),
+        # so each group is convolved on its own.
         xs = tf.split(x, groups, axis=-1)
         ks = tf.split(kernel, groups, axis=-1)
         outs = [

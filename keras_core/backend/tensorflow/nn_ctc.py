@@ -94,7 +94,8 @@ def ctc_decode(
     inputs = h.to_float(inputs)
     _ctc_check(op, None, inputs)
     out_dtype = inputs.dtype
-    x = tf.transpose(tf.cast(inputs, "float32"), [1, 0, 2])
+    compute = "float64" if out_dtype == tf.float64 else "float32"
+    x = tf.transpose(tf.cast(inputs, compute), [1, 0, 2])
     lengths = tf.cast(convert_to_tensor(sequence_lengths), "int32")
     batch, time = tf.shape(x)[1], tf.shape(x)[0]
     if strategy == "greedy":
@@ -121,4 +122,15 @@ def ctc_decode(
     decoded = [
         tf.SparseTensor(s.indices, tf.gather(relabel, s.values), s.dense_shape) for s in decoded
     ]
-    return _dense_paths(decoded, batch, time), tf.cast(log_probs, out_dtype)
+    paths = _dense_paths(decoded, batch, time)
+    if out_dtype == tf.float64:
+        # TF's beam scorer accumulates in float32; rescore the found labelings exactly.
+        log_probs = tf.stack([_labeling_log_prob(inputs, p, lengths, blank) for p in paths], 1)
+    return paths, tf.cast(log_probs, out_dtype)
+
+
+def _labeling_log_prob(logits, path, lengths, blank):
+    """log P(labeling | logits) for -1-padded labelings, by the CTC forward recursion."""
+    label_length = tf.reduce_sum(tf.cast(path >= 0, "int32"), axis=1)
+    labels = tf.where(path >= 0, path, tf.zeros_like(path))
+    return -_ctc_loss_log_space(labels, logits, label_length, lengths, blank)

@@ -25,6 +25,8 @@ from keras_core.backend.tensorflow.numpy_base import (
     widened,
 )
 
+_NO_TILE = frozenset(("uint16",))  # the CPU Tile kernel lacks uint16
+
 # ----------------------------------------------------------------- creation
 
 
@@ -68,7 +70,21 @@ def empty(shape, dtype=None):
 def full(shape, fill_value, dtype=None):
     dtype = _creation_dtype(dtype, fill_value)
     value = cast(tensor(fill_value), dtype)
-    return tf.broadcast_to(value, _shape_arg("full", shape))
+    return _fill("full", value, _shape_arg("full", shape))
+
+
+def _fill(op, value, shape):
+    if isinstance(shape, list) and value.shape.is_fully_defined():
+        try:
+            ok = tf.broadcast_static_shape(value.shape, tf.TensorShape(shape)).as_list() == shape
+        except ValueError:
+            ok = False
+        if not ok or value.shape.rank > len(shape):
+            raise ValueError(
+                f"{op}: `fill_value` of shape {shape_str(value)} cannot be broadcast to "
+                f"shape {tuple(shape)}"
+            )
+    return tf.broadcast_to(value, shape)
 
 
 def _like_dtype(op, x, dtype):
@@ -92,7 +108,8 @@ def empty_like(x, dtype=None):
 def full_like(x, fill_value, dtype=None):
     x = tensor(x)
     value = cast(tensor(fill_value), _like_dtype("full_like", x, dtype))
-    return tf.broadcast_to(value, tf.shape(x))
+    shape = x.shape.as_list() if x.shape.is_fully_defined() else tf.shape(x)
+    return _fill("full_like", value, shape)
 
 
 def _eye_mask(n, m, k):
@@ -193,7 +210,8 @@ def linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis
     out = _space_dtype("linspace", dtype, start, stop)
     y, step = _lin("linspace", start, stop, num, endpoint, axis)
     if retstep:
-        return _to_dtype(y, out), tf.cast(step, float_dtype("linspace", start, stop))
+        step_dtype = out if dt.is_float_dtype(out) else float_dtype("linspace", start, stop)
+        return _to_dtype(y, out), tf.cast(step, step_dtype)
     return _to_dtype(y, out)
 
 
@@ -582,7 +600,7 @@ def tile(x, repeats):
         reps = [1] * (r - len(reps)) + reps
     elif len(reps) > r:
         x = tf.reshape(x, [1] * (len(reps) - r) + dims(x))
-    return widened(lambda t: tf.tile(t, reps), frozenset(("uint16",)), x)
+    return widened(lambda t: tf.tile(t, reps), _NO_TILE, x)
 
 
 def repeat(x, repeats, axis=None):
@@ -602,7 +620,8 @@ def repeat(x, repeats, axis=None):
                 f"repeat: `repeats` has {reps.shape[0]} entries for an axis of size "
                 f"{x.shape[axis]}"
             )
-    return tf.repeat(x, tf.cast(reps, tf.int32), axis=axis)
+    reps = tf.cast(reps, tf.int32)
+    return widened(lambda t: tf.repeat(t, reps, axis=axis), _NO_TILE, x)
 
 
 def flip(x, axis=None):
@@ -705,7 +724,8 @@ def vander(x, N=None, increasing=False):
     n = dim(x, 0) if N is None else python_int(N, "vander", "N")
     if x.dtype == tf.bool:
         x = tf.cast(x, tf.int32)
-    cols = tf.concat([tf.ones_like(x)[:, None], tf.repeat(x[:, None], n - 1, axis=1)], 1)
+    rep = tf.broadcast_to(x[:, None], tf.stack([tf.shape(x)[0], tf.maximum(n - 1, 0)]))
+    cols = tf.concat([tf.ones_like(x)[:, None], rep], 1)
     out = tf.math.cumprod(cols[:, :n], axis=1)
     return out if increasing else tf.reverse(out, [1])
 

@@ -59,8 +59,18 @@ def _not_none(args):
     return [a for a in args if a is not None]
 
 
+def _has_string(x):
+    if isinstance(x, (str, bytes)):
+        return True
+    if isinstance(x, (list, tuple)):
+        return builtins.any(_has_string(v) for v in x)
+    return False
+
+
 def rule(op, fn, *args):
     """Applies a dtype rule; strings and unknown types become a TypeError naming ``op``."""
+    if builtins.any(_has_string(a) for a in args):
+        raise TypeError(f"{op} does not accept strings. Received a string input")
     try:
         out = fn(*_not_none(args))
     except (ValueError, TypeError) as e:
@@ -101,6 +111,8 @@ def tensors(op, rule_fn, *args):
 
 
 def numeric(op, x):
+    if _has_string(x):
+        raise TypeError(f"{op} does not accept strings. Received a string input")
     x = convert_to_tensor(x)
     if x.dtype == tf.string:
         raise TypeError(f"{op} does not accept string tensors. Received: dtype=string")

@@ -45,6 +45,12 @@ def _pair(op, x1, x2, rule=rules.binary_dtype):
     return a, b
 
 
+def _no_bool(a, b):
+    if a.dtype == tf.bool:
+        return tf.cast(a, tf.int32), tf.cast(b, tf.int32)
+    return a, b
+
+
 def _arith(op, fn, x1, x2, missing=NO_BOOL):
     a, b = _pair(op, x1, x2)
     return widened(fn, missing, a, b)
@@ -144,10 +150,40 @@ def _float_mod_parts(a, b):
     return q, m
 
 
+def _float_mod_op(which):
+    # Gradients: d(mod)/da = 1, d(mod)/db = -floor(a / b) (trunc for fmod); floor_divide: 0.
+    @tf.custom_gradient
+    def fn(a, b):
+        shape = tf.broadcast_dynamic_shape(tf.shape(a), tf.shape(b))
+        a2, b2 = tf.broadcast_to(a, shape), tf.broadcast_to(b, shape)
+        if which == "fmod":
+            out = tf.truncatemod(a2, b2)
+        else:
+            out = _float_mod_parts(a2, b2)[0 if which == "floor_divide" else 1]
+
+        def grad(g):
+            ga = tf.zeros_like(a2) if which == "floor_divide" else g
+            if which == "floor_divide":
+                gb = tf.zeros_like(b2)
+            else:
+                q = tf.math.divide(a2, b2)
+                gb = -g * (_trunc(q) if which == "fmod" else tf.floor(q))
+            return _unbroadcast(ga, tf.shape(a)), _unbroadcast(gb, tf.shape(b))
+
+        return out, grad
+
+    return fn
+
+
+def _unbroadcast(g, shape):
+    reduce_axes, _ = tf.raw_ops.BroadcastGradientArgs(s0=shape, s1=tf.shape(g))
+    return tf.reshape(tf.reduce_sum(g, reduce_axes), shape)
+
+
 def floor_divide(x1, x2):
-    a, b = _pair("floor_divide", x1, x2)
+    a, b = _no_bool(*_pair("floor_divide", x1, x2))
     if a.dtype.is_floating:
-        return widened(lambda u, v: _float_mod_parts(u, v)[0], NO_HALF, a, b)
+        return widened(_float_mod_op("floor_divide"), NO_HALF, a, b)
     if a.dtype.is_complex:
         raise TypeError("floor_divide: complex inputs are not supported. Received: dtype=complex")
     if a.dtype == tf.bool:
@@ -156,18 +192,18 @@ def floor_divide(x1, x2):
 
 
 def mod(x1, x2):
-    a, b = _pair("mod", x1, x2)
+    a, b = _no_bool(*_pair("mod", x1, x2))
     if a.dtype.is_floating:
-        return widened(lambda u, v: _float_mod_parts(u, v)[1], NO_HALF, a, b)
+        return widened(_float_mod_op("mod"), NO_HALF, a, b)
     if a.dtype.is_complex:
         raise TypeError("mod: complex inputs are not supported. Received: dtype=complex")
     return widened(lambda u, v: _int_mod(u, v, tf.math.floormod), NO_BOOL, a, b)
 
 
 def fmod(x1, x2):
-    a, b = _pair("fmod", x1, x2)
+    a, b = _no_bool(*_pair("fmod", x1, x2))
     if a.dtype.is_floating:
-        return widened(tf.truncatemod, NO_HALF, a, b)
+        return widened(_float_mod_op("fmod"), NO_HALF, a, b)
     if a.dtype.is_complex:
         raise TypeError("fmod: complex inputs are not supported. Received: dtype=complex")
     if name(a) in UINTS:
@@ -187,7 +223,7 @@ def _int_power(a, b):
 
 
 def power(x1, x2):
-    a, b = _pair("power", x1, x2)
+    a, b = _no_bool(*_pair("power", x1, x2))
     if a.dtype.is_floating or a.dtype.is_complex:
         return tf.pow(a, b)
     if name(a) == "uint64":
@@ -272,13 +308,13 @@ def _keep(op, x):
 
 
 def floor(x):
-    x = _keep("floor", x)
-    return tf.floor(x) if x.dtype.is_floating else x
+    x = tensor(x, float_dtype("floor", x))
+    return tf.floor(x)
 
 
 def ceil(x):
-    x = _keep("ceil", x)
-    return tf.math.ceil(x) if x.dtype.is_floating else x
+    x = tensor(x, float_dtype("ceil", x))
+    return tf.math.ceil(x)
 
 
 def _trunc(x):
@@ -302,7 +338,7 @@ def _round_float(x, decimals):
 
 def round(x, decimals=0):
     decimals = python_int(decimals, "round", "decimals")
-    x = _keep("round", x)
+    x = _unary("round", x)
     if x.dtype.is_floating:
         return widened(lambda t: _round_float(t, decimals), NO_HALF, x)
     if x.dtype.is_complex:
@@ -614,9 +650,13 @@ def _close(a, b, rtol, atol, equal_nan):
 
 
 def isclose(x1, x2, rtol=1e-05, atol=1e-08, equal_nan=False):
-    a, b = _pair("isclose", x1, x2)
+    return _isclose("isclose", x1, x2, rtol, atol, equal_nan)
+
+
+def _isclose(op, x1, x2, rtol, atol, equal_nan):
+    a, b = _pair(op, x1, x2)
     if a.dtype.is_complex:
-        raise TypeError("isclose: complex inputs are not supported. Received: dtype=complex")
+        raise TypeError(f"{op}: complex inputs are not supported. Received: dtype=complex")
     if not a.dtype.is_floating:
         a, b = tf.cast(a, tf.float64), tf.cast(b, tf.float64)
     elif a.dtype in (tf.float16, tf.bfloat16):
@@ -625,7 +665,7 @@ def isclose(x1, x2, rtol=1e-05, atol=1e-08, equal_nan=False):
 
 
 def allclose(x1, x2, rtol=1e-05, atol=1e-08, equal_nan=False):
-    return tf.reduce_all(isclose(x1, x2, rtol=rtol, atol=atol, equal_nan=equal_nan))
+    return tf.reduce_all(_isclose("allclose", x1, x2, rtol, atol, equal_nan))
 
 
 def _float_test(op, x, fn, default):
@@ -787,8 +827,9 @@ def _shift(op, x, y, left):
             fill = tf.zeros_like(r)
         else:
             r = tf.bitwise.right_shift(u, safe)
-            fill = tf.where(tf.less(u, tf.zeros_like(u)), -tf.ones_like(r), tf.zeros_like(r))
-            fill = fill if name(u) not in UINTS else tf.zeros_like(r)
+            fill = tf.zeros_like(r)
+            if name(u) not in UINTS:
+                fill = tf.where(tf.less(u, tf.zeros_like(u)), -tf.ones_like(r), fill)
         return tf.where(out_of_range, fill, r)
 
     return fn(a, b)
@@ -867,7 +908,10 @@ def where(condition, x1=None, x2=None):
 
 
 def clip(x, x_min, x_max):
+    if x_min is None and x_max is None:
+        raise ValueError("clip: at least one of `x_min` and `x_max` must be given. Received None")
     dtype = binary_dtype("clip", x, x_min, x_max)
+    dtype = "int32" if dtype == "bool" else dtype
     x = tensor(x, dtype)
     out = x
     if x_min is not None:

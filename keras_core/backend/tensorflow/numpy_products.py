@@ -251,7 +251,8 @@ def correlate(x1, x2, mode="valid"):
         raise ValueError(
             f"correlate: `mode` must be 'valid', 'same' or 'full'. Received: mode={mode!r}"
         )
-    a, v = _pair("correlate", x1, x2)
+    dtype = apply_rule("correlate", rules.float_dtype, x1, x2)
+    a, v = tensor(x1, dtype), tensor(x2, dtype)
     if rank("correlate", a) != 1 or rank("correlate", v) != 1:
         raise ValueError(
             "correlate: inputs must be 1-D. "

@@ -679,7 +679,7 @@ def _unique_resize(values, index, counts, size, fill_value):
     fill = values[:1] if fill_value is None else tf.fill(
         [1, tf.shape(values)[1]], tf.cast(fill_value, values.dtype)
     )
-    fill = tf.repeat(tf.broadcast_to(fill, [1, tf.shape(values)[1]]), pad, axis=0)
+    fill = tf.broadcast_to(fill, tf.stack([pad, tf.shape(values)[1]]))
     values = tf.concat([values, fill], 0)[:size]
     index = tf.concat([index, tf.zeros([pad], index.dtype)], 0)[:size]
     counts = tf.concat([counts, tf.zeros([pad], counts.dtype)], 0)[:size]

@@ -164,4 +164,6 @@ def cast_to(value, dtype):
     """Casts a tensor, or converts a Python value directly to ``dtype`` (no float32 detour)."""
     if tf.is_tensor(value) or hasattr(value, "dtype"):
         return tf.cast(convert_to_tensor(value), dtype)
+    if isinstance(value, float) and not tf.as_dtype(dtype).is_floating:
+        return tf.cast(tf.constant(value, dtype="float64"), dtype)
     return tf.constant(value, dtype=dtype)

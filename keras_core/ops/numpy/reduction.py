@@ -758,9 +758,11 @@ def _quantile_call(op, cls, x, q, axis, method, keepdims, scale):
     choice(op, "method", method, _QUANTILE_METHODS)
     axis = _axis(op, x, axis)
     if isinstance(q, (int, float, list, tuple)):
+        # Python quantiles are exact: a float64 array, cast by the backend to the dtype of x.
         values = np.asarray(q, dtype="float64")
         if values.size and not ((values >= 0).all() and (values <= scale).all()):
             raise ValueError(f"{op}: `q` must be in [0, {scale}]. Received: q={q}")
+        q = values
     if symbolic(x, q):
         return cls(axis=axis, method=method, keepdims=keepdims).symbolic_call(x, q)
     return getattr(_bnp, op)(x, q, axis=axis, method=method, keepdims=keepdims)
