@@ -473,6 +473,11 @@ def select(entries, ops=None, families=None):
             raise SystemExit(f"unknown ops (not in the registry): {', '.join(unknown)}")
         names = [n for n in names if n in ops]
     if families:
+        known = {e.family for e in entries.values()}
+        unknown = sorted(set(families) - known)
+        if unknown:
+            raise SystemExit(f"unknown families: {', '.join(unknown)} (known: "
+                             f"{', '.join(sorted(known))})")
         names = [n for n in names if entries[n].family in families]
     return names
 

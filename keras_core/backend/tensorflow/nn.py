@@ -43,12 +43,13 @@ def _unary_arith(x):
 
 
 def relu(x):
-    x = _unary_arith(x)
-    return tf.maximum(x, tf.zeros_like(x))
+    return tf.nn.relu(_unary_arith(x))
 
 
 def relu6(x):
     x = _unary_arith(x)
+    if x.dtype.is_floating:
+        return tf.nn.relu6(x)
     return tf.clip_by_value(x, h.cast_to(0, x.dtype), h.cast_to(6, x.dtype))
 
 
@@ -170,7 +171,9 @@ def threshold(x, threshold, default_value):
     dtype = dtype_rules.binary_dtype(x, default_value)
     x = tf.cast(x, dtype)
     default = h.cast_to(default_value, dtype)
-    return tf.where(x > h.cast_to(threshold, dtype), x, default)
+    compare = dtype_rules.binary_dtype(x, threshold)
+    above = tf.cast(x, compare) > h.cast_to(threshold, compare)
+    return tf.where(above, x, default)
 
 
 def sparse_sigmoid(x):
