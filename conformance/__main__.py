@@ -26,7 +26,8 @@ from conformance import report as report_lib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-MAX_RESTARTS = 5
+MAX_RESTARTS = 5  # after crashes
+MAX_FRESH_STARTS = 100  # after timeouts (the worker asks for a fresh process)
 
 
 def _split(text):
@@ -80,6 +81,8 @@ class _Shard:
         self.log = os.path.join(tmpdir, f"shard{index}.log")
         self.proc = None
         self.restarts = 0
+        self.fresh_starts = 0
+        self.crashed_ops = set()
         self.crashes = []
         self.finished = False
         self.last_size = -1
@@ -206,12 +209,23 @@ def _supervise(shards, backend, base, args, workers, start):
 
 def _reap(shard, backend, base, args, workers, code):
     planned, begun, ended, done = _state(shard.lines())
-    if done and code == 0:
+    if done:  # a crash at interpreter exit (seen with jax) loses nothing
         shard.finished = True
         return
-    crashed = [op for op in begun if op not in ended]
+    from conformance.runner import RESTART_EXIT_CODE
+
+    unfinished = [op for op in begun if op not in ended and op not in shard.crashed_ops]
+    if code == RESTART_EXIT_CODE and not unfinished and shard.fresh_starts < MAX_FRESH_STARTS:
+        shard.fresh_starts += 1
+        if [op for op in planned if op not in begun]:
+            _launch(shard, backend, base, args, workers, set(begun))
+        else:
+            shard.finished = True
+        return
     tail = _tail(shard.log)
-    where = crashed[-1] if crashed else None
+    where = unfinished[-1] if unfinished else None
+    if where:
+        shard.crashed_ops.add(where)
     shard.crashes.append({"op": where, "code": code, "log_tail": tail})
     remaining = [op for op in planned if op not in begun]
     if not planned:
@@ -261,6 +275,7 @@ def _assemble(backend, shards, args, seconds, workers):
 
 
 def cmd_run(args):
+    """``run``: each backend in its own workers; prints summaries, writes the report."""
     signal.signal(signal.SIGTERM, _on_sigterm)  # so that the workers are stopped too
     backends = _split(args.backend) or []
     reports = []
@@ -281,6 +296,7 @@ def cmd_run(args):
 
 
 def cmd_merge(args):
+    """``merge``: several reports into one (later reports win on equal case keys)."""
     reports = [report_lib.load(p) for p in args.reports]
     merged, replaced = report_lib.merge(reports, sys.argv[1:])
     report_lib.save(merged, args.output)
@@ -292,6 +308,7 @@ def cmd_merge(args):
 
 
 def cmd_diff(args):
+    """``diff``: prints regressions, fixes, changes, new and removed cases; 1 on regressions."""
     old, new = report_lib.load(args.old), report_lib.load(args.new)
     result = report_lib.diff(old, new, True if args.ignore_backend else None)
     report_lib.print_diff(result, args.limit)
@@ -299,6 +316,7 @@ def cmd_diff(args):
 
 
 def cmd_gate(args):
+    """``gate``: evaluates gates.toml on a report; 1 if any gate fails."""
     rep = report_lib.load(args.report)
     baseline = report_lib.load(args.baseline) if args.baseline else None
     results = gates_lib.evaluate(rep, gates_lib.load_gates(args.gates), baseline, args.release)

@@ -51,6 +51,7 @@ class GateResult:
 
     @property
     def margin(self):
+        """How far the value is inside (positive) or outside (negative) the threshold."""
         if self.value is None or self.threshold is None:
             return None
         if self.direction == "min":

@@ -47,13 +47,17 @@ if not GRAD:
     GRAD = [pytest.param(None, id="backend-has-no-gradients")]
 
 
-def _check(entry, results):
+def _check(entry, results, mode="", dtype=""):
     bad = [(cid, r) for cid, r in results if r.status in ("fail", "error")]
-    if entry.xfail.get(BACKEND) and bad:
-        pytest.xfail(entry.xfail[BACKEND])
-    if entry.xfail.get(BACKEND) and not bad:
+    # xfail keys: "<backend>" (every mode), "<backend>:<mode>" (values, edges,
+    # symbolic, jit, grad, errors) or "<backend>:<mode>:<dtype>", each with a reason.
+    reason = (entry.xfail.get(f"{BACKEND}:{mode}:{dtype}") or entry.xfail.get(f"{BACKEND}:{mode}")
+              or entry.xfail.get(BACKEND))
+    if reason and bad:
+        pytest.xfail(reason)
+    if reason and not bad:
         pytest.fail(f"unexpected pass: {entry.name} is marked xfail on {BACKEND} "
-                    f"({entry.xfail[BACKEND]}) but passed")
+                    f"({reason}) but passed")
     if bad:
         msg = "\n".join(f"[{cid}] {r.status}: {r.message}" for cid, r in bad)
         pytest.fail(f"{entry.name} on {BACKEND}:\n{msg}", pytrace=False)
@@ -79,7 +83,7 @@ def _seed(*parts):
 def test_values(name, dtype):
     entry = ENTRIES[name]
     results = [(c.id, harness.run_eager(entry, c, dtype)) for c in _cases(entry, dtype)]
-    _check(entry, results)
+    _check(entry, results, "values", dtype)
 
 
 @pytest.mark.parametrize("name,dtype", EDGES)
@@ -87,7 +91,7 @@ def test_edge_values(name, dtype):
     entry = ENTRIES[name]
     rng = np.random.default_rng(_seed(name, dtype, "edges"))
     results = [(c.id, harness.run_eager(entry, c, dtype)) for c in entry.edges(dtype, rng)]
-    _check(entry, results)
+    _check(entry, results, "edges")
 
 
 @pytest.mark.parametrize("name,dtype", SYMBOLIC)
@@ -98,7 +102,7 @@ def test_symbolic_matches_eager(name, dtype):
         results.append((c.id, harness.run_symbolic(entry, c, dtype)))
         if entry.symbolic_none:
             results.append((c.id + "-none", harness.run_symbolic(entry, c, dtype, none_batch=True)))
-    _check(entry, results)
+    _check(entry, results, "symbolic")
 
 
 @pytest.mark.parametrize("name,dtype", JIT)
@@ -109,7 +113,7 @@ def test_compiled_matches_eager(name, dtype):
         return
     entry = ENTRIES[name]
     results = [(c.id, harness.run_jit(entry, c, dtype)) for c in _cases(entry, dtype)]
-    _check(entry, results)
+    _check(entry, results, "jit")
 
 
 @pytest.mark.parametrize("name", GRAD)
@@ -119,10 +123,10 @@ def test_gradients(name):
         return
     entry = ENTRIES[name]
     results = [(c.id, harness.run_grad(entry, c, "float64")) for c in _cases(entry, "float64")]
-    _check(entry, results)
+    _check(entry, results, "grad")
 
 
 @pytest.mark.parametrize("name", ERRORS)
 def test_errors(name):
     entry = ENTRIES[name]
-    _check(entry, [(e.id or str(i), harness.run_error(entry, e)) for i, e in enumerate(entry.errors)])
+    _check(entry, [(e.id or str(i), harness.run_error(entry, e)) for i, e in enumerate(entry.errors)], "errors")

@@ -223,12 +223,14 @@ def diff(old, new, ignore_backend=None):
 
 
 def format_key(key):
+    """``"backend: op [mode, dtype, case_id]"`` for a record key (no backend if empty)."""
     backend, op, mode, dtype, case_id = key
     where = f"{backend}: " if backend else ""
     return f"{where}{op} [{mode}, {dtype}, {case_id}]"
 
 
 def first_line(message, limit=110):
+    """The first line of ``message``, cut to ``limit`` characters."""
     line = (message or "").strip().splitlines()[0] if (message or "").strip() else ""
     return line if len(line) <= limit else line[: limit - 3] + "..."
 

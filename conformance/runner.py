@@ -174,6 +174,10 @@ def environment(name, caps):
         try:
             return metadata.version(pkg)
         except metadata.PackageNotFoundError:
+            pass
+        try:  # e.g. tensorflow installed as tensorflow-cpu
+            return str(importlib.import_module(pkg).__version__)
+        except Exception:
             return None
 
     base = backends.NAME
@@ -325,11 +329,12 @@ def plan(entry, backends_module, caps):
 # ----------------------------------------------------------------------------- running
 
 
-class _Timeout(Exception):
-    pass
+RESTART_EXIT_CODE = 75  # "restart me after this op": a case timed out, state may be damaged
+_TIMED_OUT = []
 
 
 def _alarm(_signum, _frame):
+    _TIMED_OUT.append(True)
     raise TimeoutError("case exceeded the per-case time limit")
 
 
@@ -537,6 +542,11 @@ def work(backend, out, ops=None, families=None, shard=0, shards=1, skip=(), time
             _emit(out, {"type": "record", "record": rec})
         release_memory(backends_module.NAME)
         _emit(out, {"type": "end", "op": name, "seconds": time.perf_counter() - start})
+        if _TIMED_OUT:
+            # An interrupted framework call may leave the process in a bad state: the
+            # parent starts a fresh worker for the remaining ops.
+            out.flush()
+            os._exit(RESTART_EXIT_CODE)
     _emit(out, {"type": "done"})
 
 

@@ -9,7 +9,9 @@ It runs on the numpy backend and, once ``install()`` has run, perturbs a few ops
   float16 returns float32, so the foundation check fails and every other op
   is reported ``blocked``;
 - with ``CONFORMANCE_BROKEN_CRASH=<op>``, the numpy-family op ``<op>`` kills the
-  worker process (the runner restarts it after that op, reported as an error).
+  worker process (the runner restarts it after that op, reported as an error);
+- with ``CONFORMANCE_BROKEN_SLOW=<op>``, the first call of ``<op>`` hangs for a
+  minute (past ``--case-timeout``: an error, then a fresh worker).
 
 Its manifest leaves out ``uint32``, so those cases are reported ``unsupported``.
 
@@ -38,6 +40,21 @@ def _is_float(dtype):
     from keras_core.backend.common.dtypes import standardize_dtype
 
     return standardize_dtype(dtype) in ("float16", "bfloat16", "float32", "float64")
+
+
+def _slow_first_call(name, bnp, replace_function):
+    import time
+
+    original = getattr(bnp, name)
+    calls = []
+
+    def slow(*args, **kwargs):
+        if not calls:
+            calls.append(1)
+            time.sleep(60)
+        return original(*args, **kwargs)
+
+    return [name] if replace_function(original, slow) else []
 
 
 def install():
@@ -92,5 +109,8 @@ def install():
 
         if replace_function(getattr(bnp, crash), die):
             patched.append(crash)
+    slow = os.environ.get("CONFORMANCE_BROKEN_SLOW")
+    if slow:
+        patched += _slow_first_call(slow, bnp, replace_function)
     _INSTALLED = True
     return patched

@@ -889,6 +889,12 @@ register(
         dtypes=("float32", "float64"),
         accuracy="loss",
         out_dtype=lambda case, d: ("int32", _fd(case.args[0])),
+        xfail={
+            "torch:values": "greedy decode scores: the torch backend sums the per-step max "
+            "log-softmax; the reference (Keras) sums raw max logits. Decoded labels agree.",
+            "jax:values": "greedy decode scores differ from the reference (see the torch note)",
+            "jax:jit": "greedy decode scores differ from the reference (see the torch note)",
+        },
         errors=(
             ErrorCase(
                 (np.ones((2, 3, 3), np.float32), np.ones(2, np.int32)),

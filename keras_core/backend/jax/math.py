@@ -310,7 +310,10 @@ def cdist(x, y):
             f"Received: x.shape={tuple(x.shape)}, y.shape={tuple(y.shape)}"
         )
     diff = x[..., :, None, :] - y[..., None, :, :]
-    return jnp.sqrt(jnp.sum(jnp.square(diff), axis=-1))
+    sq = jnp.sum(jnp.square(diff), axis=-1)
+    positive = sq > 0
+    # zero distances get a zero (not NaN) gradient
+    return jnp.where(positive, jnp.sqrt(jnp.where(positive, sq, 1)), 0)
 
 
 def view_as_real(x):

@@ -403,8 +403,10 @@ def normalize(x, axis=-1, order=2, epsilon=None):
     epsilon = config.epsilon() if epsilon is None else epsilon
     y = x.astype("float32") if x.dtype in (jnp.float16, jnp.bfloat16) else x
     if order == 2:
-        norm = jnp.sqrt(jnp.sum(jnp.square(y), axis=axes, keepdims=True))
-    elif order == 1:
+        # sqrt(max(sum, eps**2)) == max(norm, eps), with a finite gradient at zero
+        sq = jnp.sum(jnp.square(y), axis=axes, keepdims=True)
+        return (y * lax.rsqrt(jnp.maximum(sq, jnp.asarray(epsilon, y.dtype) ** 2))).astype(x.dtype)
+    if order == 1:
         norm = jnp.sum(jnp.abs(y), axis=axes, keepdims=True)
     else:
         norm = jnp.sum(jnp.abs(y) ** order, axis=axes, keepdims=True) ** (1.0 / order)
@@ -429,6 +431,9 @@ def _ctc_inputs(target, output, target_length, output_length):
     return target, output, target_length, output_length
 
 
+_CTC_LOG_ZERO = -1e30
+
+
 def ctc_loss(target, output, target_length, output_length, mask_index=0):
     target, output, target_length, output_length = _ctc_inputs(
         target, output, target_length, output_length
@@ -449,7 +454,8 @@ def ctc_loss(target, output, target_length, output_length, mask_index=0):
     prev2 = jnp.concatenate([jnp.full((batch, 2), -1, ext.dtype), ext[:, :-2]], axis=1)
     can_skip = (~is_blank) & (ext != prev2)
     valid = pos[None, :] < (2 * target_length[:, None] + 1)
-    neg_inf = jnp.asarray(-jnp.inf, compute)
+    # a large finite stand-in for log(0): -inf would turn the gradients into NaN
+    neg_inf = jnp.asarray(_CTC_LOG_ZERO, compute)
     emit = jnp.take_along_axis(
         log_probs, jnp.broadcast_to(ext[:, None, :], (batch, steps, n_ext)), axis=2
     )
@@ -469,7 +475,8 @@ def ctc_loss(target, output, target_length, output_length, mask_index=0):
     end1 = jnp.take_along_axis(alpha, last[:, None], axis=1)[:, 0]
     end2 = jnp.take_along_axis(alpha, jnp.maximum(last - 1, 0)[:, None], axis=1)[:, 0]
     end2 = jnp.where(target_length > 0, end2, neg_inf)
-    return (-jnp.logaddexp(end1, end2)).astype(output.dtype)
+    loss = -jnp.logaddexp(end1, end2)
+    return jnp.where(loss > -_CTC_LOG_ZERO / 2, jnp.inf, loss).astype(output.dtype)
 
 
 def _compact_labels(labels, keep):

@@ -414,7 +414,8 @@ def histogram(x, bins=10, range=None):
                 f"histogram: `range` must be (min, max) with min <= max. Received: range={range}"
             )
     d = float_type("histogram", x)
-    counts, edges = jnp.histogram(cast(x, d), bins=bins, range=range)
+    # Binned in float64 (as NumPy does) so values on a bin edge land in the same bin.
+    counts, edges = jnp.histogram(cast(x, "float64"), bins=bins, range=range)
     return counts.astype(INDEX_DTYPE), edges.astype(d)
 
 

@@ -724,7 +724,10 @@ def _split(op, x, indices_or_sections, axis, equal):
             return jnp.split(x, sections, axis=axis)
         return jnp.array_split(x, sections, axis=axis)
     points = [as_int(op, i, "indices_or_sections") for i in indices_or_sections]
-    return jnp.split(x, points, axis=axis)
+    # Slicing semantics, as NumPy: indices past the end or out of order give empty pieces.
+    bounds = [None] + points + [None]
+    lead = (slice(None),) * axis
+    return [x[lead + (slice(a, b),)] for a, b in zip(bounds[:-1], bounds[1:])]
 
 
 def split(x, indices_or_sections, axis=0):

@@ -79,7 +79,12 @@ def _axis_weights(in_size, out_size, interpolation, antialias, dtype):
         return _area_weights(in_size, out_size, dtype)
     scale = tf.cast(out_size, dtype) / tf.cast(in_size, dtype)
     return scale_weights(
-        in_size, out_size, scale, tf.zeros([], dtype), SCALE_KERNELS[interpolation], antialias,
+        in_size,
+        out_size,
+        scale,
+        tf.zeros([], dtype),
+        SCALE_KERNELS[interpolation],
+        antialias,
         dtype,
     )
 

@@ -617,8 +617,7 @@ def repeat(x, repeats, axis=None):
     if reps.shape.rank == 1 and reps.shape[0] is not None and x.shape[axis] is not None:
         if reps.shape[0] not in (1, x.shape[axis]):
             raise ValueError(
-                f"repeat: `repeats` has {reps.shape[0]} entries for an axis of size "
-                f"{x.shape[axis]}"
+                f"repeat: `repeats` has {reps.shape[0]} entries for an axis of size {x.shape[axis]}"
             )
     reps = tf.cast(reps, tf.int32)
     return widened(lambda t: tf.repeat(t, reps, axis=axis), _NO_TILE, x)
@@ -781,7 +780,9 @@ def view(x, dtype=None):
         out = tf.bitcast(x, to)
         out = tf.reshape(out, dims(x)[:-1] + [-1])
     else:
-        if rank("view", x) == 0 or (x.shape[-1] is not None and x.shape[-1] * ratio_num % ratio_den):
+        if rank("view", x) == 0 or (
+            x.shape[-1] is not None and x.shape[-1] * ratio_num % ratio_den
+        ):
             raise ValueError(
                 f"view: the last axis of size {x.shape[-1] if x.shape.rank else 'n/a'} of "
                 f"{name(x)} does not divide into {target.name}. Received: shape={shape_str(x)}"
@@ -790,4 +791,3 @@ def view(x, dtype=None):
         out = tf.reshape(x, dims(x)[:-1] + [-1, k])
         out = tf.bitcast(out, to)
     return tf.cast(out, tf.bool) if target == tf.bool else out
-

@@ -245,8 +245,10 @@ def python_int(v, op, argname):
         return operator.index(v)
     except TypeError:
         static = tf.get_static_value(v) if tf.is_tensor(v) else None
-        if static is not None and np.ndim(static) == 0 and np.issubdtype(
-            np.asarray(static).dtype, np.integer
+        if (
+            static is not None
+            and np.ndim(static) == 0
+            and np.issubdtype(np.asarray(static).dtype, np.integer)
         ):
             return int(static)
         raise TypeError(

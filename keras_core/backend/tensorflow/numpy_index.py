@@ -160,9 +160,7 @@ def _gather_advanced(y, entries):
         n = tf.shape(y, out_type=tf.int32)[p]
         t = tf.where(t < 0, t + n, t)
         if tf.executing_eagerly() and bool(tf.reduce_any((t < 0) | (t >= n))):
-            raise IndexError(
-                f"get_item: an index is out of bounds for axis {p} with size {int(n)}"
-            )
+            raise IndexError(f"get_item: an index is out of bounds for axis {p} with size {int(n)}")
         idx.append(t)
     shape = tf.TensorShape([])
     for t in idx:
@@ -373,7 +371,9 @@ def _pad_ramp(x, axis, before, after, head):
     w = tf.cast(x, tf.float64)
     first, last = w[head + (slice(0, 1),)], w[head + (slice(-1, None),)]
     left = first * tf.reshape(tf.range(before, dtype=tf.float64) / max(before, 1), shape)
-    right = last * tf.reshape((after - 1 - tf.range(after, dtype=tf.float64)) / max(after, 1), shape)
+    right = last * tf.reshape(
+        (after - 1 - tf.range(after, dtype=tf.float64)) / max(after, 1), shape
+    )
     left, right = (_ramp_cast(t, x.dtype) for t in (left, right))
     return tf.concat([left, x, right], axis)
 
@@ -451,4 +451,3 @@ def tril(x, k=0):
 
 def triu(x, k=0):
     return _tri_select("triu", x, k, False)
-

@@ -30,8 +30,20 @@ from keras_core.backend.tensorflow.numpy_base import rule as apply_rule
 _FAST = frozenset(
     tf.as_dtype(d)
     for d in (
-        "float16", "bfloat16", "float32", "float64", "int8", "int16", "int32", "int64",
-        "uint8", "uint16", "uint32", "uint64", "complex64", "complex128",
+        "float16",
+        "bfloat16",
+        "float32",
+        "float64",
+        "int8",
+        "int16",
+        "int32",
+        "int64",
+        "uint8",
+        "uint16",
+        "uint32",
+        "uint64",
+        "complex64",
+        "complex128",
     )
 )
 _LN2 = math.log(2.0)

@@ -40,9 +40,7 @@ def _pair(op, x1, x2):
 
 
 def _contract_error(op, a, b, detail):
-    return ValueError(
-        f"{op}: shapes {shape_str(a)} and {shape_str(b)} are not aligned: {detail}"
-    )
+    return ValueError(f"{op}: shapes {shape_str(a)} and {shape_str(b)} are not aligned: {detail}")
 
 
 def matmul(x1, x2):
@@ -293,7 +291,9 @@ def slogdet(x):
     dtype = float_dtype("slogdet", x)
     x = tensor(x, dtype)
     r = rank("slogdet", x)
-    if r < 2 or (x.shape[-1] is not None and x.shape[-2] is not None and x.shape[-1] != x.shape[-2]):
+    if r < 2 or (
+        x.shape[-1] is not None and x.shape[-2] is not None and x.shape[-1] != x.shape[-2]
+    ):
         raise ValueError(
             f"slogdet: `x` must be a (batch of) square matrices. Received: shape={shape_str(x)}"
         )
@@ -350,8 +350,7 @@ def vectorize(pyfunc, *, excluded=None, signature=None):
         in_core = core[0] if core is not None else [()] * len(values)
         if len(in_core) != len(values):
             raise ValueError(
-                f"vectorize: the signature has {len(in_core)} inputs but {len(values)} "
-                "were given"
+                f"vectorize: the signature has {len(in_core)} inputs but {len(values)} were given"
             )
         loop = tf.TensorShape([])
         for v, c in zip(values, in_core):
@@ -382,4 +381,3 @@ def vectorize(pyfunc, *, excluded=None, signature=None):
         return map_structure(restore, out)
 
     return wrapped
-

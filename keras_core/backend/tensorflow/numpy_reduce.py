@@ -523,9 +523,7 @@ def _quantile(op, x, q, axis, method, keepdims, ignore_nan, scale):
     r = out.shape.rank
     out = tf.transpose(out, [r - 1] + list(range(r - 1)))
     if keepdims:
-        shape = tf.concat(
-            [tf.shape(qv), [1 if i in ax_t else d for i, d in enumerate(dims(x))]], 0
-        )
+        shape = tf.concat([tf.shape(qv), [1 if i in ax_t else d for i, d in enumerate(dims(x))]], 0)
         out = tf.reshape(out, shape)
     if q.shape.rank == 0:
         out = tf.squeeze(out, 0)
@@ -676,8 +674,10 @@ def _unique_resize(values, index, counts, size, fill_value):
     size = python_int(size, "unique", "size")
     n = tf.shape(values)[0]
     pad = tf.maximum(size - n, 0)
-    fill = values[:1] if fill_value is None else tf.fill(
-        [1, tf.shape(values)[1]], tf.cast(fill_value, values.dtype)
+    fill = (
+        values[:1]
+        if fill_value is None
+        else tf.fill([1, tf.shape(values)[1]], tf.cast(fill_value, values.dtype))
     )
     fill = tf.broadcast_to(fill, tf.stack([pad, tf.shape(values)[1]]))
     values = tf.concat([values, fill], 0)[:size]
@@ -784,7 +784,6 @@ def _hist_range(xw, value_range):
         lo, hi = tf.reduce_min(xw), tf.reduce_max(xw)
     same = tf.equal(lo, hi)
     return tf.where(same, lo - 0.5, lo), tf.where(same, hi + 0.5, hi)
-
 
 
 # ------------------------------------------------------------------ logic

@@ -64,12 +64,19 @@ def _epsilon(epsilon):
 # ---------------------------------------------------------------- activations
 
 
+def _int_keeping(x):
+    # relu/relu6 keep integer dtypes (bool becomes int32), as arithmetic_unary_dtype says.
+    x = convert_to_tensor(x)
+    native = to_native_dtype(dtype_rules.arithmetic_unary_dtype(x))
+    return x if x.dtype == native else x.to(native)
+
+
 def relu(x):
-    return torch.relu(_float(x))
+    return torch.relu(_int_keeping(x))
 
 
 def relu6(x):
-    return torch.clamp(_float(x), 0.0, 6.0)
+    return torch.clamp(_int_keeping(x), 0, 6)
 
 
 def sigmoid(x):
@@ -181,7 +188,9 @@ def hard_tanh(x):
 
 
 def threshold(x, threshold, default_value):
-    x = _float(x)
+    x = convert_to_tensor(x)
+    native = to_native_dtype(dtype_rules.binary_dtype(x, default_value))
+    x = x if x.dtype == native else x.to(native)
     return torch.where(x > threshold, x, torch.as_tensor(default_value, dtype=x.dtype))
 
 
