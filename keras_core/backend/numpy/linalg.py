@@ -1,9 +1,20 @@
 # The numpy backend's linear algebra.
 import numpy as np
-import scipy.linalg
 
 from keras_core.backend.common import dtype_rules
 from keras_core.backend.numpy.core import convert_to_tensor, to_native_dtype
+
+
+class _LazyScipy:
+    """Imports scipy.linalg on first use: it costs ~0.7 s, too much for `import keras_core`."""
+
+    def __getattr__(self, name):
+        import scipy.linalg
+
+        return getattr(scipy.linalg, name)
+
+
+_scipy_linalg = _LazyScipy()
 
 UNSUPPORTED = {
     "jvp": "the numpy backend has no automatic differentiation; "
@@ -42,7 +53,7 @@ def cholesky(x, upper=False):
 def cholesky_inverse(x, upper=False):
     (x,), dtype = _work(x)
     factor = np.swapaxes(x, -1, -2) if upper else x
-    inv_factor = _batched(lambda m, e: scipy.linalg.solve_triangular(m, e, lower=True),
+    inv_factor = _batched(lambda m, e: _scipy_linalg.solve_triangular(m, e, lower=True),
                           factor, np.eye(x.shape[-1]))
     return _out(np.swapaxes(inv_factor, -1, -2) @ inv_factor, dtype)
 
@@ -88,7 +99,7 @@ def lu_factor(x):
     (x,), dtype = _work(x)
 
     def one(m):
-        lu, piv = scipy.linalg.lu_factor(m, check_finite=False)
+        lu, piv = _scipy_linalg.lu_factor(m, check_finite=False)
         return lu, piv.astype(np.int32)
 
     lu, piv = _batched(one, x)
@@ -143,7 +154,7 @@ def solve_triangular(a, b, lower=False):
     batch = np.broadcast_shapes(a.shape[:-2], b.shape[:-2])
     a = np.broadcast_to(a, batch + a.shape[-2:]).reshape((-1,) + a.shape[-2:])
     b = np.broadcast_to(b, batch + b.shape[-2:]).reshape((-1,) + b.shape[-2:])
-    out = np.stack([scipy.linalg.solve_triangular(m, r, lower=lower) for m, r in zip(a, b)])
+    out = np.stack([_scipy_linalg.solve_triangular(m, r, lower=lower) for m, r in zip(a, b)])
     out = out.reshape(batch + out.shape[-2:])
     return _out(out[..., 0] if vector else out, dtype)
 

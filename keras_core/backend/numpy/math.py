@@ -1,11 +1,22 @@
 # The numpy backend's math ops.
 import numpy as np
-import scipy.special
 
 from keras_core.backend.common import dtype_rules
 from keras_core.backend.common.dtypes import standardize_dtype
 from keras_core.backend.numpy.core import convert_to_tensor, to_native_dtype
 from keras_core.backend.numpy.linalg import qr  # noqa: F401
+
+
+class _LazyScipy:
+    """Imports scipy.special on first use: it costs ~0.7 s, too much for `import keras_core`."""
+
+    def __getattr__(self, name):
+        import scipy.special
+
+        return getattr(scipy.special, name)
+
+
+_scipy_special = _LazyScipy()
 
 UNSUPPORTED = {}
 
@@ -30,9 +41,9 @@ def _unary(fn):
     return wrapped
 
 
-erf = _unary(scipy.special.erf)
-erfc = _unary(scipy.special.erfc)
-erfinv = _unary(scipy.special.erfinv)
+erf = _unary((lambda *a, **k: _scipy_special.erf(*a, **k)))
+erfc = _unary((lambda *a, **k: _scipy_special.erfc(*a, **k)))
+erfinv = _unary((lambda *a, **k: _scipy_special.erfinv(*a, **k)))
 rsqrt = _unary(lambda x: 1 / np.sqrt(x))
 
 
@@ -40,7 +51,7 @@ def logsumexp(x, axis=None, keepdims=False):
     (x,), dtype = _work(x)
     axis = tuple(axis) if isinstance(axis, (list, tuple)) else axis
     with np.errstate(all="ignore"):
-        return _out(scipy.special.logsumexp(x, axis=axis, keepdims=keepdims), dtype)
+        return _out(_scipy_special.logsumexp(x, axis=axis, keepdims=keepdims), dtype)
 
 
 def _pair(x):

@@ -1,6 +1,5 @@
 # The numpy backend's nn ops. Conv/pool/patch ops live in nn_conv.py.
 import numpy as np
-import scipy.special
 
 from keras_core.backend import config
 from keras_core.backend.common import dtype_rules
@@ -19,7 +18,20 @@ from keras_core.backend.numpy.nn_conv import (  # noqa: F401
     separable_conv,
     space_to_depth,
     unfold,
+
 )
+
+
+class _LazyScipy:
+    """Imports scipy.special on first use: it costs ~0.7 s, too much for `import keras_core`."""
+
+    def __getattr__(self, name):
+        import scipy.special
+
+        return getattr(scipy.special, name)
+
+
+_scipy_special = _LazyScipy()
 
 UNSUPPORTED = {}
 
@@ -46,7 +58,7 @@ def _unary(fn):
 
 
 def _sigmoid(x):
-    return scipy.special.expit(x)
+    return _scipy_special.expit(x)
 
 
 def _softplus(x):
@@ -103,7 +115,7 @@ def _gelu(x, approximate):
     if approximate:
         c = np.sqrt(2 / np.pi)
         return 0.5 * x * (1 + np.tanh(c * (x + 0.044715 * x**3)))
-    return 0.5 * x * (1 + scipy.special.erf(x / np.sqrt(2)))
+    return 0.5 * x * (1 + _scipy_special.erf(x / np.sqrt(2)))
 
 
 def gelu(x, approximate=True):
