@@ -90,16 +90,21 @@ def test_bad_config_file_value_is_named(tmp_path, key, value):
 
 
 def test_import_loads_only_selected_framework(tmp_path):
+    """keras_core adds no framework beyond what importing the selected one loads by
+    itself (TensorFlow 2.21 imports jax on its own when jax is installed)."""
     current = config.backend()
-    code = (
-        "import sys, keras_core; "
-        "print(' '.join(m for m in ('tensorflow', 'jax', 'torch') if m in sys.modules))"
-    )
-    out = _run(code, tmp_path, backend_env=current)
+    probe = "print(' '.join(m for m in ('tensorflow', 'jax', 'torch') if m in sys.modules))"
+    out = _run("import sys, keras_core; " + probe, tmp_path, backend_env=current)
     assert out.returncode == 0, out.stderr
     loaded = set(out.stdout.split())
-    expected = {FRAMEWORKS[current]} if current in FRAMEWORKS else set()
+    module = FRAMEWORKS.get(current, "numpy")
+    alone = _run(f"import sys, {module}; " + probe, tmp_path, backend_env=current)
+    assert alone.returncode == 0, alone.stderr
+    baseline = set(alone.stdout.split())
+    expected = baseline | ({FRAMEWORKS[current]} if current in FRAMEWORKS else set())
     assert loaded == expected
+    others = {"tensorflow", "jax", "torch"} - {module} - baseline
+    assert not (loaded & others)
 
 
 def test_set_floatx_validates():

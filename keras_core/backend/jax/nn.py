@@ -51,14 +51,21 @@ def _axes(axis, ndim, op):
 # activations
 
 
+def _unary(x):
+    # relu and relu6 keep integer dtypes (bool becomes int32), like arithmetic
+    x = convert_to_tensor(x)
+    d = dtype_rules.arithmetic_unary_dtype(x)
+    return x if x.dtype == d else x.astype(d)
+
+
 def relu(x):
-    x = _float(x)
-    return jnp.maximum(x, 0)
+    x = _unary(x)
+    return jnp.maximum(x, jnp.zeros((), x.dtype))
 
 
 def relu6(x):
-    x = _float(x)
-    return jnp.clip(x, 0, 6)
+    x = _unary(x)
+    return jnp.clip(x, jnp.zeros((), x.dtype), jnp.full((), 6, x.dtype))
 
 
 def sigmoid(x):
@@ -174,8 +181,9 @@ def hard_tanh(x):
 
 
 def threshold(x, threshold, default_value):
-    x = _float(x)
-    return jnp.where(x > threshold, x, jnp.asarray(default_value, dtype=x.dtype))
+    x = convert_to_tensor(x)
+    d = dtype_rules.binary_dtype(x, default_value)
+    return jnp.where(x > threshold, x.astype(d), jnp.asarray(default_value, dtype=d))
 
 
 def softmax(x, axis=-1):
@@ -487,17 +495,18 @@ def _compact_labels(labels, keep):
     return jnp.where(kept, labels, -1)
 
 
-def _ctc_greedy(log_probs, lengths, merge_repeated, mask_index):
-    # the score is minus the sum of the best log-probability of each step
-    steps = log_probs.shape[1]
-    best = jnp.argmax(log_probs, axis=-1).astype("int32")
+def _ctc_greedy(logits, lengths, merge_repeated, mask_index):
+    # like Keras (and TensorFlow's greedy decoder) the score is minus the sum of the largest
+    # raw logit of each step
+    steps = logits.shape[1]
+    best = jnp.argmax(logits, axis=-1).astype("int32")
     in_seq = jnp.arange(steps)[None, :] < lengths[:, None]
     keep = in_seq & (best != mask_index)
     if merge_repeated:
         prev = jnp.concatenate([jnp.full_like(best[:, :1], -1), best[:, :-1]], axis=1)
         keep = keep & (best != prev)
     decoded = _compact_labels(best, keep)
-    scores = -jnp.sum(jnp.where(in_seq, jnp.max(log_probs, axis=-1), 0), axis=1, keepdims=True)
+    scores = -jnp.sum(jnp.where(in_seq, jnp.max(logits, axis=-1), 0), axis=1, keepdims=True)
     return decoded[None], scores
 
 
@@ -518,10 +527,10 @@ def ctc_decode(
         )
     lengths = convert_to_tensor(sequence_lengths).astype("int32").reshape(-1)
     mask_index = inputs.shape[-1] - 1 if mask_index is None else int(mask_index)
-    log_probs = jax.nn.log_softmax(inputs, axis=-1)
     if strategy == "greedy":
-        return _ctc_greedy(log_probs, lengths, merge_repeated, mask_index)
+        return _ctc_greedy(inputs, lengths, merge_repeated, mask_index)
     if strategy == "beam_search":
+        log_probs = jax.nn.log_softmax(inputs, axis=-1)
         from keras_core.backend.jax.nn_ctc import ctc_beam_search
 
         return ctc_beam_search(
