@@ -20,6 +20,9 @@ FRAMEWORK = {"tensorflow": "tensorflow", "jax": "jax", "torch": "torch", "numpy"
 
 def _time_import(stmt, backend):
     env = dict(os.environ, KERAS_BACKEND=backend, PYTHONPATH=ROOT)
+    # Measure as installed code runs: with bytecode caches (the warm-up run writes
+    # them). The frameworks' own caches were written by pip at install time.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     code = f"import time; t = time.perf_counter(); {stmt}; print(time.perf_counter() - t)"
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
                          check=True)
@@ -27,8 +30,10 @@ def _time_import(stmt, backend):
 
 
 def measure(backend, repeats):
-    # Warm the OS file cache once so the first run is not an outlier.
+    # Warm the OS file cache (and write keras_core's bytecode cache) once, so the
+    # first run is not an outlier.
     _time_import(f"import {FRAMEWORK[backend]}", backend)
+    _time_import("import keras_core", backend)
     fw = statistics.median(_time_import(f"import {FRAMEWORK[backend]}", backend) for _ in range(repeats))
     kc = statistics.median(_time_import("import keras_core", backend) for _ in range(repeats))
     return {"backend": backend, "framework_s": round(fw, 3), "keras_core_s": round(kc, 3),

@@ -11,7 +11,6 @@ backend runs in its own subprocess.
 import argparse
 import json
 import os
-import statistics
 import subprocess
 import sys
 

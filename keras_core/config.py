@@ -1,7 +1,7 @@
 """keras_core.config: global settings (backend, floatx, epsilon, image format, logging)."""
 
 from keras_core.backend.common import global_state
-from keras_core.backend.config import (
+from keras_core.backend.config import (  # noqa: F401 (public re-exports)
     backend,
     epsilon,
     floatx,

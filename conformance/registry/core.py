@@ -620,10 +620,6 @@ register(
         accuracy="exact",
         out_dtype=lambda case, d: case.args[1],
         ref_native=True,
-        xfail={
-            "torch:values:float32": "torch clamps float32 -> int32 at 2**31-1 exactly; the reference "
-            "clamps in the source float dtype (2147483520, the largest float32 below 2**31)",
-        },
     )
 )
 
@@ -700,10 +696,6 @@ register(
         accuracy="exact",
         out_dtype=lambda case, d: case.args[1],
         ref_native=True,
-        xfail={
-            "torch:values:float32": "torch clamps float32 -> int32 at 2**31-1 exactly; the reference "
-            "clamps in the source float dtype (2147483520, the largest float32 below 2**31)",
-        },
     )
 )
 

@@ -134,13 +134,23 @@ for _name, (_ref, _acc, _kws, _edges) in _ACTIVATIONS.items():
     )
 
 
-for _name, _ref, _edges in (("relu", lambda x: np.maximum(x, 0), True),
-                             ("relu6", lambda x: np.clip(x, 0, 6), False)):
-    register(Entry(
-        name=_name, family="nn", reference=_ref, samples=_act_cases(),
-        dtypes=("bool", "int8", "int32") + ACT_DTYPES[1:], accuracy="elementwise",
-        out_dtype="unary", edges=_act_edges if _edges else None, differentiable=True,
-    ))
+for _name, _ref, _edges in (
+    ("relu", lambda x: np.maximum(x, 0), True),
+    ("relu6", lambda x: np.clip(x, 0, 6), False),
+):
+    register(
+        Entry(
+            name=_name,
+            family="nn",
+            reference=_ref,
+            samples=_act_cases(),
+            dtypes=("bool", "int8", "int32") + ACT_DTYPES[1:],
+            accuracy="elementwise",
+            out_dtype="unary",
+            edges=_act_edges if _edges else None,
+            differentiable=True,
+        )
+    )
 
 
 def _threshold_samples(dtype, rng):
@@ -867,15 +877,32 @@ register(
 def _ctc_decode_samples(dtype, rng):
     x = rand(rng, (2, 4, 3), dtype, -2.0, 2.0)
     lengths = np.array([4, 3], np.int32)
+    x5 = rand(rng, (3, 5, 3), dtype, -2.0, 2.0)
+    lengths5 = np.array([5, 2, 1], np.int32)
     return [
         Case((x, lengths), id="greedy", n=4),
         Case((x, lengths), {"merge_repeated": False}, id="greedy-no-merge", n=4),
         Case((x, lengths), {"mask_index": 2}, id="greedy-mask2", n=4),
+        # The beams are wide enough to keep every prefix (2 labels: at most 31 of
+        # them over 4 steps, 63 over 5), so the search is exact and matches the
+        # reference's enumeration of all labelings.
         Case(
             (x, lengths),
             {"strategy": "beam_search", "beam_width": 50, "top_paths": 2},
             id="beam-top2",
             n=12,
+        ),
+        Case(
+            (x, lengths),
+            {"strategy": "beam_search", "beam_width": 40, "top_paths": 3, "mask_index": 2},
+            id="beam-mask2-top3",
+            n=12,
+        ),
+        Case(
+            (x5, lengths5),
+            {"strategy": "beam_search", "beam_width": 64, "top_paths": 1},
+            id="beam-top1-lengths",
+            n=15,
         ),
     ]
 
@@ -889,18 +916,18 @@ register(
         dtypes=("float32", "float64"),
         accuracy="loss",
         out_dtype=lambda case, d: ("int32", _fd(case.args[0])),
-        xfail={
-            "torch:values": "greedy decode scores: the torch backend sums the per-step max "
-            "log-softmax; the reference (Keras) sums raw max logits. Decoded labels agree.",
-            "jax:values": "greedy decode scores differ from the reference (see the torch note)",
-            "jax:jit": "greedy decode scores differ from the reference (see the torch note)",
-        },
         errors=(
             ErrorCase(
                 (np.ones((2, 3, 3), np.float32), np.ones(2, np.int32)),
                 {"strategy": "best"},
                 match=r"ctc_decode.*strategy",
                 id="strategy",
+            ),
+            ErrorCase(
+                (np.ones((2, 3, 3), np.float32), np.ones(2, np.int32)),
+                {"strategy": "beam_search", "beam_width": 2, "top_paths": 3},
+                match=r"ctc_decode.*top_paths",
+                id="top-paths",
             ),
         ),
     )

@@ -14,6 +14,7 @@ from keras_core.backend.common.dtypes import (
     result_type,
     standardize_dtype,
 )
+from keras_core.backend.common.global_state import clear_session, get_uid
 from keras_core.backend.common.keras_tensor import (
     KerasTensor,
     any_symbolic_tensors,
@@ -36,7 +37,6 @@ from keras_core.backend.config import (
     set_image_data_format,
     standardize_data_format,
 )
-from keras_core.backend.common.global_state import clear_session, get_uid
 
 _PIP = {
     "tensorflow": ("tensorflow", "pip install tensorflow-cpu==2.21.0"),

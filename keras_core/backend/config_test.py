@@ -77,6 +77,20 @@ def test_unknown_backend_name_lists_valid_ones(tmp_path):
         assert name in out.stderr.splitlines()[-1]
 
 
+@pytest.mark.parametrize("name,module,command", [
+    ("torch", "torch", "pip install torch==2.13.0"),
+    ("jax", "jax", "pip install jax==0.10.2 jaxlib==0.10.2"),
+    ("tensorflow", "tensorflow", "pip install tensorflow-cpu==2.21.0"),
+])
+def test_missing_framework_gives_the_pip_command(tmp_path, name, module, command):
+    # ``sys.modules[m] = None`` makes the framework look uninstalled to the import system.
+    code = f"import sys; sys.modules[{module!r}] = None; import keras_core"
+    out = _run(code, tmp_path, backend_env=name)
+    assert out.returncode != 0
+    last = out.stderr.strip().splitlines()[-1]
+    assert last.startswith("ImportError") and command in last and "KERAS_BACKEND" in last
+
+
 @pytest.mark.parametrize(
     "key,value",
     [("floatx", "float8"), ("image_data_format", "channels_middle"), ("backend", "theano")],

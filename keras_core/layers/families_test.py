@@ -205,3 +205,18 @@ def test_layer_argument_errors():
         layers.Reshape((4,))(np.ones((2, 6), "float32"))
     with pytest.raises(ValueError, match="interpolation"):
         layers.UpSampling2D(interpolation="cubicle")
+
+
+def test_layers_serialize_deserialize_round_trip():
+    layer = layers.Dense(3, activation="relu", use_bias=False, name="d3")
+    config = layers.serialize(layer)
+    assert config["class_name"] == "Dense" and config["module"] == "keras.layers"
+    rebuilt = layers.deserialize(config)
+    assert isinstance(rebuilt, layers.Dense) and rebuilt is not layer
+    assert rebuilt.get_config() == layer.get_config()
+    with pytest.raises(TypeError, match="layer"):
+        layers.serialize("Dense")
+    with pytest.raises(TypeError, match="class_name"):
+        layers.deserialize({"units": 3})
+    with pytest.raises(ValueError, match="does not describe a layer"):
+        layers.deserialize({"class_name": "NonNeg", "module": "keras.constraints", "config": {}})

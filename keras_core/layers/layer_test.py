@@ -45,7 +45,7 @@ def test_lazy_build_and_weight_tracking():
     assert names == ["block/first/w", "block/d0/kernel", "block/d0/bias", "block/d1/kernel",
                      "block/d1/bias", "block/ha/kernel", "block/ha/bias", "block/first/count"]
     assert len(block.trainable_weights) == 7 and len(block.non_trainable_weights) == 1
-    assert [l.name for l in block._flatten_layers(include_self=False)] == ["first", "d0", "d1", "ha"]
+    assert [layer.name for layer in block._flatten_layers(include_self=False)] == ["first", "d0", "d1", "ha"]
 
 
 def test_freezing_moves_weights_to_non_trainable():

@@ -64,7 +64,7 @@ class Model(Layer):
             if layer.name == name:
                 return layer
         raise ValueError(
-            f"No layer named {name!r} in model {self.name!r}. Layers: {[l.name for l in self.layers]}"
+            f"No layer named {name!r} in model {self.name!r}. Layers: {[layer.name for layer in self.layers]}"
         )
 
     def to_json(self, **kwargs):

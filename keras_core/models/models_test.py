@@ -44,7 +44,7 @@ def test_functional_two_inputs_shared_layer_matches_numpy():
     ref_reg, ref_cls = reference_two_input(a.astype(np.float64), b.astype(np.float64), w)
     np.testing.assert_allclose(_np(reg), ref_reg, rtol=1e-5, atol=1e-5)
     np.testing.assert_allclose(_np(cls), ref_cls, rtol=1e-5, atol=1e-6)
-    assert [l.name for l in model.layers] == ["a", "b", "shared", "concat", "reg", "cls"]
+    assert [layer.name for layer in model.layers] == ["a", "b", "shared", "concat", "reg", "cls"]
     assert len(model.layers[2]._inbound_nodes) == 2  # the shared layer was called twice
 
 
@@ -103,7 +103,7 @@ def test_functional_config_round_trip_and_json():
     w = fixed_weights(model)
     config = model.get_config()
     assert config["input_layers"] == [["a", 0, 0], ["b", 0, 0]]
-    shared = [l for l in config["layers"] if l["name"] == "shared"][0]
+    shared = [layer for layer in config["layers"] if layer["name"] == "shared"][0]
     assert len(shared["inbound_nodes"]) == 2
     hist = shared["inbound_nodes"][1]["args"][0]["config"]["keras_history"]
     assert hist == ["b", 0, 0]
@@ -179,7 +179,7 @@ def test_summary_lists_layers_and_totals():
 def test_clone_model_has_new_weights_same_structure():
     model = two_input_model()
     clone = models.clone_model(model)
-    assert [type(l).__name__ for l in clone.layers] == [type(l).__name__ for l in model.layers]
+    assert [type(layer).__name__ for layer in clone.layers] == [type(layer).__name__ for layer in model.layers]
     assert all(a is not b for a, b in zip(clone.weights, model.weights))
     seq = keras_core.Sequential([keras_core.Input((2,)), layers.Dense(3)])
     seq_clone = models.clone_model(seq)

@@ -1,4 +1,5 @@
-"""Control flow inside jax.jit / tf.function gives the eager result; symbolic specs.
+"""Control flow inside jax.jit / tf.function / torch.compile gives the eager result;
+symbolic specs.
 
 Value checks for every op are in the conformance registry (conformance/registry/core.py);
 these tests cover compiled loops whose state is several traced tensors.
@@ -22,7 +23,13 @@ def _compile(fn):
         import tensorflow as tf
 
         return tf.function(fn)
-    pytest.skip(f"no compiled mode on the {BACKEND} backend")
+    if BACKEND == "torch":
+        import torch
+
+        # TorchDynamo traces the loops; the "eager" backend runs the captured graph
+        # without needing a C++ toolchain (inductor).
+        return torch.compile(fn, backend="eager")
+    pytest.skip(f"no compiled mode on the {BACKEND} backend (inference with NumPy only)")
 
 
 def _np(x):

@@ -69,7 +69,7 @@ def test_config_round_trip():
 
 def test_unused_operation_has_no_input():
     with pytest.raises(ValueError, match="never been called"):
-        Scale(1.0).input
+        _ = Scale(1.0).input
 
 
 def test_top_level_exports():

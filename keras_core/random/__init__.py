@@ -1,5 +1,6 @@
 """keras_core.random: seeded random ops on every backend."""
 
+from keras_core.backend.common.seed_generator import SeedGenerator
 from keras_core.random.random import (
     categorical,
     dropout,
@@ -9,4 +10,3 @@ from keras_core.random.random import (
     truncated_normal,
     uniform,
 )
-from keras_core.backend.common.seed_generator import SeedGenerator

@@ -116,8 +116,8 @@ def serialize_keras_object(obj):
         arr = np.asarray(backend.convert_to_numpy(obj) if not isinstance(obj, np.ndarray) else obj)
         return {"class_name": "__numpy__", "config": {"value": arr.tolist(), "dtype": str(arr.dtype)}}
     if isinstance(obj, types.FunctionType) and obj.__name__ == "<lambda>":
-        import marshal
         import base64
+        import marshal
 
         code = base64.b64encode(marshal.dumps(obj.__code__)).decode("ascii")
         return {"class_name": "__lambda__", "config": {"value": code}}

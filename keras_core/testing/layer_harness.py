@@ -101,7 +101,6 @@ def run_layer_test(
         assert layer.supports_masking == supports_masking, (
             f"{layer_cls.__name__}.supports_masking is {layer.supports_masking}, expected {supports_masking}"
         )
-    shapes = tree.map_structure(lambda a: tuple(np.shape(a)), input_data)
     eager_out = layer(input_data, **call_kwargs) if input_mask is None else layer(
         input_data, mask=backend.convert_to_tensor(input_mask), **call_kwargs)
     assert layer.built, f"{layer_cls.__name__} is not built after its first call"
@@ -136,7 +135,7 @@ def run_layer_test(
 
     # 2. Symbolic spec against eager: exact shapes, then with an unknown batch dim.
     for none_batch in (False, True):
-        def sym(a):
+        def sym(a, none_batch=none_batch):
             shape = tuple(np.shape(a))
             if none_batch and shape:
                 shape = (None,) + shape[1:]

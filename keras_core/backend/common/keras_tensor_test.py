@@ -2,7 +2,11 @@ import numpy as np
 import pytest
 
 import keras_core
-from keras_core.backend.common.keras_tensor import KerasTensor, any_symbolic_tensors, is_keras_tensor
+from keras_core.backend.common.keras_tensor import (
+    KerasTensor,
+    any_symbolic_tensors,
+    is_keras_tensor,
+)
 
 
 def test_shape_with_unknown_dims():

@@ -1,7 +1,6 @@
 """The jax backend. Every backend package has the same module names."""
 
 from keras_core.backend.jax import core, image, layer, linalg, math, nn, numpy, random, rnn
-from keras_core.backend.jax.layer import BackendLayer
 from keras_core.backend.jax.core import (
     SUPPORTS_SPARSE_TENSORS,
     SUPPORTS_TRAINING,
@@ -15,3 +14,4 @@ from keras_core.backend.jax.core import (
     shape,
     to_native_dtype,
 )
+from keras_core.backend.jax.layer import BackendLayer

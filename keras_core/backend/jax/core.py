@@ -4,8 +4,8 @@ import ml_dtypes  # noqa: F401  (bfloat16 for NumPy conversions)
 import numpy as np
 
 from keras_core.backend.common import dtypes as dt
-from keras_core.backend.common.python_types import nested_default_dtype, scalar_default_dtype
 from keras_core.backend.common.keras_tensor import KerasTensor
+from keras_core.backend.common.python_types import nested_default_dtype, scalar_default_dtype
 from keras_core.backend.common.stateless_scope import StatelessScope
 from keras_core.backend.common.variables import KerasVariable
 

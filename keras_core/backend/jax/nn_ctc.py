@@ -100,10 +100,12 @@ def ctc_beam_search(log_probs, lengths, beam_width, top_paths, merge_repeated, m
             "ctc_decode: `top_paths` must be >= 1 and <= `beam_width`. "
             f"Received: top_paths={top_paths}, beam_width={beam_width}"
         )
-    if log_probs.dtype in (jnp.float16, jnp.bfloat16):
+    dtype = log_probs.dtype
+    if dtype in (jnp.float16, jnp.bfloat16):
         log_probs = log_probs.astype("float32")
     search = jax.vmap(
         lambda lp, n: _search_one(lp, n, beam_width, top_paths, bool(merge_repeated), mask_index)
     )
     labels, scores = search(log_probs, lengths)
-    return jnp.transpose(labels, (1, 0, 2)), scores
+    # the scores keep the inputs' dtype, as the greedy path and the other backends do
+    return jnp.transpose(labels, (1, 0, 2)), scores.astype(dtype)

@@ -25,6 +25,15 @@ UNSUPPORTED = {}
 _INT_KINDS = "iub"
 
 
+def _float_with_scalar(x1, x2):
+    """A float jax array with a Python int/float: jnp's weak-type promotion is already ours."""
+    if type(x2) in (int, float):
+        return isinstance(x1, jax.Array) and x1.dtype.kind in "fc" and not x1.weak_type
+    if type(x1) in (int, float):
+        return isinstance(x2, jax.Array) and x2.dtype.kind in "fc" and not x2.weak_type
+    return False
+
+
 def _float_unary(op, fn, x):
     return fn(cast(x, float_type(op, x), op))
 
@@ -86,10 +95,14 @@ def add(x1, x2):
         and not (x1.weak_type and x2.weak_type)
     ):
         return call_binary("add", jnp.add, x1, x2)
+    if _float_with_scalar(x1, x2):
+        return jnp.add(x1, x2)
     return _arith("add", jnp.add, x1, x2)
 
 
 def subtract(x1, x2):
+    if _float_with_scalar(x1, x2):
+        return jnp.subtract(x1, x2)
     d = result_type("subtract", x1, x2)
     if d == "bool":
         raise TypeError(
@@ -100,10 +113,14 @@ def subtract(x1, x2):
 
 
 def multiply(x1, x2):
+    if _float_with_scalar(x1, x2):
+        return jnp.multiply(x1, x2)
     return _arith("multiply", jnp.multiply, x1, x2)
 
 
 def divide(x1, x2):
+    if _float_with_scalar(x1, x2):
+        return jnp.true_divide(x1, x2)
     return _float_binary("divide", jnp.true_divide, x1, x2)
 
 

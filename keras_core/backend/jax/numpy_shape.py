@@ -26,6 +26,7 @@ from keras_core.backend.jax.numpy_utils import (
     check_rank,
     dtype_of,
     float_type,
+    has_str,
     is_traced,
     nonzero_indices,
     norm_axis,
@@ -74,13 +75,16 @@ def empty(shape, dtype=None):
     return jnp.zeros(_shape_arg("empty", shape), _creation_type(dtype))
 
 
-def full(shape, fill_value, dtype=None):
-    shape = _shape_arg("full", shape)
-    d = _creation_type(dtype, fill_value)
-    value = cast(fill_value, d, "full")
+def _full(op, shape, fill_value, dtype):
+    shape = _shape_arg(op, shape)
+    value = cast(fill_value, _creation_type(dtype, fill_value), op)
     if not _broadcasts_to(value.shape, shape):
-        raise broadcast_error("full", value.shape, shape)
+        raise broadcast_error(op, value.shape, shape)
     return jnp.broadcast_to(value, shape)
+
+
+def full(shape, fill_value, dtype=None):
+    return _full("full", shape, fill_value, dtype)
 
 
 def _like_type(x, dtype):
@@ -104,7 +108,7 @@ def empty_like(x, dtype=None):
 
 def full_like(x, fill_value, dtype=None):
     x = tensor(x, "full_like")
-    return full(x.shape, fill_value, _like_type(x, dtype))
+    return _full("full_like", x.shape, fill_value, _like_type(x, dtype))
 
 
 def eye(N, M=None, k=0, dtype=None):
@@ -430,23 +434,32 @@ def repeat(x, repeats, axis=None):
     x = tensor(x, "repeat")
     if axis is not None:
         axis = check_axis("repeat", axis, x)
-    if isinstance(repeats, int):
-        if repeats < 0:
-            raise ValueError(f"repeat: `repeats` must be >= 0. Received: repeats={repeats}")
-        return jnp.repeat(x, repeats, axis=axis)
-    reps = tensor(repeats, "repeat")
+    length = x.size if axis is None else x.shape[axis]
+    if isinstance(repeats, (jax.Array, KerasVariable)):
+        reps = tensor(repeats, "repeat")
+        if is_traced(reps):
+            raise ValueError(
+                "repeat: the output length depends on the values of `repeats`, a traced tensor "
+                "whose values are unknown inside jax.jit; pass `repeats` as a Python int or list "
+                "or a NumPy array."
+            )
+        total = int(jnp.sum(reps)) if reps.ndim else int(reps) * length
+    else:
+        if has_str(repeats):
+            raise TypeError(f"repeat: `repeats` must hold integers. Received: {repeats!r:.80}")
+        reps = np.asarray(repeats)  # Python data: a static argument
+        total = int(reps.sum()) if reps.ndim else int(reps) * length
     if reps.dtype.kind not in "iu":
         raise TypeError(f"repeat: `repeats` must hold integers. Received dtype {reps.dtype}")
-    if reps.ndim == 0 or reps.size == 1:
-        return jnp.repeat(x, jnp.reshape(reps, ()), axis=axis, total_repeat_length=None)
-    length = x.size if axis is None else x.shape[axis]
-    if reps.shape != (length,):
+    if reps.ndim > 1 or (reps.ndim == 1 and reps.shape[0] not in (1, length)):
         raise ValueError(
-            f"repeat: `repeats` must have length {length}. Received: repeats.shape={reps.shape}"
+            f"repeat: `repeats` must be an int or hold {length} ints (the length along axis). "
+            f"Received: repeats.shape={reps.shape}"
         )
-    total = None
-    if not is_traced(reps):
-        total = int(jnp.sum(reps))
+    if total < 0 or (isinstance(reps, np.ndarray) and (reps < 0).any()):
+        raise ValueError(f"repeat: `repeats` must be >= 0. Received: repeats={repeats}")
+    if reps.size == 1:
+        return jnp.repeat(x, int(reps.reshape(())), axis=axis)
     return jnp.repeat(x, reps, axis=axis, total_repeat_length=total)
 
 
@@ -513,8 +526,15 @@ def pad(x, pad_width, mode="constant", constant_values=None):
 def _key_part(p):
     if p is None or p is Ellipsis or isinstance(p, (slice, int)):
         return p
-    if isinstance(p, (list, np.ndarray, KerasVariable)):
-        return tensor(p, "get_item")
+    if isinstance(p, KerasVariable):
+        return p.value
+    if isinstance(p, (list, np.ndarray)):
+        if has_str(p):
+            raise IndexError(f"get_item: indices must be integers or booleans. Received {p!r:.80}")
+        p = np.asarray(p)  # Python/NumPy indices stay static, so boolean masks work under jit
+        if p.dtype.kind not in "iub":
+            raise IndexError(f"get_item: indices must be integers or booleans. Received {p.dtype}")
+        return p
     if isinstance(p, jax.Array) and p.dtype.kind == "f":
         raise IndexError(f"get_item: indices must be integers or booleans. Received {p.dtype}")
     return p

@@ -23,11 +23,11 @@ def _name(dtype):
     return name
 
 
-def _has_str(x):
+def has_str(x):
     if isinstance(x, (str, bytes)):
         return True
     if isinstance(x, (list, tuple)):
-        return any(_has_str(v) for v in x)
+        return any(has_str(v) for v in x)
     return isinstance(x, np.ndarray) and x.dtype.kind in "USO"
 
 
@@ -68,7 +68,7 @@ def tensor(x, op="op"):
         return x
     if isinstance(x, KerasVariable):
         return x.value
-    if _has_str(x):
+    if has_str(x):
         raise _string_error(op, x)
     if x is None:
         raise TypeError(f"{op}: expected a tensor, received None")
@@ -83,7 +83,7 @@ def cast(x, dtype, op="op"):
         return x.astype(dtype)
     if isinstance(x, KerasVariable):
         return cast(x.value, dtype, op)
-    if _has_str(x):
+    if has_str(x):
         raise _string_error(op, x)
     return jnp.asarray(x, dtype=dtype)
 
@@ -238,8 +238,6 @@ def check_nonempty_reduction(op, x, axis):
             f"{op}: cannot reduce an empty tensor (shape {tuple(x.shape)}) along axis={axis}: "
             "the operation has no identity."
         )
-    if x.ndim == 0 and x.size == 0:
-        raise ValueError(f"{op}: cannot reduce an empty tensor.")
 
 
 def check_dtype_kind(op, x, kinds, what, argument="x"):

@@ -18,7 +18,6 @@ from keras_core.backend.numpy.nn_conv import (  # noqa: F401
     separable_conv,
     space_to_depth,
     unfold,
-
 )
 
 

@@ -3,9 +3,9 @@ import numpy as np
 import torch
 
 from keras_core.backend.common import dtypes as dt
-from keras_core.backend.common.python_types import nested_default_dtype, scalar_default_dtype
 from keras_core.backend.common.compute_output_spec import compute_output_spec  # noqa: F401
 from keras_core.backend.common.keras_tensor import KerasTensor
+from keras_core.backend.common.python_types import nested_default_dtype, scalar_default_dtype
 from keras_core.backend.common.stateless_scope import StatelessScope
 from keras_core.backend.common.tree import map_structure
 from keras_core.backend.common.variables import KerasVariable
@@ -449,12 +449,16 @@ def saturate_cast(x, dtype):
         return x.to(target)
     info = torch.iinfo(target)
     if x.is_floating_point():
+        # the bounds in the source float dtype, rounded toward zero where the
+        # target's limit is not representable there (as on every backend)
+        hi = torch.tensor(float(info.max), dtype=x.dtype)
+        lo = torch.tensor(float(info.min), dtype=x.dtype)
+        if float(hi) > info.max:
+            hi = torch.nextafter(hi, torch.zeros_like(hi))
+        if float(lo) < info.min:
+            lo = torch.nextafter(lo, torch.zeros_like(lo))
         x = torch.nan_to_num(x, nan=0.0)
-        above, below = x >= info.max, x <= info.min
-        inner = torch.where(above | below, torch.zeros_like(x), x).to(target)
-        top = torch.tensor(info.max, dtype=target)
-        bottom = torch.tensor(info.min, dtype=target)
-        return torch.where(above, top, torch.where(below, bottom, inner))
+        return torch.trunc(torch.clamp(x, lo, hi)).to(target)
     src = torch.iinfo(x.dtype)
     lo, hi = max(info.min, src.min), min(info.max, src.max)
     return torch.clamp(x, lo, hi).to(target)

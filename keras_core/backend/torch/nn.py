@@ -22,11 +22,7 @@ from keras_core.backend.torch.nn_conv import (  # noqa: F401
     unfold,
 )
 
-UNSUPPORTED = {
-    "ctc_decode(strategy='beam_search')": (
-        "torch has no CTC beam-search decoder; use strategy='greedy'"
-    ),
-}
+UNSUPPORTED = {}
 
 
 # ---------------------------------------------------------------- helpers
@@ -142,16 +138,18 @@ def gelu(x, approximate=True):
 
 def celu(x, alpha=1.0):
     x = _float(x)
-    return torch.relu(x) + torch.clamp(alpha * torch.expm1(torch.clamp(x, max=0.0) / alpha),
-                                       max=0.0)
+    return torch.relu(x) + torch.clamp(
+        alpha * torch.expm1(torch.clamp(x, max=0.0) / alpha), max=0.0
+    )
 
 
 def glu(x, axis=-1):
     x = _float(x)
     axis = _axes(axis, x.ndim, "glu")[0]
     if x.shape[axis] % 2:
-        raise ValueError(f"glu: the size of axis {axis} must be even. "
-                         f"Received: x.shape={tuple(x.shape)}")
+        raise ValueError(
+            f"glu: the size of axis {axis} must be even. Received: x.shape={tuple(x.shape)}"
+        )
     a, b = torch.chunk(x, 2, dim=axis)
     return a * torch.sigmoid(b)
 
@@ -169,8 +167,11 @@ def squareplus(x, b=4):
 
 def soft_shrink(x, threshold=0.5):
     x = _float(x)
-    return torch.where(x > threshold, x - threshold,
-                       torch.where(x < -threshold, x + threshold, torch.zeros_like(x)))
+    return torch.where(
+        x > threshold,
+        x - threshold,
+        torch.where(x < -threshold, x + threshold, torch.zeros_like(x)),
+    )
 
 
 def hard_shrink(x, threshold=0.5):
@@ -253,8 +254,7 @@ def _class_ids(x):
 
 def one_hot(x, num_classes, axis=-1, dtype=None, sparse=False):
     if sparse:
-        raise ValueError("one_hot: the torch backend has no sparse tensors. "
-                         "Received: sparse=True")
+        raise ValueError("one_hot: the torch backend has no sparse tensors. Received: sparse=True")
     x = _class_ids(x)
     dtype = to_native_dtype(dtype_rules.creation_dtype(dtype))
     classes = torch.arange(int(num_classes), dtype=torch.int64)
@@ -266,13 +266,15 @@ def multi_hot(inputs, num_tokens=None, axis=-1, dtype=None, sparse=False, num_cl
     if num_classes is None:
         num_classes = num_tokens
     elif num_tokens is not None and num_tokens != num_classes:
-        raise ValueError(f"multi_hot: got both num_tokens={num_tokens} and "
-                         f"num_classes={num_classes}; pass one.")
+        raise ValueError(
+            f"multi_hot: got both num_tokens={num_tokens} and num_classes={num_classes}; pass one."
+        )
     if num_classes is None:
         raise ValueError("multi_hot: `num_classes` is required. Received: num_classes=None")
     if sparse:
-        raise ValueError("multi_hot: the torch backend has no sparse tensors. "
-                         "Received: sparse=True")
+        raise ValueError(
+            "multi_hot: the torch backend has no sparse tensors. Received: sparse=True"
+        )
     x = _class_ids(inputs)
     x = x.reshape(1) if x.ndim == 0 else x
     dtype = to_native_dtype(dtype_rules.creation_dtype(dtype))
@@ -417,8 +419,9 @@ def rms_normalization(x, scale=None, axis=-1, epsilon=None):
     x = _float(x)
     axes = _axes(axis, x.ndim, "rms_normalization")
     work = _upcast(x)
-    out = work * torch.rsqrt(torch.mean(torch.square(work), dim=axes, keepdim=True)
-                             + _epsilon(epsilon))
+    out = work * torch.rsqrt(
+        torch.mean(torch.square(work), dim=axes, keepdim=True) + _epsilon(epsilon)
+    )
     scale = _broadcast_param(scale, x, axes)
     if scale is not None:
         out = out * scale
@@ -453,32 +456,61 @@ def ctc_loss(target, output, target_length, output_length, mask_index=0):
     return loss.to(dtype)
 
 
-def ctc_decode(inputs, sequence_lengths, strategy="greedy", beam_width=100, top_paths=1,
-               merge_repeated=True, mask_index=0):
-    if strategy == "beam_search":
-        raise NotImplementedError(
-            "ctc_decode(strategy='beam_search') is not supported by the torch backend: "
-            "torch has no CTC beam-search decoder; use strategy='greedy'"
-        )
-    if strategy != "greedy":
-        raise ValueError("ctc_decode: `strategy` must be 'greedy' or 'beam_search'. "
-                         f"Received: strategy={strategy!r}")
-    inputs = _float(inputs)
-    lengths = convert_to_tensor(sequence_lengths).to(torch.int64)
-    steps = inputs.shape[1]
-    scores, indices = torch.max(torch.log_softmax(_upcast(inputs), dim=-1), dim=-1)
-    beyond = torch.arange(steps).unsqueeze(0) >= lengths.unsqueeze(1)
-    indices = torch.where(beyond, mask_index, indices)
-    scores = torch.where(beyond, torch.zeros_like(scores), scores)
+def _compact_labels(labels, keep):
+    # moves the kept labels of each row to the front, padding with -1
+    order = torch.argsort((~keep).to(torch.int8), dim=1, stable=True)
+    labels = torch.gather(labels, 1, order)
+    kept = torch.gather(keep, 1, order)
+    return torch.where(kept, labels, -1)
+
+
+def _ctc_greedy(logits, lengths, merge_repeated, mask_index):
+    # like Keras (and TensorFlow's greedy decoder) the score is minus the sum of the largest
+    # raw logit of each step
+    steps = logits.shape[1]
+    top, best = torch.max(logits, dim=-1)
+    best = best.to(torch.int32)
+    lengths = lengths.to(logits.device)
+    in_seq = torch.arange(steps, device=logits.device)[None, :] < lengths[:, None]
+    keep = in_seq & (best != mask_index)
     if merge_repeated:
-        repeat = torch.zeros_like(beyond)
-        repeat[:, 1:] = indices[:, 1:] == indices[:, :-1]
-        indices = torch.where(repeat, mask_index, indices)
-    invalid = indices == mask_index
-    order = torch.argsort(invalid.to(torch.int8), dim=1, stable=True)
-    decoded = torch.gather(torch.where(invalid, -1, indices), 1, order)
-    scores = -torch.sum(scores, dim=1, keepdim=True)
-    return decoded.unsqueeze(0).to(torch.int32), scores.to(inputs.dtype)
+        prev = torch.cat([torch.full_like(best[:, :1], -1), best[:, :-1]], dim=1)
+        keep = keep & (best != prev)
+    decoded = _compact_labels(best, keep)
+    scores = -torch.sum(torch.where(in_seq, top, torch.zeros_like(top)), dim=1, keepdim=True)
+    return decoded[None], scores.to(logits.dtype)
+
+
+def ctc_decode(
+    inputs,
+    sequence_lengths,
+    strategy="greedy",
+    beam_width=100,
+    top_paths=1,
+    merge_repeated=True,
+    mask_index=0,
+):
+    inputs = _float(inputs)
+    if inputs.ndim != 3:
+        raise ValueError(
+            "ctc_decode: `inputs` must have shape (batch, time, classes). "
+            f"Received: inputs.shape={tuple(inputs.shape)}"
+        )
+    lengths = convert_to_tensor(sequence_lengths).to(torch.int32).reshape(-1)
+    mask_index = inputs.shape[-1] - 1 if mask_index is None else int(mask_index)
+    if strategy == "greedy":
+        return _ctc_greedy(inputs, lengths, merge_repeated, mask_index)
+    if strategy == "beam_search":
+        from keras_core.backend.torch.nn_ctc import ctc_beam_search
+
+        log_probs = torch.log_softmax(_upcast(inputs), dim=-1)
+        paths, scores = ctc_beam_search(
+            log_probs, lengths, int(beam_width), int(top_paths), merge_repeated, mask_index
+        )
+        return paths, scores.to(inputs.dtype)
+    raise ValueError(
+        f"ctc_decode: `strategy` must be 'greedy' or 'beam_search'. Received: strategy={strategy!r}"
+    )
 
 
 # ---------------------------------------------------------------- attention
@@ -492,31 +524,47 @@ def _flash_attention(q, k, v, bias, mask, scale, is_causal, soft_cap):
     from torch.nn.attention import SDPBackend, sdpa_kernel
 
     if bias is not None or mask is not None or soft_cap is not None:
-        raise ValueError("dot_product_attention: flash_attention=True does not support `bias`, "
-                         "`mask` or `attn_logits_soft_cap`; pass flash_attention=None to use them.")
+        raise ValueError(
+            "dot_product_attention: flash_attention=True does not support `bias`, "
+            "`mask` or `attn_logits_soft_cap`; pass flash_attention=None to use them."
+        )
     q, k, v = (t.transpose(1, 2) for t in (q, k, v))
     with sdpa_kernel([SDPBackend.FLASH_ATTENTION]):
-        out = F.scaled_dot_product_attention(q, k, v, is_causal=is_causal, scale=scale,
-                                             enable_gqa=k.shape[1] != q.shape[1])
+        out = F.scaled_dot_product_attention(
+            q, k, v, is_causal=is_causal, scale=scale, enable_gqa=k.shape[1] != q.shape[1]
+        )
     return out.transpose(1, 2)
 
 
-def dot_product_attention(query, key, value, bias=None, mask=None, scale=None, is_causal=False,
-                          flash_attention=None, attn_logits_soft_cap=None):
+def dot_product_attention(
+    query,
+    key,
+    value,
+    bias=None,
+    mask=None,
+    scale=None,
+    is_causal=False,
+    flash_attention=None,
+    attn_logits_soft_cap=None,
+):
     op = "dot_product_attention"
     q, k, v = (convert_to_tensor(t) for t in (query, key, value))
     native = to_native_dtype(dtype_rules.float_dtype(q, k, v))
     q, k, v = q.to(native), k.to(native), v.to(native)
     batched = q.ndim == 4
     if q.ndim not in (3, 4) or k.ndim != q.ndim or v.ndim != q.ndim:
-        raise ValueError(f"{op}: query, key and value must all have rank 3 or 4. Received: "
-                         f"{tuple(q.shape)}, {tuple(k.shape)}, {tuple(v.shape)}")
+        raise ValueError(
+            f"{op}: query, key and value must all have rank 3 or 4. Received: "
+            f"{tuple(q.shape)}, {tuple(k.shape)}, {tuple(v.shape)}"
+        )
     if not batched:
         q, k, v = q[None], k[None], v[None]
     heads, kv_heads = q.shape[-2], k.shape[-2]
     if heads % kv_heads or v.shape[-2] != kv_heads or q.shape[-1] != k.shape[-1]:
-        raise ValueError(f"{op}: incompatible query {tuple(q.shape)}, key {tuple(k.shape)}, "
-                         f"value {tuple(v.shape)} shapes.")
+        raise ValueError(
+            f"{op}: incompatible query {tuple(q.shape)}, key {tuple(k.shape)}, "
+            f"value {tuple(v.shape)} shapes."
+        )
     scale = 1.0 / math.sqrt(q.shape[-1]) if scale is None else scale
     if flash_attention:
         out = _flash_attention(q, k, v, bias, mask, scale, is_causal, attn_logits_soft_cap)
@@ -562,8 +610,10 @@ def polar(abs_, angle):
 def psnr(x1, x2, max_val):
     x1, x2 = convert_to_tensor(x1), convert_to_tensor(x2)
     if tuple(x1.shape) != tuple(x2.shape):
-        raise ValueError(f"psnr: x1 and x2 must have the same shape. "
-                         f"Received: x1.shape={tuple(x1.shape)}, x2.shape={tuple(x2.shape)}")
+        raise ValueError(
+            f"psnr: x1 and x2 must have the same shape. "
+            f"Received: x1.shape={tuple(x1.shape)}, x2.shape={tuple(x2.shape)}"
+        )
     native = to_native_dtype(dtype_rules.float_dtype(x1, x2))
     x1, x2 = x1.to(native), x2.to(native)
     mse = torch.mean(torch.square(x1 - x2))
