@@ -24,8 +24,9 @@ def _time_import(stmt, backend):
     # them). The frameworks' own caches were written by pip at install time.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     code = f"import time; t = time.perf_counter(); {stmt}; print(time.perf_counter() - t)"
-    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
-                         check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
     return float(out.stdout.strip().splitlines()[-1])
 
 
@@ -34,10 +35,16 @@ def measure(backend, repeats):
     # first run is not an outlier.
     _time_import(f"import {FRAMEWORK[backend]}", backend)
     _time_import("import keras_core", backend)
-    fw = statistics.median(_time_import(f"import {FRAMEWORK[backend]}", backend) for _ in range(repeats))
+    fw = statistics.median(
+        _time_import(f"import {FRAMEWORK[backend]}", backend) for _ in range(repeats)
+    )
     kc = statistics.median(_time_import("import keras_core", backend) for _ in range(repeats))
-    return {"backend": backend, "framework_s": round(fw, 3), "keras_core_s": round(kc, 3),
-            "overhead_s": round(kc - fw, 3)}
+    return {
+        "backend": backend,
+        "framework_s": round(fw, 3),
+        "keras_core_s": round(kc, 3),
+        "overhead_s": round(kc - fw, 3),
+    }
 
 
 def main():
@@ -49,8 +56,10 @@ def main():
     rows = [measure(b, args.repeats) for b in args.backends]
     for r in rows:
         verdict = "ok" if r["overhead_s"] <= 0.3 else "OVER TARGET"
-        print(f"{r['backend']:>10}: framework {r['framework_s']:.3f}s  keras_core {r['keras_core_s']:.3f}s"
-              f"  overhead {r['overhead_s']:+.3f}s  ({verdict})")
+        print(
+            f"{r['backend']:>10}: framework {r['framework_s']:.3f}s  keras_core {r['keras_core_s']:.3f}s"
+            f"  overhead {r['overhead_s']:+.3f}s  ({verdict})"
+        )
     print(json.dumps({"import_time": rows, "seconds": round(time.time() - started, 1)}))
 
 

@@ -73,8 +73,12 @@ print(json.dumps(result))
 
 def run(backend, calls, rounds):
     env = dict(os.environ, KERAS_BACKEND=backend, PYTHONPATH=ROOT)
-    out = subprocess.run([sys.executable, "-c", CHILD, str(calls), str(rounds)], env=env,
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD, str(calls), str(rounds)],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     if out.returncode != 0:
         raise RuntimeError(f"{backend} benchmark failed:\n{out.stderr[-2000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -94,8 +98,10 @@ def main():
             m = r[op]
             worst = max(worst, m["ratio"])
             flag = "ok" if m["ratio"] <= args.target else "OVER TARGET"
-            print(f"{r['backend']:>10} {op:>6}: native {m['native_us']:8.2f} us  keras_core "
-                  f"{m['keras_core_us']:8.2f} us  ratio {m['ratio']:.2f}x ({flag})")
+            print(
+                f"{r['backend']:>10} {op:>6}: native {m['native_us']:8.2f} us  keras_core "
+                f"{m['keras_core_us']:8.2f} us  ratio {m['ratio']:.2f}x ({flag})"
+            )
     print(json.dumps({"op_overhead": rows, "target": args.target, "worst_ratio": worst}))
     return 0 if worst <= args.target else 1
 

@@ -53,22 +53,32 @@ def base_backend(name):
     """
     if name in report_lib.BUILTIN_BACKENDS:
         return name
-    probe = ("import importlib, json, sys\n"
-             "m = importlib.import_module(sys.argv[1])\n"
-             "caps = getattr(m, 'CAPABILITIES', None)\n"
-             "print(json.dumps(caps.get('base_backend', 'numpy') if isinstance(caps, dict) "
-             "else None))")
-    out = subprocess.run([sys.executable, "-c", probe, name], env=_child_env("numpy"),
-                         capture_output=True, text=True, timeout=300)
+    probe = (
+        "import importlib, json, sys\n"
+        "m = importlib.import_module(sys.argv[1])\n"
+        "caps = getattr(m, 'CAPABILITIES', None)\n"
+        "print(json.dumps(caps.get('base_backend', 'numpy') if isinstance(caps, dict) "
+        "else None))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe, name],
+        env=_child_env("numpy"),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     if out.returncode != 0:
         raise SystemExit(f"cannot import backend plug-in {name!r}:\n{out.stderr[-2000:]}")
     base = json.loads(out.stdout.strip().splitlines()[-1])
     if base is None:
-        raise SystemExit(f"backend plug-in {name!r} has no CAPABILITIES dict (see "
-                         "conformance/README.md)")
+        raise SystemExit(
+            f"backend plug-in {name!r} has no CAPABILITIES dict (see conformance/README.md)"
+        )
     if base not in report_lib.BUILTIN_BACKENDS:
-        raise SystemExit(f"backend plug-in {name!r}: base_backend {base!r} is not one of "
-                         f"{report_lib.BUILTIN_BACKENDS}")
+        raise SystemExit(
+            f"backend plug-in {name!r}: base_backend {base!r} is not one of "
+            f"{report_lib.BUILTIN_BACKENDS}"
+        )
     return base
 
 
@@ -113,9 +123,21 @@ def _tail(path, n=1500):
 
 
 def _launch(shard, backend, base, args, shards, skip):
-    cmd = [sys.executable, "-m", "conformance.runner", "--backend", backend, "--out", shard.out,
-           "--shard", str(shard.index), "--shards", str(shards),
-           "--case-timeout", str(args.case_timeout)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "conformance.runner",
+        "--backend",
+        backend,
+        "--out",
+        shard.out,
+        "--shard",
+        str(shard.index),
+        "--shards",
+        str(shards),
+        "--case-timeout",
+        str(args.case_timeout),
+    ]
     if args.ops:
         cmd += ["--ops", args.ops]
     if args.family:
@@ -145,11 +167,24 @@ def _state(lines):
 
 
 def _crash_record(backend, op, family, message):
-    return {"op": op, "family": family, "backend": backend, "dtype": "-", "mode": "crash",
-            "case_id": "*", "status": "error", "max_abs": None, "max_rel": None, "tol": None,
-            "message": message[:1500], "seed": None,
-            "repro": ("import subprocess, sys\nsubprocess.run([sys.executable, '-m', 'conformance', "
-                      f"'run', '--backend', {backend!r}, '--ops', {op!r}])")}
+    return {
+        "op": op,
+        "family": family,
+        "backend": backend,
+        "dtype": "-",
+        "mode": "crash",
+        "case_id": "*",
+        "status": "error",
+        "max_abs": None,
+        "max_rel": None,
+        "tol": None,
+        "message": message[:1500],
+        "seed": None,
+        "repro": (
+            "import subprocess, sys\nsubprocess.run([sys.executable, '-m', 'conformance', "
+            f"'run', '--backend', {backend!r}, '--ops', {op!r}])"
+        ),
+    }
 
 
 def _on_sigterm(_signum, _frame):
@@ -159,8 +194,11 @@ def _on_sigterm(_signum, _frame):
 def _progress(shards, backend, start, total_hint):
     ended = sum(len(_state(s.lines())[2]) for s in shards)
     total = sum(len(_state(s.lines())[0]) for s in shards) or total_hint or "?"
-    print(f"[{backend}] {ended}/{total} ops, {time.monotonic() - start:.0f}s", file=sys.stderr,
-          flush=True)
+    print(
+        f"[{backend}] {ended}/{total} ops, {time.monotonic() - start:.0f}s",
+        file=sys.stderr,
+        flush=True,
+    )
 
 
 def run_backend(backend, args):
@@ -258,17 +296,24 @@ def _assemble(backend, shards, args, seconds, workers):
         for c in s.crashes:
             crashes.append({"shard": s.index, **c})
             if c["op"]:
-                records.append(_crash_record(backend, c["op"], families.get(c["op"], "?"),
-                                             f"worker died ({c['code']}) running this op:\n"
-                                             f"{c['log_tail']}"))
+                records.append(
+                    _crash_record(
+                        backend,
+                        c["op"],
+                        families.get(c["op"], "?"),
+                        f"worker died ({c['code']}) running this op:\n{c['log_tail']}",
+                    )
+                )
         for op in getattr(s, "unrun", []):
-            records.append(_crash_record(backend, op, families.get(op, "?"),
-                                         "not run: the worker kept crashing"))
+            records.append(
+                _crash_record(
+                    backend, op, families.get(op, "?"), "not run: the worker kept crashing"
+                )
+            )
         if getattr(s, "setup_error", None):
             raise SystemExit(f"backend {backend}: {s.setup_error}")
     rep["selection"][backend] = {"ops": _split(args.ops), "families": _split(args.family)}
-    rep["runs"][backend] = {"seconds": round(seconds, 2), "workers": workers,
-                            "crashes": crashes}
+    rep["runs"][backend] = {"seconds": round(seconds, 2), "workers": workers, "crashes": crashes}
     rep["records"] = records
     rep["summary"] = report_lib.summarize(records)
     return rep
@@ -301,9 +346,12 @@ def cmd_merge(args):
     merged, replaced = report_lib.merge(reports, sys.argv[1:])
     report_lib.save(merged, args.output)
     backends = sorted(merged["environments"])
-    print(f"merged {len(reports)} reports ({', '.join(backends)}): {len(merged['records'])} "
-          f"records" + (f", {replaced} replaced by later reports" if replaced else "")
-          + f" -> {args.output}")
+    print(
+        f"merged {len(reports)} reports ({', '.join(backends)}): {len(merged['records'])} "
+        f"records"
+        + (f", {replaced} replaced by later reports" if replaced else "")
+        + f" -> {args.output}"
+    )
     return 0
 
 
@@ -330,20 +378,38 @@ def main(argv=None):
     sub = p.add_subparsers(dest="command", required=True)
 
     r = sub.add_parser("run", help="run the registry on backends, write a JSON report")
-    r.add_argument("--backend", required=True,
-                   help="jax, torch, tensorflow, numpy or a plug-in module (comma-separated)")
+    r.add_argument(
+        "--backend",
+        required=True,
+        help="jax, torch, tensorflow, numpy or a plug-in module (comma-separated)",
+    )
     r.add_argument("--family", default="", help="comma-separated families (numpy, nn, ...)")
     r.add_argument("--ops", default="", help="comma-separated op names (registry names)")
     r.add_argument("--report", default="", help="where to write the JSON report")
     r.add_argument("--workers", type=int, default=1, help="worker processes per backend")
-    r.add_argument("--case-timeout", type=float, default=120.0,
-                   help="seconds per case before it is reported as an error")
-    r.add_argument("--stall-timeout", type=float, default=900.0,
-                   help="seconds without output before a worker is killed")
-    r.add_argument("--progress", type=float, default=30.0,
-                   help="seconds between progress lines on stderr (0: none)")
-    r.add_argument("--strict", action="store_true",
-                   help="exit 1 when any case fails, errors, is blocked or passes unexpectedly")
+    r.add_argument(
+        "--case-timeout",
+        type=float,
+        default=120.0,
+        help="seconds per case before it is reported as an error",
+    )
+    r.add_argument(
+        "--stall-timeout",
+        type=float,
+        default=900.0,
+        help="seconds without output before a worker is killed",
+    )
+    r.add_argument(
+        "--progress",
+        type=float,
+        default=30.0,
+        help="seconds between progress lines on stderr (0: none)",
+    )
+    r.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit 1 when any case fails, errors, is blocked or passes unexpectedly",
+    )
     r.set_defaults(fn=cmd_run)
 
     m = sub.add_parser("merge", help="merge reports into one")
@@ -351,13 +417,17 @@ def main(argv=None):
     m.add_argument("-o", "--output", required=True)
     m.set_defaults(fn=cmd_merge)
 
-    d = sub.add_parser("diff", help="regressions, fixes, new and removed cases; exit 1 on "
-                                    "regressions")
+    d = sub.add_parser(
+        "diff", help="regressions, fixes, new and removed cases; exit 1 on regressions"
+    )
     d.add_argument("old")
     d.add_argument("new")
-    d.add_argument("--ignore-backend", action="store_true",
-                   help="match cases across backends (automatic for two single-backend "
-                        "reports of different backends)")
+    d.add_argument(
+        "--ignore-backend",
+        action="store_true",
+        help="match cases across backends (automatic for two single-backend "
+        "reports of different backends)",
+    )
     d.add_argument("--limit", type=int, default=40, help="lines per category")
     d.set_defaults(fn=cmd_diff)
 
@@ -365,8 +435,11 @@ def main(argv=None):
     g.add_argument("report")
     g.add_argument("--baseline", default="")
     g.add_argument("--gates", default=gates_lib.DEFAULT_GATES)
-    g.add_argument("--release", action="store_true",
-                   help="also apply the release_only gates (a merged report of all backends)")
+    g.add_argument(
+        "--release",
+        action="store_true",
+        help="also apply the release_only gates (a merged report of all backends)",
+    )
     g.set_defaults(fn=cmd_gate)
 
     args = p.parse_args(argv)

@@ -11,7 +11,9 @@ NAME = backend.backend()
 
 def to_backend(value):
     if isinstance(value, np.ndarray):
-        return backend.convert_to_tensor(value, dtype=str(value.dtype) if value.dtype.kind != "V" else None)
+        return backend.convert_to_tensor(
+            value, dtype=str(value.dtype) if value.dtype.kind != "V" else None
+        )
     return value
 
 

@@ -59,13 +59,25 @@ def _env(**extra):
 
 
 def _cli(*args, env=None):
-    return subprocess.run([sys.executable, "-m", "conformance", *args], cwd=ROOT,
-                          env=env or _env(), capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "conformance", *args],
+        cwd=ROOT,
+        env=env or _env(),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def _start(args, env):
-    return subprocess.Popen([sys.executable, *args], cwd=ROOT, env=env, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [sys.executable, *args],
+        cwd=ROOT,
+        env=env,
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -94,16 +106,30 @@ def _run_all(tmp):
     run = ["-m", "conformance", "run", "--progress", "0"]
     snippet = report_lib.repro_snippet(BROKEN, "add", "eager", "float32", "same")
     procs = {
-        "numpy": _start(run + ["--backend", "numpy", "--ops", OPS, "--report", paths["numpy"]],
-                        _env()),
-        "broken": _start(run + ["--backend", BROKEN, "--ops", OPS, "--report",
-                                paths["broken"]], _env()),
-        "blocked": _start(run + ["--backend", BROKEN, "--ops", "add,negative", "--report",
-                                 paths["blocked"]], _env(CONFORMANCE_BROKEN_FOUNDATION="1")),
-        "crash": _start(run + ["--backend", BROKEN, "--ops", "add,negative,subtract",
-                               "--report", paths["crash"], "--case-timeout", "2"],
-                        _env(CONFORMANCE_BROKEN_CRASH="negative",
-                             CONFORMANCE_BROKEN_SLOW="subtract")),
+        "numpy": _start(
+            run + ["--backend", "numpy", "--ops", OPS, "--report", paths["numpy"]], _env()
+        ),
+        "broken": _start(
+            run + ["--backend", BROKEN, "--ops", OPS, "--report", paths["broken"]], _env()
+        ),
+        "blocked": _start(
+            run + ["--backend", BROKEN, "--ops", "add,negative", "--report", paths["blocked"]],
+            _env(CONFORMANCE_BROKEN_FOUNDATION="1"),
+        ),
+        "crash": _start(
+            run
+            + [
+                "--backend",
+                BROKEN,
+                "--ops",
+                "add,negative,subtract",
+                "--report",
+                paths["crash"],
+                "--case-timeout",
+                "2",
+            ],
+            _env(CONFORMANCE_BROKEN_CRASH="negative", CONFORMANCE_BROKEN_SLOW="subtract"),
+        ),
         "probe": _start(["-c", PROBE, snippet], _env()),
     }
     outputs = {}
@@ -125,8 +151,16 @@ def test_report_schema(runs):
         assert field in rep
     assert rep["schema_version"] == report_lib.SCHEMA_VERSION
     env = rep["environments"]["numpy"]
-    for field in ("keras_core", "suite", "python", "platform", "numpy", "frameworks", "device",
-                  "capabilities"):
+    for field in (
+        "keras_core",
+        "suite",
+        "python",
+        "platform",
+        "numpy",
+        "frameworks",
+        "device",
+        "capabilities",
+    ):
         assert field in env, field
     ops = {r["op"] for r in rep["records"]}
     # The foundation ops are always checked, so they are part of every report.
@@ -163,14 +197,18 @@ def test_gate_fails_on_broken_backend(runs):
     by_op = {}
     for r in rep["records"]:
         by_op.setdefault(r["op"], []).append(r)
-    add32 = [r for r in by_op["add"] if r["dtype"] == "float32" and r["mode"] == "eager"
-             and r["case_id"] != "empty"]
+    add32 = [
+        r
+        for r in by_op["add"]
+        if r["dtype"] == "float32" and r["mode"] == "eager" and r["case_id"] != "empty"
+    ]
     assert add32 and all(r["status"] == "fail" for r in add32)
     assert any("tolerance" in r["message"] for r in add32)
     mul32 = [r for r in by_op["multiply"] if r["dtype"] == "float32" and r["mode"] == "eager"]
     assert any("dtype float64, expected float32" in r["message"] for r in mul32)
-    assert any(r["status"] == "error" and "deliberately broken" in r["message"]
-               for r in by_op["sum"])
+    assert any(
+        r["status"] == "error" and "deliberately broken" in r["message"] for r in by_op["sum"]
+    )
     assert {r["status"] for r in by_op["subtract"] if r["dtype"] != "uint32"} == {"pass"}
     assert {r["status"] for r in by_op["subtract"] if r["dtype"] == "uint32"} == {"unsupported"}
 
@@ -215,8 +253,9 @@ def test_foundation_failure_blocks_dependants(runs):
     rep = _load(paths["blocked"])
     cast = [r for r in rep["records"] if r["op"] == "cast"]
     assert any(r["status"] == "fail" for r in cast)
-    dependants = [r for r in rep["records"] if r["op"] in ("add", "negative")
-                  and r["dtype"] != "uint32"]  # uint32 is outside the manifest: unsupported
+    dependants = [
+        r for r in rep["records"] if r["op"] in ("add", "negative") and r["dtype"] != "uint32"
+    ]  # uint32 is outside the manifest: unsupported
     assert dependants and all(r["status"] == "blocked" for r in dependants)
     assert "foundation op cast failed" in dependants[0]["message"]
     results = {r.name: r.status for r in gates_lib.evaluate(rep)}
@@ -257,8 +296,14 @@ def test_xfail_bookkeeping_and_repro(runs):
     assert probe["xfail"] == ["xfail"]
     assert probe["xpass"] == ["xpass"]
     assert "Result(status='fail'" in probe["repro"] and "tolerance" in probe["repro"]
-    rec = [r for r in _load(paths["broken"])["records"] if r["op"] == "add"
-           and r["mode"] == "eager" and r["dtype"] == "float32" and r["case_id"] == "same"]
+    rec = [
+        r
+        for r in _load(paths["broken"])["records"]
+        if r["op"] == "add"
+        and r["mode"] == "eager"
+        and r["dtype"] == "float32"
+        and r["case_id"] == "same"
+    ]
     assert rec and rec[0]["repro"] == snippet
 
 

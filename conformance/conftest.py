@@ -14,4 +14,3 @@ BACKEND = os.environ.get("KERAS_BACKEND", "")
 collect_ignore = []
 if BACKEND != "numpy":
     collect_ignore.append("cli_test.py")
-

@@ -115,11 +115,20 @@ def _threshold(gate):
 def _judge(gate, backend, value, detail):
     direction, threshold = _threshold(gate)
     if value is None:
-        return GateResult(gate["name"], backend, "n/a", None, threshold, direction, detail,
-                          gate["kind"])
+        return GateResult(
+            gate["name"], backend, "n/a", None, threshold, direction, detail, gate["kind"]
+        )
     ok = value >= threshold if direction == "min" else value <= threshold
-    return GateResult(gate["name"], backend, "pass" if ok else "fail", value, threshold,
-                      direction, detail, gate["kind"])
+    return GateResult(
+        gate["name"],
+        backend,
+        "pass" if ok else "fail",
+        value,
+        threshold,
+        direction,
+        detail,
+        gate["kind"],
+    )
 
 
 def _counts(records):
@@ -142,8 +151,7 @@ def _pass_rate(gate, report, backend):
 def _status_count(gate, report, backend):
     statuses = gate.get("statuses", ["error"])
     hits = [r for r in _records(gate, report, backend) if r["status"] in statuses]
-    detail = "; ".join(f"{r['op']} [{r['mode']}, {r['dtype']}, {r['case_id']}]"
-                       for r in hits[:3])
+    detail = "; ".join(f"{r['op']} [{r['mode']}, {r['dtype']}, {r['case_id']}]" for r in hits[:3])
     if len(hits) > 3:
         detail += f"; ... {len(hits) - 3} more"
     return _judge(gate, backend, float(len(hits)), detail)
@@ -172,9 +180,13 @@ def _coverage(gate, report, backend):
         for d in info["dtypes"]:
             if not gate.get("dtypes") or d in gate["dtypes"]:
                 expected.add((op, d))
-    ran = {(r["op"], r["dtype"]) for r in report["records"]
-           if r["backend"] == backend and r["mode"] == "eager"
-           and r["status"] in ("pass", "fail", "xfail", "xpass")}
+    ran = {
+        (r["op"], r["dtype"])
+        for r in report["records"]
+        if r["backend"] == backend
+        and r["mode"] == "eager"
+        and r["status"] in ("pass", "fail", "xfail", "xpass")
+    }
     if not expected:
         return _judge(gate, backend, None, "no (op, dtype) pairs selected")
     missing = sorted(expected - ran)
@@ -196,8 +208,9 @@ def public_ops(path=SIGNATURES):
 def _registered(gate, report):
     registry = report["registry"]
     public = public_ops()
-    missing = [f"{fam}.{n}" for fam, n in public
-               if n not in registry and f"{fam}.{n}" not in registry]
+    missing = [
+        f"{fam}.{n}" for fam, n in public if n not in registry and f"{fam}.{n}" not in registry
+    ]
     detail = f"{len(public) - len(missing)} of {len(public)} public ops registered"
     if missing:
         detail += "; missing: " + ", ".join(missing[:6]) + (" ..." if len(missing) > 6 else "")
@@ -243,15 +256,24 @@ def evaluate(report, gates=None, baseline=None, release=False):
             results.append(_regressions(g, report, baseline))
             continue
         present, absent = _backends(g, report)
-        fn = {"pass_rate": _pass_rate, "status_count": _status_count,
-              "coverage": _coverage}[kind]
+        fn = {"pass_rate": _pass_rate, "status_count": _status_count, "coverage": _coverage}[kind]
         for b in present:
             results.append(fn(g, report, b))
         for b in absent:
             direction, threshold = _threshold(g)
             status = "fail" if g.get("require") else "n/a"
-            results.append(GateResult(g["name"], b, status, None, threshold, direction,
-                                      "backend not in the report", g["kind"]))
+            results.append(
+                GateResult(
+                    g["name"],
+                    b,
+                    status,
+                    None,
+                    threshold,
+                    direction,
+                    "backend not in the report",
+                    g["kind"],
+                )
+            )
         if not present and not absent:
             results.append(_judge(g, "*", None, "no backend in the report"))
     return results
@@ -274,10 +296,15 @@ def print_results(results, stream=None):
         margin = r.margin
         integer = r.kind in ("status_count", "regressions")
         m = "-" if margin is None else (("+" if margin >= 0 else "") + _fmt(margin, integer))
-        print(f"{r.status.upper():<4} {f'{r.name}[{r.backend}]':<{width}}  "
-              f"value {_fmt(r.value, integer):>6}  {op} {_fmt(r.threshold, integer):>6}  "
-              f"margin {m:>7}  {r.detail}", file=stream)
+        print(
+            f"{r.status.upper():<4} {f'{r.name}[{r.backend}]':<{width}}  "
+            f"value {_fmt(r.value, integer):>6}  {op} {_fmt(r.threshold, integer):>6}  "
+            f"margin {m:>7}  {r.detail}",
+            file=stream,
+        )
     failed = [r for r in results if r.status == "fail"]
-    print(f"{len(results) - len(failed)} of {len(results)} gate checks pass"
-          + (f"; FAILED: {', '.join(sorted({r.name for r in failed}))}" if failed else ""),
-          file=stream)
+    print(
+        f"{len(results) - len(failed)} of {len(results)} gate checks pass"
+        + (f"; FAILED: {', '.join(sorted({r.name for r in failed}))}" if failed else ""),
+        file=stream,
+    )

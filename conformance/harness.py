@@ -125,17 +125,27 @@ def compare(out, ref, accuracy, n=1, expected=None):
                 same = np.array_equal(o, r)
             if not same:
                 bad = np.argwhere(o != r)[:3].tolist() if o.shape else []
-                return Result("fail", f"output {i}: values differ (exact check) at {bad}: "
-                              f"got {o.ravel()[:6]}, expected {r.ravel()[:6]}")
+                return Result(
+                    "fail",
+                    f"output {i}: values differ (exact check) at {bad}: "
+                    f"got {o.ravel()[:6]}, expected {r.ravel()[:6]}",
+                )
             continue
-        tol = tolerance(accuracy, dname if dname in ("float16", "bfloat16", "float32", "float64")
-                        else ("float32" if r.dtype == np.complex64 else "float64"), n)
+        tol = tolerance(
+            accuracy,
+            dname
+            if dname in ("float16", "bfloat16", "float32", "float64")
+            else ("float32" if r.dtype == np.complex64 else "float64"),
+            n,
+        )
         o64 = o.astype(np.complex128 if r.dtype.kind == "c" else np.float64)
         r64 = r.astype(np.complex128 if r.dtype.kind == "c" else np.float64)
         nan_o, nan_r = np.isnan(o64), np.isnan(r64)
         if not np.array_equal(nan_o, nan_r):
-            return Result("fail", f"output {i}: NaN positions differ: got {o.ravel()[:6]}, "
-                          f"expected {r.ravel()[:6]}")
+            return Result(
+                "fail",
+                f"output {i}: NaN positions differ: got {o.ravel()[:6]}, expected {r.ravel()[:6]}",
+            )
         inf_r = np.isinf(r64)
         if not np.array_equal(o64[inf_r], r64[inf_r]):
             return Result("fail", f"output {i}: infinities differ")
@@ -149,9 +159,14 @@ def compare(out, ref, accuracy, n=1, expected=None):
         tol_used = max(tol_used, tol)
         if float(rel.max()) > tol:
             k = int(np.argmax(rel))
-            return Result("fail", f"output {i}: error {float(rel.max()):.3g} > tolerance {tol:.3g} "
-                          f"(got {o64[finite][k]!r}, expected {r64[finite][k]!r})",
-                          worst_abs, worst_rel, tol)
+            return Result(
+                "fail",
+                f"output {i}: error {float(rel.max()):.3g} > tolerance {tol:.3g} "
+                f"(got {o64[finite][k]!r}, expected {r64[finite][k]!r})",
+                worst_abs,
+                worst_rel,
+                tol,
+            )
     return Result("pass", "", worst_abs, worst_rel, tol_used)
 
 
@@ -221,7 +236,9 @@ def run_symbolic(entry, case, dtype, none_batch=False):
             return Result("fail", f"symbolic output {i} is {type(s).__name__}, not a KerasTensor")
         o = np.asarray(o)
         if len(s.shape) != o.ndim:
-            return Result("fail", f"output {i}: symbolic rank {len(s.shape)} vs eager shape {o.shape}")
+            return Result(
+                "fail", f"output {i}: symbolic rank {len(s.shape)} vs eager shape {o.shape}"
+            )
         for sd, od in zip(s.shape, o.shape):
             if sd is None and (none_batch or getattr(entry, "dynamic_shape", False)):
                 continue
@@ -258,9 +275,14 @@ def run_jit(entry, case, dtype):
 def run_grad(entry, case, dtype, h=1e-6):
     if not backends.supports_grad():
         return Result("unsupported", f"no gradients on {backends.NAME}")
-    argnums = [i for i in entry.grad_argnums
-               if i < len(case.args) and isinstance(case.args[i], np.ndarray)
-               and case.args[i].dtype.kind == "f" and case.args[i].size > 0]
+    argnums = [
+        i
+        for i in entry.grad_argnums
+        if i < len(case.args)
+        and isinstance(case.args[i], np.ndarray)
+        and case.args[i].dtype.kind == "f"
+        and case.args[i].size > 0
+    ]
     if not argnums:
         return Result("unsupported", "no float array argument to differentiate")
     op = entry.op()
@@ -272,8 +294,11 @@ def run_grad(entry, case, dtype, h=1e-6):
     def numeric_value(np_args):
         full_args, full_kwargs = to_backend_args(type(case)(tuple(np_args), case.kwargs))
         outs = tree.flatten(backends.to_numpy(op(*full_args, **full_kwargs)))
-        return sum(float(np.sum(np.asarray(o, np.float64) * w)) for o, w in zip(outs, weights)
-                   if np.asarray(o).dtype.kind == "f")
+        return sum(
+            float(np.sum(np.asarray(o, np.float64) * w))
+            for o, w in zip(outs, weights)
+            if np.asarray(o).dtype.kind == "f"
+        )
 
     def traced(*diff):
         full = list(args)
@@ -284,7 +309,10 @@ def run_grad(entry, case, dtype, h=1e-6):
         for o, w in zip(outs, weights):
             if backends.backend.standardize_dtype(o.dtype) in ("float32", "float64"):
                 total = total + backends.backend.numpy.sum(
-                    backends.backend.numpy.multiply(o, backends.backend.convert_to_tensor(w, dtype=o.dtype)))
+                    backends.backend.numpy.multiply(
+                        o, backends.backend.convert_to_tensor(w, dtype=o.dtype)
+                    )
+                )
         return total
 
     grads = backends.grad(traced, [args[i] for i in argnums])
@@ -304,9 +332,14 @@ def run_grad(entry, case, dtype, h=1e-6):
         g = np.asarray(g, dtype=np.float64)
         err = np.abs(g - numeric) / np.maximum(1.0, np.abs(numeric))
         if err.size and float(err.max()) > 1e-5:
-            return Result("fail", f"gradient of arg {i}: max error {float(err.max()):.3g} "
-                          f"(autodiff {g.ravel()[:4]}, finite differences {numeric.ravel()[:4]})",
-                          float(np.abs(g - numeric).max()), float(err.max()), 1e-5)
+            return Result(
+                "fail",
+                f"gradient of arg {i}: max error {float(err.max()):.3g} "
+                f"(autodiff {g.ravel()[:4]}, finite differences {numeric.ravel()[:4]})",
+                float(np.abs(g - numeric).max()),
+                float(err.max()),
+                1e-5,
+            )
     return Result("pass")
 
 
@@ -316,8 +349,10 @@ def run_error(entry, ecase):
         entry.op()(*args, **kwargs)
     except ecase.exc as e:
         if ecase.match and not re.search(ecase.match, str(e)):
-            return Result("fail", f"raised {type(e).__name__} but message {str(e)!r} does not "
-                          f"match {ecase.match!r}")
+            return Result(
+                "fail",
+                f"raised {type(e).__name__} but message {str(e)!r} does not match {ecase.match!r}",
+            )
         return Result("pass")
     except Exception as e:
         return Result("fail", f"raised {type(e).__name__}: {e}; expected {ecase.exc}")

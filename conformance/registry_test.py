@@ -33,7 +33,9 @@ def _params():
         if e.errors:
             errors.append(pytest.param(name, id=f"{fam}-{name}"))
         if e.edges is not None:
-            for dtype in [d for d in e.dtypes if d in ("float32", "float64", "float16", "bfloat16")]:
+            for dtype in [
+                d for d in e.dtypes if d in ("float32", "float64", "float16", "bfloat16")
+            ]:
                 edges.append(pytest.param(name, dtype, id=f"{fam}-{name}-{dtype}"))
     return eager, symbolic, jit, grad, errors, edges
 
@@ -51,13 +53,17 @@ def _check(entry, results, mode="", dtype=""):
     bad = [(cid, r) for cid, r in results if r.status in ("fail", "error")]
     # xfail keys: "<backend>" (every mode), "<backend>:<mode>" (values, edges,
     # symbolic, jit, grad, errors) or "<backend>:<mode>:<dtype>", each with a reason.
-    reason = (entry.xfail.get(f"{BACKEND}:{mode}:{dtype}") or entry.xfail.get(f"{BACKEND}:{mode}")
-              or entry.xfail.get(BACKEND))
+    reason = (
+        entry.xfail.get(f"{BACKEND}:{mode}:{dtype}")
+        or entry.xfail.get(f"{BACKEND}:{mode}")
+        or entry.xfail.get(BACKEND)
+    )
     if reason and bad:
         pytest.xfail(reason)
     if reason and not bad:
-        pytest.fail(f"unexpected pass: {entry.name} is marked xfail on {BACKEND} "
-                    f"({reason}) but passed")
+        pytest.fail(
+            f"unexpected pass: {entry.name} is marked xfail on {BACKEND} ({reason}) but passed"
+        )
     if bad:
         msg = "\n".join(f"[{cid}] {r.status}: {r.message}" for cid, r in bad)
         pytest.fail(f"{entry.name} on {BACKEND}:\n{msg}", pytrace=False)
@@ -129,4 +135,8 @@ def test_gradients(name):
 @pytest.mark.parametrize("name", ERRORS)
 def test_errors(name):
     entry = ENTRIES[name]
-    _check(entry, [(e.id or str(i), harness.run_error(entry, e)) for i, e in enumerate(entry.errors)], "errors")
+    _check(
+        entry,
+        [(e.id or str(i), harness.run_error(entry, e)) for i, e in enumerate(entry.errors)],
+        "errors",
+    )

@@ -24,10 +24,33 @@ SUITE_VERSION = "1.0.0"
 STATUSES = ("pass", "fail", "xfail", "xpass", "unsupported", "blocked", "error")
 BAD_STATUSES = ("fail", "error", "blocked", "xpass")
 MODES = ("eager", "edges", "symbolic", "symbolic_none", "jit", "grad", "error", "crash")
-RECORD_FIELDS = ("op", "family", "backend", "dtype", "mode", "case_id", "status", "max_abs",
-                 "max_rel", "tol", "message", "seed", "repro")
-REPORT_FIELDS = ("schema", "schema_version", "suite_version", "created", "environments",
-                 "selection", "registry", "runs", "records", "summary")
+RECORD_FIELDS = (
+    "op",
+    "family",
+    "backend",
+    "dtype",
+    "mode",
+    "case_id",
+    "status",
+    "max_abs",
+    "max_rel",
+    "tol",
+    "message",
+    "seed",
+    "repro",
+)
+REPORT_FIELDS = (
+    "schema",
+    "schema_version",
+    "suite_version",
+    "created",
+    "environments",
+    "selection",
+    "registry",
+    "runs",
+    "records",
+    "summary",
+)
 BUILTIN_BACKENDS = ("tensorflow", "jax", "torch", "numpy")
 
 
@@ -44,8 +67,10 @@ def repro_snippet(backend, op, mode, dtype, case_id):
     Returns:
         The snippet as a string.
     """
-    return ("from conformance.runner import reproduce\n"
-            f"print(reproduce({backend!r}, {op!r}, {mode!r}, {dtype!r}, {case_id!r}))")
+    return (
+        "from conformance.runner import reproduce\n"
+        f"print(reproduce({backend!r}, {op!r}, {mode!r}, {dtype!r}, {case_id!r}))"
+    )
 
 
 def record_key(rec, ignore_backend=False):
@@ -108,8 +133,10 @@ def validate(report):
     if not isinstance(report, dict) or report.get("schema") != SCHEMA:
         raise ValueError(f"not a conformance report (schema must be {SCHEMA!r})")
     if report.get("schema_version") != SCHEMA_VERSION:
-        raise ValueError(f"report schema version {report.get('schema_version')!r}; this suite "
-                         f"reads version {SCHEMA_VERSION}")
+        raise ValueError(
+            f"report schema version {report.get('schema_version')!r}; this suite "
+            f"reads version {SCHEMA_VERSION}"
+        )
     missing = [f for f in REPORT_FIELDS if f not in report]
     if missing:
         raise ValueError(f"report lacks fields {missing}")
@@ -140,8 +167,7 @@ def save(report, path):
             if key == "records":
                 # One record per line: small files that diff well.
                 f.write("[\n" if report[key] else "[")
-                lines = [json.dumps(r, allow_nan=False, separators=(",", ":"))
-                         for r in report[key]]
+                lines = [json.dumps(r, allow_nan=False, separators=(",", ":")) for r in report[key]]
                 f.write(",\n".join(lines) + ("\n]" if lines else "]") + end)
             else:
                 f.write(json.dumps(report[key], allow_nan=False, separators=(",", ":")) + end)
@@ -203,8 +229,14 @@ def diff(old, new, ignore_backend=None):
         ignore_backend = len(ob) == 1 and len(nb) == 1 and ob != nb
     olds = {record_key(r, ignore_backend): r for r in old["records"]}
     news = {record_key(r, ignore_backend): r for r in new["records"]}
-    out = {"regressions": [], "fixes": [], "changed": [], "new": [], "removed": [],
-           "ignore_backend": ignore_backend}
+    out = {
+        "regressions": [],
+        "fixes": [],
+        "changed": [],
+        "new": [],
+        "removed": [],
+        "ignore_backend": ignore_backend,
+    }
     good, broken = ("pass", "xpass"), ("fail", "error", "blocked")
     for k in sorted(set(olds) | set(news), key=lambda k: tuple(map(str, k))):
         o, n = olds.get(k), news.get(k)
@@ -241,8 +273,10 @@ def print_diff(result, limit=40, stream=None):
 
     stream = stream or sys.stdout
     if result["ignore_backend"]:
-        print("(single-backend reports of different backends: cases matched ignoring the "
-              "backend)", file=stream)
+        print(
+            "(single-backend reports of different backends: cases matched ignoring the backend)",
+            file=stream,
+        )
     for name in ("regressions", "fixes", "changed", "new", "removed"):
         items = result[name]
         print(f"{name}: {len(items)}", file=stream)
@@ -252,8 +286,11 @@ def print_diff(result, limit=40, stream=None):
                 print(f"  {format_key(key)}: {rec['status']}", file=stream)
             else:
                 msg = first_line(n["message"])
-                print(f"  {format_key(key)}: {o['status']} -> {n['status']}"
-                      + (f"  {msg}" if msg else ""), file=stream)
+                print(
+                    f"  {format_key(key)}: {o['status']} -> {n['status']}"
+                    + (f"  {msg}" if msg else ""),
+                    file=stream,
+                )
         if len(items) > limit:
             print(f"  ... and {len(items) - limit} more", file=stream)
 
@@ -294,20 +331,25 @@ def print_summary(report, backend=None, max_failures=15, stream=None):
         fams = summary["families"].get(b, {})
         modes = [m for m in MODES if any(m in fams[f] for f in fams)]
         width = [max([len(m)] + [len(_cell(fams[f].get(m, {}))) for f in fams]) for m in modes]
-        print(f"   {'family':<8}" + "".join(f" {m:>{w}}" for m, w in zip(modes, width)),
-              file=stream)
+        print(
+            f"   {'family':<8}" + "".join(f" {m:>{w}}" for m, w in zip(modes, width)), file=stream
+        )
         for fam in sorted(fams):
             cells = [_cell(fams[fam].get(m, {})) for m in modes]
-            print(f"   {fam:<8}" + "".join(f" {c:>{w}}" for c, w in zip(cells, width)),
-                  file=stream)
+            print(f"   {fam:<8}" + "".join(f" {c:>{w}}" for c, w in zip(cells, width)), file=stream)
         if run.get("crashes"):
             print(f"   worker crashes: {len(run['crashes'])}", file=stream)
         bad = [r for r in report["records"] if r["backend"] == b and r["status"] in BAD_STATUSES]
         if bad:
-            print(f"   first {min(len(bad), max_failures)} of {len(bad)} failing cases:",
-                  file=stream)
+            print(
+                f"   first {min(len(bad), max_failures)} of {len(bad)} failing cases:", file=stream
+            )
             for r in bad[:max_failures]:
-                print(f"   - {r['status']:<7} {r['op']} [{r['mode']}, {r['dtype']}, "
-                      f"{r['case_id']}] {first_line(r['message'], 70)}", file=stream)
-    print("   (cells: passed/run per family and mode, !n = failed, errored or blocked)",
-          file=stream)
+                print(
+                    f"   - {r['status']:<7} {r['op']} [{r['mode']}, {r['dtype']}, "
+                    f"{r['case_id']}] {first_line(r['message'], 70)}",
+                    file=stream,
+                )
+    print(
+        "   (cells: passed/run per family and mode, !n = failed, errored or blocked)", file=stream
+    )

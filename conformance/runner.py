@@ -143,8 +143,10 @@ def setup_backend(name):
     if "keras_core" not in sys.modules:
         os.environ["KERAS_BACKEND"] = base
     elif current != base:
-        raise RuntimeError(f"keras_core is already imported with KERAS_BACKEND={current!r}; "
-                           f"backend {name!r} needs {base!r}.")
+        raise RuntimeError(
+            f"keras_core is already imported with KERAS_BACKEND={current!r}; "
+            f"backend {name!r} needs {base!r}."
+        )
     import keras_core  # noqa: F401  (imports every module the plug-in may patch)
     from conformance import backends
 
@@ -231,7 +233,12 @@ class Task:
 
     def __init__(self, mode, dtype, case_id, seed_value, run):
         self.mode, self.dtype, self.case_id, self.seed, self.run = (
-            mode, dtype, case_id, seed_value, run)
+            mode,
+            dtype,
+            case_id,
+            seed_value,
+            run,
+        )
 
 
 class Group:
@@ -257,8 +264,11 @@ def plan(entry, backends_module, caps):
     def eager(dtype):
         def build():
             s, cases = samples(dtype)
-            return [Task("eager", dtype, cid, s, lambda c=c: harness.run_eager(entry, c, dtype))
-                    for cid, c in zip(unique_ids(cases), cases)]
+            return [
+                Task("eager", dtype, cid, s, lambda c=c: harness.run_eager(entry, c, dtype))
+                for cid, c in zip(unique_ids(cases), cases)
+            ]
+
         return build
 
     def edges(dtype):
@@ -267,8 +277,11 @@ def plan(entry, backends_module, caps):
 
             s = seed(name, dtype, "edges")
             cases = entry.edges(dtype, np.random.default_rng(s))
-            return [Task("edges", dtype, cid, s, lambda c=c: harness.run_eager(entry, c, dtype))
-                    for cid, c in zip(unique_ids(cases), cases)]
+            return [
+                Task("edges", dtype, cid, s, lambda c=c: harness.run_eager(entry, c, dtype))
+                for cid, c in zip(unique_ids(cases), cases)
+            ]
+
         return build
 
     def symbolic(dtype):
@@ -276,35 +289,54 @@ def plan(entry, backends_module, caps):
             s, cases = samples(dtype)
             tasks = []
             for cid, c in zip(unique_ids(cases), cases):
-                tasks.append(Task("symbolic", dtype, cid, s,
-                                  lambda c=c: harness.run_symbolic(entry, c, dtype)))
+                tasks.append(
+                    Task(
+                        "symbolic", dtype, cid, s, lambda c=c: harness.run_symbolic(entry, c, dtype)
+                    )
+                )
                 if entry.symbolic_none:
-                    tasks.append(Task("symbolic_none", dtype, cid, s,
-                                      lambda c=c: harness.run_symbolic(entry, c, dtype, True)))
+                    tasks.append(
+                        Task(
+                            "symbolic_none",
+                            dtype,
+                            cid,
+                            s,
+                            lambda c=c: harness.run_symbolic(entry, c, dtype, True),
+                        )
+                    )
             return tasks
+
         return build
 
     def jit(dtype):
         def build():
             s, cases = samples(dtype)
-            return [Task("jit", dtype, cid, s, lambda c=c: harness.run_jit(entry, c, dtype))
-                    for cid, c in zip(unique_ids(cases), cases)]
+            return [
+                Task("jit", dtype, cid, s, lambda c=c: harness.run_jit(entry, c, dtype))
+                for cid, c in zip(unique_ids(cases), cases)
+            ]
+
         return build
 
     def grad():
         def build():
             s, cases = samples("float64")
-            return [Task("grad", "float64", cid, s,
-                         lambda c=c: harness.run_grad(entry, c, "float64"))
-                    for cid, c in zip(unique_ids(cases), cases)]
+            return [
+                Task("grad", "float64", cid, s, lambda c=c: harness.run_grad(entry, c, "float64"))
+                for cid, c in zip(unique_ids(cases), cases)
+            ]
+
         return build
 
     def errors():
         def build():
             ecases = list(entry.errors)
             ids = [e.id or str(i) for i, e in enumerate(ecases)]
-            return [Task("error", NO_DTYPE, cid, None, lambda e=e: harness.run_error(entry, e))
-                    for cid, e in zip(ids, ecases)]
+            return [
+                Task("error", NO_DTYPE, cid, None, lambda e=e: harness.run_error(entry, e))
+                for cid, e in zip(ids, ecases)
+            ]
+
         return build
 
     for dtype in entry.dtypes:
@@ -318,8 +350,12 @@ def plan(entry, backends_module, caps):
         groups.append(Group(modes, base, symbolic(base)))
     if entry.jit and caps.get("jit") and backends_module.supports_jit():
         groups.append(Group(("jit",), base, jit(base)))
-    if (entry.differentiable and caps.get("training") and backends_module.supports_grad()
-            and "float64" in entry.dtypes):
+    if (
+        entry.differentiable
+        and caps.get("training")
+        and backends_module.supports_grad()
+        and "float64" in entry.dtypes
+    ):
         groups.append(Group(("grad",), "float64", grad()))
     if entry.errors:
         groups.append(Group(("error",), NO_DTYPE, errors()))
@@ -413,9 +449,14 @@ def run_entry(entry, backend, backends_module, caps, blocked, timeout=120.0):
             tasks = group.build()
         except Exception as e:
             task = Task(group.modes[0], group.dtype, "*", None, None)
-            yield make_record(entry, backend, task, "error",
-                              f"building the cases failed: {type(e).__name__}: {e}\n"
-                              f"{traceback.format_exc(limit=6)}")
+            yield make_record(
+                entry,
+                backend,
+                task,
+                "error",
+                f"building the cases failed: {type(e).__name__}: {e}\n"
+                f"{traceback.format_exc(limit=6)}",
+            )
             continue
         reason = None
         if supported is not None and group.dtype not in (NO_DTYPE, *supported):
@@ -462,8 +503,10 @@ def foundation_blocks(records):
             continue
         checked.add(rec["dtype"])
         if rec["status"] in ("fail", "error", "blocked"):
-            blocked.setdefault(rec["dtype"], f"foundation op {rec['op']} failed in "
-                                             f"{rec['dtype']} ({rec['case_id']})")
+            blocked.setdefault(
+                rec["dtype"],
+                f"foundation op {rec['op']} failed in {rec['dtype']} ({rec['case_id']})",
+            )
     if blocked and ("float32" in blocked or set(blocked) >= checked):
         blocked["*"] = blocked.get("float32") or next(iter(blocked.values()))
     return blocked
@@ -481,8 +524,9 @@ def select(entries, ops=None, families=None):
         known = {e.family for e in entries.values()}
         unknown = sorted(set(families) - known)
         if unknown:
-            raise SystemExit(f"unknown families: {', '.join(unknown)} (known: "
-                             f"{', '.join(sorted(known))})")
+            raise SystemExit(
+                f"unknown families: {', '.join(unknown)} (known: {', '.join(sorted(known))})"
+            )
         names = [n for n in names if entries[n].family in families]
     return names
 
@@ -510,15 +554,28 @@ def work(backend, out, ops=None, families=None, shard=0, shards=1, skip=(), time
 
     entries = all_entries()
     _emit(out, {"type": "env", "env": environment(backend, caps)})
-    _emit(out, {"type": "registry",
-                "ops": {n: {"family": e.family, "dtypes": list(e.dtypes)}
-                        for n, e in sorted(entries.items())}})
+    _emit(
+        out,
+        {
+            "type": "registry",
+            "ops": {
+                n: {"family": e.family, "dtypes": list(e.dtypes)}
+                for n, e in sorted(entries.items())
+            },
+        },
+    )
     names = select(entries, ops, families)
     foundation = [n for n in FOUNDATION if n in entries]
     rest = [n for n in names if n not in foundation]
     mine = rest[shard::shards]
-    _emit(out, {"type": "plan", "ops": ([n for n in foundation if n not in skip] if shard == 0
-                                        else []) + [n for n in mine if n not in skip]})
+    _emit(
+        out,
+        {
+            "type": "plan",
+            "ops": ([n for n in foundation if n not in skip] if shard == 0 else [])
+            + [n for n in mine if n not in skip],
+        },
+    )
     blocked = {}
     for name in foundation:
         # Every worker checks the foundation; the first one reports it.
@@ -591,8 +648,16 @@ def main(argv=None):
     a = p.parse_args(argv)
     split = lambda s: [x for x in s.split(",") if x] or None
     with open(a.out, "a", encoding="utf-8") as out:
-        work(a.backend, out, split(a.ops), split(a.family), a.shard, a.shards,
-             set(split(a.skip) or ()), a.case_timeout)
+        work(
+            a.backend,
+            out,
+            split(a.ops),
+            split(a.family),
+            a.shard,
+            a.shards,
+            set(split(a.skip) or ()),
+            a.case_timeout,
+        )
 
 
 if __name__ == "__main__":

@@ -34,8 +34,7 @@ def positive(rng, shape, dtype, low=0.1, high=3.0):
 def unary_cases(rng, dtype, low=-3.0, high=3.0, shapes=((), (3,), (2, 3), (0, 2))):
     """The standard shapes for a one-input op: 0-d, vector, matrix, empty."""
     return [
-        Case((rand(rng, s, dtype, low, high),), id=f"shape{s}".replace(" ", ""))
-        for s in shapes
+        Case((rand(rng, s, dtype, low, high),), id=f"shape{s}".replace(" ", "")) for s in shapes
     ]
 
 

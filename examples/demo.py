@@ -57,7 +57,9 @@ def model_demo():
 def main():
     name = keras_core.backend.backend()
     print(f"== keras_core {keras_core.__version__} on backend: {name}")
-    print(f"  random normal (seed=1): {np.round(ops.convert_to_numpy(keras_core.random.normal((3,), seed=1)), 4)}")
+    print(
+        f"  random normal (seed=1): {np.round(ops.convert_to_numpy(keras_core.random.normal((3,), seed=1)), 4)}"
+    )
     passed, total = op_checks()
     print(f"  {passed}/{total} op checks agree with NumPy")
     ok = passed == total
@@ -67,8 +69,9 @@ def main():
             if other == name:
                 continue
             env = dict(os.environ, KERAS_BACKEND=other)
-            result = subprocess.run([sys.executable, __file__, "--single"], env=env,
-                                    capture_output=True, text=True)
+            result = subprocess.run(
+                [sys.executable, __file__, "--single"], env=env, capture_output=True, text=True
+            )
             print(result.stdout.rstrip() or result.stderr.strip().splitlines()[-1])
             ok = ok and result.returncode == 0
     return 0 if ok else 1

@@ -20,8 +20,9 @@ STEPS = 60
 
 
 def make_model():
-    return keras_core.Sequential([keras_core.Input((4,)), layers.Dense(8, activation="tanh"),
-                                  layers.Dense(1)])
+    return keras_core.Sequential(
+        [keras_core.Input((4,)), layers.Dense(8, activation="tanh"), layers.Dense(1)]
+    )
 
 
 def _mse(np_pred):

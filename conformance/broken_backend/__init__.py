@@ -24,8 +24,19 @@ import os
 
 CAPABILITIES = {
     "base_backend": "numpy",
-    "dtypes": ["bool", "int8", "int16", "int32", "int64", "uint8", "uint16",
-               "float16", "bfloat16", "float32", "float64"],
+    "dtypes": [
+        "bool",
+        "int8",
+        "int16",
+        "int32",
+        "int64",
+        "uint8",
+        "uint16",
+        "float16",
+        "bfloat16",
+        "float32",
+        "float64",
+    ],
     "jit": False,
     "training": False,
     "save_formats": [],
@@ -95,8 +106,11 @@ def install():
         return out
 
     patched = []
-    for original, replacement in ((original_add, add), (original_multiply, multiply),
-                                  (original_sum, sum)):
+    for original, replacement in (
+        (original_add, add),
+        (original_multiply, multiply),
+        (original_sum, sum),
+    ):
         if replace_function(original, replacement):
             patched.append(original.__name__)
     if os.environ.get("CONFORMANCE_BROKEN_FOUNDATION") == "1":
@@ -104,6 +118,7 @@ def install():
             patched.append("cast")
     crash = os.environ.get("CONFORMANCE_BROKEN_CRASH")
     if crash:
+
         def die(*args, **kwargs):
             os._exit(3)
 

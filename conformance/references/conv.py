@@ -54,8 +54,10 @@ def conv(inputs, kernel, strides=1, padding="valid", data_format=None, dilation_
     cin, cg, cout = x.shape[-1], w.shape[-2], w.shape[-1]
     groups = cin // cg
     og = cout // groups
-    geo = [window_geometry(n, k, s, d, padding)
-           for n, k, s, d in zip(x.shape[1:-1], ksize, strides, dil)]
+    geo = [
+        window_geometry(n, k, s, d, padding)
+        for n, k, s, d in zip(x.shape[1:-1], ksize, strides, dil)
+    ]
     out = np.zeros((x.shape[0], *[g[0] for g in geo], cout))
     for pos in itertools.product(*[range(g[0]) for g in geo]):
         acc = np.zeros((x.shape[0], cout))
@@ -65,31 +67,38 @@ def conv(inputs, kernel, strides=1, padding="valid", data_format=None, dilation_
                 continue
             pixel = x[(slice(None), *src)]  # (batch, cin)
             for g in range(groups):
-                acc[:, g * og:(g + 1) * og] += (
-                    pixel[:, g * cg:(g + 1) * cg] @ w[tap][:, g * og:(g + 1) * og]
+                acc[:, g * og : (g + 1) * og] += (
+                    pixel[:, g * cg : (g + 1) * cg] @ w[tap][:, g * og : (g + 1) * og]
                 )
         out[(slice(None), *pos)] = acc
     return restore(out, data_format)
 
 
-def depthwise_conv(inputs, kernel, strides=1, padding="valid", data_format=None,
-                   dilation_rate=1):
+def depthwise_conv(inputs, kernel, strides=1, padding="valid", data_format=None, dilation_rate=1):
     data_format = fmt(data_format)
     x = channels_last(np.asarray(inputs, np.float64), data_format)
     w = np.asarray(kernel, np.float64)
     c, m = w.shape[-2], w.shape[-1]
     outs = []
     for ch in range(c):
-        xc = x[..., ch:ch + 1]
-        outs.append(conv(xc, w[..., ch:ch + 1, :], strides, padding, "channels_last",
-                         dilation_rate))
+        xc = x[..., ch : ch + 1]
+        outs.append(
+            conv(xc, w[..., ch : ch + 1, :], strides, padding, "channels_last", dilation_rate)
+        )
     out = np.concatenate(outs, axis=-1)  # channel ch * m + j
     assert out.shape[-1] == c * m
     return restore(out, data_format)
 
 
-def separable_conv(inputs, depthwise_kernel, pointwise_kernel, strides=1, padding="valid",
-                   data_format=None, dilation_rate=1):
+def separable_conv(
+    inputs,
+    depthwise_kernel,
+    pointwise_kernel,
+    strides=1,
+    padding="valid",
+    data_format=None,
+    dilation_rate=1,
+):
     data_format = fmt(data_format)
     mid = depthwise_conv(inputs, depthwise_kernel, strides, padding, data_format, dilation_rate)
     x = channels_last(mid, data_format)
@@ -108,8 +117,15 @@ def deconv_length(size, k, stride, padding, output_padding, dilation):
     return (size - 1) * stride + eff - 2 * pad + output_padding
 
 
-def conv_transpose(inputs, kernel, strides=1, padding="valid", output_padding=None,
-                   data_format=None, dilation_rate=1):
+def conv_transpose(
+    inputs,
+    kernel,
+    strides=1,
+    padding="valid",
+    output_padding=None,
+    data_format=None,
+    dilation_rate=1,
+):
     """Scatter form: input position i, tap j -> output position i*s + j*d - left."""
     data_format = fmt(data_format)
     padding = padding.lower()
@@ -120,8 +136,10 @@ def conv_transpose(inputs, kernel, strides=1, padding="valid", output_padding=No
     opad = (None,) * nd if output_padding is None else as_tuple(output_padding, nd)
     ksize = w.shape[:nd]
     in_sp = x.shape[1:-1]
-    out_sp = [deconv_length(n, k, s, padding, p, d)
-              for n, k, s, p, d in zip(in_sp, ksize, strides, opad, dil)]
+    out_sp = [
+        deconv_length(n, k, s, padding, p, d)
+        for n, k, s, p, d in zip(in_sp, ksize, strides, opad, dil)
+    ]
     lefts = []
     for n, k, s, d, o in zip(in_sp, ksize, strides, dil, out_sp):
         eff = (k - 1) * d + 1
@@ -130,8 +148,7 @@ def conv_transpose(inputs, kernel, strides=1, padding="valid", output_padding=No
     for pos in itertools.product(*[range(n) for n in in_sp]):
         pixel = x[(slice(None), *pos)]  # (batch, in)
         for tap in itertools.product(*[range(k) for k in ksize]):
-            dst = [p * s + t * d - left
-                   for p, s, t, d, left in zip(pos, strides, tap, dil, lefts)]
+            dst = [p * s + t * d - left for p, s, t, d, left in zip(pos, strides, tap, dil, lefts)]
             if any(i < 0 or i >= n for i, n in zip(dst, out_sp)):
                 continue
             out[(slice(None), *dst)] += pixel @ w[tap].T

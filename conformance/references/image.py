@@ -54,8 +54,16 @@ def _kernel(method):
 
         return k
 
-    table = {"bilinear": tri, "linear": tri, "trilinear": tri, "bicubic": cubic,
-             "cubic": cubic, "tricubic": cubic, "lanczos3": lanczos(3), "lanczos5": lanczos(5)}
+    table = {
+        "bilinear": tri,
+        "linear": tri,
+        "trilinear": tri,
+        "bicubic": cubic,
+        "cubic": cubic,
+        "tricubic": cubic,
+        "lanczos3": lanczos(3),
+        "lanczos5": lanczos(5),
+    }
     return table[method]
 
 
@@ -71,8 +79,9 @@ def _axis_weights(in_size, out_size, scale, translation, method, antialias):
             continue
         w = {j: k((j - x) / kscale) for j in range(in_size)}
         total = sum(w.values())
-        rows.append({j: v / total for j, v in w.items()} if abs(total) > 1000 * 1.1920929e-07
-                    else {})
+        rows.append(
+            {j: v / total for j, v in w.items()} if abs(total) > 1000 * 1.1920929e-07 else {}
+        )
     return rows
 
 
@@ -85,9 +94,17 @@ def _area_axis(in_size, out_size):
     return rows
 
 
-def resize(image, size, interpolation="bilinear", antialias=False, data_format="channels_last",
-           crop_to_aspect_ratio=False, pad_to_aspect_ratio=False, fill_mode="constant",
-           fill_value=0.0):
+def resize(
+    image,
+    size,
+    interpolation="bilinear",
+    antialias=False,
+    data_format="channels_last",
+    crop_to_aspect_ratio=False,
+    pad_to_aspect_ratio=False,
+    fill_mode="constant",
+    fill_value=0.0,
+):
     x, squeeze = _last(image, data_format)
     th, tw = size
     n, h, w, c = x.shape
@@ -95,20 +112,23 @@ def resize(image, size, interpolation="bilinear", antialias=False, data_format="
         ch = min(h, int(w * th / tw))
         cw = min(w, int(h * tw / th))
         top, left = int((h - ch) / 2), int((w - cw) / 2)
-        x = x[:, top:top + ch, left:left + cw]
+        x = x[:, top : top + ch, left : left + cw]
     elif pad_to_aspect_ratio:
         ph = max(h, int(w * th / tw))
         pw = max(w, int(h * tw / th))
         top, left = int((ph - h) / 2), int((pw - w) / 2)
         canvas = np.full((n, ph, pw, c), fill_value, dtype=np.float64)
-        canvas[:, top:top + h, left:left + w] = x
+        canvas[:, top : top + h, left : left + w] = x
         x = canvas
     n, h, w, c = x.shape
     out = np.zeros((n, th, tw, c))
     if interpolation == "nearest":
         for i, j in itertools.product(range(th), range(tw)):
-            out[:, i, j] = x[:, min(int(math.floor((i + 0.5) * h / th)), h - 1),
-                             min(int(math.floor((j + 0.5) * w / tw)), w - 1)]
+            out[:, i, j] = x[
+                :,
+                min(int(math.floor((i + 0.5) * h / th)), h - 1),
+                min(int(math.floor((j + 0.5) * w / tw)), w - 1),
+            ]
         return _back(out, data_format, squeeze)
     if interpolation == "area":
         rows, cols = _area_axis(h, th), _area_axis(w, tw)
@@ -123,8 +143,9 @@ def resize(image, size, interpolation="bilinear", antialias=False, data_format="
     return _back(out, data_format, squeeze)
 
 
-def scale_and_translate(images, output_shape, scale, translation, spatial_dims, method,
-                        antialias=True):
+def scale_and_translate(
+    images, output_shape, scale, translation, spatial_dims, method, antialias=True
+):
     x = np.asarray(images, np.float64)
     for d, s, t in zip(spatial_dims, scale, translation):
         rows = _axis_weights(x.shape[d], output_shape[d], float(s), float(t), method, antialias)
@@ -202,20 +223,26 @@ def _projective(x, transforms, interpolation, fill_mode, fill_value):
             sx = (a[0] * xx + a[1] * yy + a[2]) / k
             sy = (a[3] * xx + a[4] * yy + a[5]) / k
             for ch in range(c):
-                out[b, yy, xx, ch] = _sample(x[b, :, :, ch], (sy, sx), order, fill_mode,
-                                             fill_value)
+                out[b, yy, xx, ch] = _sample(x[b, :, :, ch], (sy, sx), order, fill_mode, fill_value)
     return out
 
 
-def affine_transform(image, transform, interpolation="bilinear", fill_mode="constant",
-                     fill_value=0, data_format="channels_last"):
+def affine_transform(
+    image,
+    transform,
+    interpolation="bilinear",
+    fill_mode="constant",
+    fill_value=0,
+    data_format="channels_last",
+):
     x, squeeze = _last(np.asarray(image, np.float64), data_format)
     t = np.broadcast_to(np.asarray(transform, np.float64).reshape(-1, 8), (x.shape[0], 8))
     return _back(_projective(x, t, interpolation, fill_mode, fill_value), data_format, squeeze)
 
 
-def perspective_transform(images, start_points, end_points, interpolation="bilinear",
-                          fill_value=0, data_format=None):
+def perspective_transform(
+    images, start_points, end_points, interpolation="bilinear", fill_value=0, data_format=None
+):
     x, squeeze = _last(np.asarray(images, np.float64), data_format)
     start = np.asarray(start_points, np.float64).reshape(-1, 4, 2)
     end = np.asarray(end_points, np.float64).reshape(-1, 4, 2)
@@ -239,8 +266,9 @@ def perspective_transform(images, start_points, end_points, interpolation="bilin
 # patches, colour, padding
 
 
-def extract_patches(image, size, strides=None, dilation_rate=1, padding="valid",
-                    data_format="channels_last", nd=2):
+def extract_patches(
+    image, size, strides=None, dilation_rate=1, padding="valid", data_format="channels_last", nd=2
+):
     x = np.asarray(image)
     squeeze = x.ndim == nd + 1
     if squeeze:
@@ -270,8 +298,9 @@ def extract_patches(image, size, strides=None, dilation_rate=1, padding="valid",
     return out[0] if squeeze else out
 
 
-def extract_patches_3d(volumes, size, strides=None, dilation_rate=1, padding="valid",
-                       data_format=None):
+def extract_patches_3d(
+    volumes, size, strides=None, dilation_rate=1, padding="valid", data_format=None
+):
     return extract_patches(volumes, size, strides, dilation_rate, padding, data_format, nd=3)
 
 
@@ -283,8 +312,7 @@ def _per_pixel(images, data_format, fn, out_channels):
 
 
 def rgb_to_grayscale(image, data_format="channels_last"):
-    return _per_pixel(image, data_format, lambda r, g, b: [0.2989 * r + 0.5870 * g + 0.1140 * b],
-                      1)
+    return _per_pixel(image, data_format, lambda r, g, b: [0.2989 * r + 0.5870 * g + 0.1140 * b], 1)
 
 
 def rgb_to_hsv(images, data_format=None):
@@ -295,8 +323,16 @@ def hsv_to_rgb(images, data_format=None):
     return _per_pixel(images, data_format, colorsys.hsv_to_rgb, 3)
 
 
-def pad_images(images, top_padding=None, left_padding=None, bottom_padding=None,
-               right_padding=None, target_height=None, target_width=None, data_format=None):
+def pad_images(
+    images,
+    top_padding=None,
+    left_padding=None,
+    bottom_padding=None,
+    right_padding=None,
+    target_height=None,
+    target_width=None,
+    data_format=None,
+):
     x, squeeze = _last(images, data_format)
     h, w = x.shape[1], x.shape[2]
     top = top_padding if top_padding is not None else target_height - h - bottom_padding
@@ -304,19 +340,27 @@ def pad_images(images, top_padding=None, left_padding=None, bottom_padding=None,
     th = target_height if target_height is not None else h + top + bottom_padding
     tw = target_width if target_width is not None else w + left + right_padding
     out = np.zeros((x.shape[0], th, tw, x.shape[-1]), dtype=x.dtype)
-    out[:, top:top + h, left:left + w] = x
+    out[:, top : top + h, left : left + w] = x
     return _back(out, data_format, squeeze)
 
 
-def crop_images(images, top_cropping=None, left_cropping=None, bottom_cropping=None,
-                right_cropping=None, target_height=None, target_width=None, data_format=None):
+def crop_images(
+    images,
+    top_cropping=None,
+    left_cropping=None,
+    bottom_cropping=None,
+    right_cropping=None,
+    target_height=None,
+    target_width=None,
+    data_format=None,
+):
     x, squeeze = _last(images, data_format)
     h, w = x.shape[1], x.shape[2]
     top = top_cropping if top_cropping is not None else h - target_height - bottom_cropping
     left = left_cropping if left_cropping is not None else w - target_width - right_cropping
     th = target_height if target_height is not None else h - top - bottom_cropping
     tw = target_width if target_width is not None else w - left - right_cropping
-    return _back(x[:, top:top + th, left:left + tw], data_format, squeeze)
+    return _back(x[:, top : top + th, left : left + tw], data_format, squeeze)
 
 
 # ---------------------------------------------------------------------------
@@ -357,8 +401,16 @@ def sobel_edges(images, data_format=None):
     return out[0] if squeeze else out
 
 
-def ssim(image1, image2, max_val=1.0, filter_size=11, filter_sigma=1.5, k1=0.01, k2=0.03,
-         data_format=None):
+def ssim(
+    image1,
+    image2,
+    max_val=1.0,
+    filter_size=11,
+    filter_sigma=1.5,
+    k1=0.01,
+    k2=0.03,
+    data_format=None,
+):
     a, squeeze = _last(np.asarray(image1, np.float64), data_format)
     b, _ = _last(np.asarray(image2, np.float64), data_format)
     g = _gauss(filter_size, filter_sigma)
@@ -375,8 +427,9 @@ def ssim(image1, image2, max_val=1.0, filter_size=11, filter_sigma=1.5, k1=0.01,
 
             mp, mq = f(p), f(q)
             vp, vq, cov = f(p * p) - mp**2, f(q * q) - mq**2, f(p * q) - mp * mq
-            maps.append(((2 * mp * mq + c1) * (2 * cov + c2))
-                        / ((mp**2 + mq**2 + c1) * (vp + vq + c2)))
+            maps.append(
+                ((2 * mp * mq + c1) * (2 * cov + c2)) / ((mp**2 + mq**2 + c1) * (vp + vq + c2))
+            )
         values.append(np.mean(maps))
     out = np.array(values)
     return out[0] if squeeze else out

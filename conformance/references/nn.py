@@ -35,8 +35,15 @@ def ctc_loss(target, output, target_length, output_length, mask_index=0):
     return np.array(losses)
 
 
-def ctc_decode(inputs, sequence_lengths, strategy="greedy", beam_width=100, top_paths=1,
-               merge_repeated=True, mask_index=0):
+def ctc_decode(
+    inputs,
+    sequence_lengths,
+    strategy="greedy",
+    beam_width=100,
+    top_paths=1,
+    merge_repeated=True,
+    mask_index=0,
+):
     """Greedy: per-step argmax, score -sum(max raw logit) (TF's neg_sum_logits);
     beam search: exact log-probabilities of the labelings (enumeration)."""
     raw = np.asarray(inputs, np.float64)
@@ -87,8 +94,17 @@ def sparsemax(x, axis=-1):
     return np.moveaxis(out.reshape(x.shape), -1, axis)
 
 
-def dot_product_attention(query, key, value, bias=None, mask=None, scale=None, is_causal=False,
-                          flash_attention=None, attn_logits_soft_cap=None):
+def dot_product_attention(
+    query,
+    key,
+    value,
+    bias=None,
+    mask=None,
+    scale=None,
+    is_causal=False,
+    flash_attention=None,
+    attn_logits_soft_cap=None,
+):
     q, k, v = (np.asarray(a, np.float64) for a in (query, key, value))
     b, t, n, h = q.shape
     s, kv = k.shape[1], k.shape[2]
@@ -106,9 +122,9 @@ def dot_product_attention(query, key, value, bias=None, mask=None, scale=None, i
         keep &= np.broadcast_to(np.asarray(mask, bool), logits.shape)
     if is_causal:
         keep &= np.arange(s)[None, :] <= np.arange(t)[:, None]
-    weights = np.where(keep, np.exp(logits - np.where(keep, logits, -np.inf).max(-1,
-                                                                                keepdims=True)),
-                       0.0)
+    weights = np.where(
+        keep, np.exp(logits - np.where(keep, logits, -np.inf).max(-1, keepdims=True)), 0.0
+    )
     weights /= weights.sum(-1, keepdims=True)
     out = np.zeros((b, t, n, v.shape[-1]))
     for bb, head, i in itertools.product(range(b), range(n), range(t)):

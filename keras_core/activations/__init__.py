@@ -26,8 +26,25 @@ from keras_core.saving import object_registration, serialization_lib
 
 ALL_ACTIVATIONS = {
     fn.__name__: fn
-    for fn in (elu, exponential, gelu, hard_sigmoid, leaky_relu, linear, log_softmax, mish, relu,
-               relu6, selu, sigmoid, silu, softmax, softplus, softsign, tanh)
+    for fn in (
+        elu,
+        exponential,
+        gelu,
+        hard_sigmoid,
+        leaky_relu,
+        linear,
+        log_softmax,
+        mish,
+        relu,
+        relu6,
+        selu,
+        sigmoid,
+        silu,
+        softmax,
+        softplus,
+        softsign,
+        tanh,
+    )
 }
 ALL_ACTIVATIONS["swish"] = silu
 
@@ -52,7 +69,9 @@ def deserialize(config, custom_objects=None):
     >>> keras_core.activations.deserialize("relu")
     """
     if isinstance(config, str):
-        fn = object_registration.get_registered_object(config, custom_objects) or ALL_ACTIVATIONS.get(config)
+        fn = object_registration.get_registered_object(
+            config, custom_objects
+        ) or ALL_ACTIVATIONS.get(config)
         if fn is None:
             raise ValueError(
                 f"Unknown activation function: {config!r}. Expected one of "

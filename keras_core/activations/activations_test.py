@@ -46,7 +46,9 @@ def test_activation_matches_numpy(name):
 
 
 def test_relu_options():
-    out = backend.convert_to_numpy(activations.relu(X, negative_slope=0.1, max_value=1.0, threshold=0.5))
+    out = backend.convert_to_numpy(
+        activations.relu(X, negative_slope=0.1, max_value=1.0, threshold=0.5)
+    )
     expected = np.where(X64 >= 0.5, np.minimum(X64, 1.0), 0.1 * (X64 - 0.5))
     np.testing.assert_allclose(out, expected, rtol=1e-6)
 

@@ -27,9 +27,7 @@ _BACKEND = _DEFAULTS["backend"]
 
 def _check_floatx(value):
     if value not in VALID_FLOATX:
-        raise ValueError(
-            f"`floatx` must be one of {VALID_FLOATX}. Received: floatx={value!r}"
-        )
+        raise ValueError(f"`floatx` must be one of {VALID_FLOATX}. Received: floatx={value!r}")
     return value
 
 
@@ -44,10 +42,7 @@ def _check_image_data_format(value):
 
 def _check_epsilon(value):
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-        raise ValueError(
-            "`epsilon` must be a non-negative float. "
-            f"Received: epsilon={value!r}"
-        )
+        raise ValueError(f"`epsilon` must be a non-negative float. Received: epsilon={value!r}")
     return float(value)
 
 

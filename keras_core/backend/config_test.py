@@ -42,8 +42,13 @@ def test_env_var_wins_over_file(tmp_path):
 
 
 def test_file_wins_over_default(tmp_path):
-    _write_config(tmp_path, backend="numpy", floatx="float64", epsilon=1e-5,
-                  image_data_format="channels_first")
+    _write_config(
+        tmp_path,
+        backend="numpy",
+        floatx="float64",
+        epsilon=1e-5,
+        image_data_format="channels_first",
+    )
     code = (
         "import keras_core as k; c = k.config;"
         "print(c.backend(), c.floatx(), c.epsilon(), c.image_data_format())"
@@ -77,11 +82,14 @@ def test_unknown_backend_name_lists_valid_ones(tmp_path):
         assert name in out.stderr.splitlines()[-1]
 
 
-@pytest.mark.parametrize("name,module,command", [
-    ("torch", "torch", "pip install torch==2.13.0"),
-    ("jax", "jax", "pip install jax==0.10.2 jaxlib==0.10.2"),
-    ("tensorflow", "tensorflow", "pip install tensorflow-cpu==2.21.0"),
-])
+@pytest.mark.parametrize(
+    "name,module,command",
+    [
+        ("torch", "torch", "pip install torch==2.13.0"),
+        ("jax", "jax", "pip install jax==0.10.2 jaxlib==0.10.2"),
+        ("tensorflow", "tensorflow", "pip install tensorflow-cpu==2.21.0"),
+    ],
+)
 def test_missing_framework_gives_the_pip_command(tmp_path, name, module, command):
     # ``sys.modules[m] = None`` makes the framework look uninstalled to the import system.
     code = f"import sys; sys.modules[{module!r}] = None; import keras_core"
@@ -157,15 +165,19 @@ def test_set_epsilon_validates():
 def test_public_names():
     import keras_core
 
-    for name in ("backend clear_session epsilon floatx get_uid image_data_format is_float_dtype "
-                 "is_int_dtype is_keras_tensor set_epsilon set_floatx set_image_data_format "
-                 "standardize_dtype").split():
+    for name in (
+        "backend clear_session epsilon floatx get_uid image_data_format is_float_dtype "
+        "is_int_dtype is_keras_tensor set_epsilon set_floatx set_image_data_format "
+        "standardize_dtype"
+    ).split():
         assert callable(getattr(keras_core.backend, name)), name
-    for name in ("backend disable_interactive_logging disable_traceback_filtering "
-                 "enable_interactive_logging enable_traceback_filtering "
-                 "enable_unsafe_deserialization epsilon floatx image_data_format "
-                 "is_interactive_logging_enabled is_traceback_filtering_enabled set_epsilon "
-                 "set_floatx set_image_data_format").split():
+    for name in (
+        "backend disable_interactive_logging disable_traceback_filtering "
+        "enable_interactive_logging enable_traceback_filtering "
+        "enable_unsafe_deserialization epsilon floatx image_data_format "
+        "is_interactive_logging_enabled is_traceback_filtering_enabled set_epsilon "
+        "set_floatx set_image_data_format"
+    ).split():
         assert callable(getattr(keras_core.config, name)), name
 
 

@@ -7,8 +7,20 @@ import pytest
 from keras_core import backend, ops
 from keras_core.backend.common.keras_tensor import KerasTensor
 
-DTYPES = ["bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32",
-          "float16", "bfloat16", "float32", "float64"]
+DTYPES = [
+    "bool",
+    "int8",
+    "int16",
+    "int32",
+    "int64",
+    "uint8",
+    "uint16",
+    "uint32",
+    "float16",
+    "bfloat16",
+    "float32",
+    "float64",
+]
 
 
 def _np(dtype):
@@ -33,7 +45,9 @@ def test_cast_every_dtype(dtype):
     t = ops.cast(np.array([0.0, 1.0, 2.0], "float32"), dtype)
     assert backend.standardize_dtype(t.dtype) == dtype
     expected = np.array([0.0, 1.0, 2.0]).astype(_np(dtype))
-    np.testing.assert_array_equal(ops.convert_to_numpy(t).astype(np.float64), expected.astype(np.float64))
+    np.testing.assert_array_equal(
+        ops.convert_to_numpy(t).astype(np.float64), expected.astype(np.float64)
+    )
 
 
 def test_python_scalar_defaults():
@@ -72,6 +86,8 @@ def test_compute_output_spec_marks_unknown_dims():
     def fn(x, y):
         return backend.core.convert_to_tensor(x), (x, y)
 
-    out = backend.compute_output_spec(fn, KerasTensor((None, 4), "float32"), KerasTensor((2,), "int32"))
+    out = backend.compute_output_spec(
+        fn, KerasTensor((None, 4), "float32"), KerasTensor((2,), "int32")
+    )
     assert out[0].shape == (None, 4) and out[0].dtype == "float32"
     assert out[1][1].shape == (2,) and out[1][1].dtype == "int32"

@@ -66,8 +66,12 @@ class MinMaxNorm(Constraint):
         return ops.multiply(w, ops.divide(desired, ops.add(norms, backend.epsilon())))
 
     def get_config(self):
-        return {"min_value": self.min_value, "max_value": self.max_value, "rate": self.rate,
-                "axis": self.axis}
+        return {
+            "min_value": self.min_value,
+            "max_value": self.max_value,
+            "rate": self.rate,
+            "axis": self.axis,
+        }
 
 
 class NonNeg(Constraint):

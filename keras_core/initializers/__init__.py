@@ -43,12 +43,14 @@ _BY_NAME = {
     for name, cls in globals().items()
     if isinstance(cls, type) and issubclass(cls, Initializer)
 }
-_BY_NAME.update({
-    "Orthogonal": OrthogonalInitializer,
-    "Identity": Identity,
-    "uniform": RandomUniform,
-    "normal": RandomNormal,
-})
+_BY_NAME.update(
+    {
+        "Orthogonal": OrthogonalInitializer,
+        "Identity": Identity,
+        "uniform": RandomUniform,
+        "normal": RandomNormal,
+    }
+)
 
 
 def serialize(initializer):

@@ -125,7 +125,9 @@ class RandomUniform(_Seeded):
     def __call__(self, shape, dtype=None):
         dtype = backend.standardize_dtype(dtype)
         if backend.is_int_dtype(dtype):
-            return random.randint(shape, self.minval, self.maxval, dtype=dtype, seed=self._draw_seed())
+            return random.randint(
+                shape, self.minval, self.maxval, dtype=dtype, seed=self._draw_seed()
+            )
         return random.uniform(shape, self.minval, self.maxval, dtype=dtype, seed=self._draw_seed())
 
     def get_config(self):
@@ -145,7 +147,9 @@ class TruncatedNormal(_Seeded):
 
     def __call__(self, shape, dtype=None):
         dtype = _float_dtype(dtype, "TruncatedNormal")
-        return random.truncated_normal(shape, self.mean, self.stddev, dtype=dtype, seed=self._draw_seed())
+        return random.truncated_normal(
+            shape, self.mean, self.stddev, dtype=dtype, seed=self._draw_seed()
+        )
 
     def get_config(self):
         return {"mean": self.mean, "stddev": self.stddev, "seed": self.seed}
@@ -211,8 +215,12 @@ class VarianceScaling(_Seeded):
         return random.uniform(shape, -limit, limit, dtype=dtype, seed=seed)
 
     def get_config(self):
-        return {"scale": self.scale, "mode": self.mode, "distribution": self.distribution,
-                "seed": self.seed}
+        return {
+            "scale": self.scale,
+            "mode": self.mode,
+            "distribution": self.distribution,
+            "seed": self.seed,
+        }
 
 
 def _preset(name, scale, mode, distribution, doc):
@@ -222,31 +230,67 @@ def _preset(name, scale, mode, distribution, doc):
     def get_config(self):
         return {"seed": self.seed}
 
-    cls = type(name, (VarianceScaling,), {
-        "__init__": __init__, "get_config": get_config, "__doc__": doc,
-        "__module__": __name__,
-    })
+    cls = type(
+        name,
+        (VarianceScaling,),
+        {
+            "__init__": __init__,
+            "get_config": get_config,
+            "__doc__": doc,
+            "__module__": __name__,
+        },
+    )
     return cls
 
 
-GlorotUniform = _preset("GlorotUniform", 1.0, "fan_avg", "uniform",
-                        "Uniform in [-limit, limit], limit = sqrt(6 / (fan_in + fan_out)).\n\n"
-                        "Example:\n>>> keras_core.initializers.GlorotUniform(seed=0)((2, 2))")
-GlorotNormal = _preset("GlorotNormal", 1.0, "fan_avg", "truncated_normal",
-                       "Truncated normal, stddev = sqrt(2 / (fan_in + fan_out)).\n\n"
-                       "Example:\n>>> keras_core.initializers.GlorotNormal(seed=0)((2, 2))")
-HeUniform = _preset("HeUniform", 2.0, "fan_in", "uniform",
-                    "Uniform in [-limit, limit], limit = sqrt(6 / fan_in).\n\n"
-                    "Example:\n>>> keras_core.initializers.HeUniform(seed=0)((2, 2))")
-HeNormal = _preset("HeNormal", 2.0, "fan_in", "truncated_normal",
-                   "Truncated normal, stddev = sqrt(2 / fan_in).\n\n"
-                   "Example:\n>>> keras_core.initializers.HeNormal(seed=0)((2, 2))")
-LecunUniform = _preset("LecunUniform", 1.0, "fan_in", "uniform",
-                       "Uniform in [-limit, limit], limit = sqrt(3 / fan_in).\n\n"
-                       "Example:\n>>> keras_core.initializers.LecunUniform(seed=0)((2, 2))")
-LecunNormal = _preset("LecunNormal", 1.0, "fan_in", "truncated_normal",
-                      "Truncated normal, stddev = sqrt(1 / fan_in).\n\n"
-                      "Example:\n>>> keras_core.initializers.LecunNormal(seed=0)((2, 2))")
+GlorotUniform = _preset(
+    "GlorotUniform",
+    1.0,
+    "fan_avg",
+    "uniform",
+    "Uniform in [-limit, limit], limit = sqrt(6 / (fan_in + fan_out)).\n\n"
+    "Example:\n>>> keras_core.initializers.GlorotUniform(seed=0)((2, 2))",
+)
+GlorotNormal = _preset(
+    "GlorotNormal",
+    1.0,
+    "fan_avg",
+    "truncated_normal",
+    "Truncated normal, stddev = sqrt(2 / (fan_in + fan_out)).\n\n"
+    "Example:\n>>> keras_core.initializers.GlorotNormal(seed=0)((2, 2))",
+)
+HeUniform = _preset(
+    "HeUniform",
+    2.0,
+    "fan_in",
+    "uniform",
+    "Uniform in [-limit, limit], limit = sqrt(6 / fan_in).\n\n"
+    "Example:\n>>> keras_core.initializers.HeUniform(seed=0)((2, 2))",
+)
+HeNormal = _preset(
+    "HeNormal",
+    2.0,
+    "fan_in",
+    "truncated_normal",
+    "Truncated normal, stddev = sqrt(2 / fan_in).\n\n"
+    "Example:\n>>> keras_core.initializers.HeNormal(seed=0)((2, 2))",
+)
+LecunUniform = _preset(
+    "LecunUniform",
+    1.0,
+    "fan_in",
+    "uniform",
+    "Uniform in [-limit, limit], limit = sqrt(3 / fan_in).\n\n"
+    "Example:\n>>> keras_core.initializers.LecunUniform(seed=0)((2, 2))",
+)
+LecunNormal = _preset(
+    "LecunNormal",
+    1.0,
+    "fan_in",
+    "truncated_normal",
+    "Truncated normal, stddev = sqrt(1 / fan_in).\n\n"
+    "Example:\n>>> keras_core.initializers.LecunNormal(seed=0)((2, 2))",
+)
 
 
 class Identity(Initializer):
@@ -288,7 +332,9 @@ class OrthogonalInitializer(_Seeded):
     def __call__(self, shape, dtype=None):
         dtype = _float_dtype(dtype, "Orthogonal")
         if len(shape) < 2:
-            raise ValueError(f"Orthogonal needs a shape of rank >= 2. Received: shape={tuple(shape)}")
+            raise ValueError(
+                f"Orthogonal needs a shape of rank >= 2. Received: shape={tuple(shape)}"
+            )
         rows, cols = math.prod(shape[:-1]), shape[-1]
         flat = (max(rows, cols), min(rows, cols))
         a = random.normal(flat, dtype="float32", seed=self._draw_seed())

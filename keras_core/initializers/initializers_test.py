@@ -64,12 +64,26 @@ def test_orthogonal():
 
 
 def test_get_serialize_deserialize():
-    for name in ("glorot_uniform", "he_normal", "zeros", "ones", "orthogonal", "uniform", "normal",
-                 "GlorotUniform", "Zeros"):
+    for name in (
+        "glorot_uniform",
+        "he_normal",
+        "zeros",
+        "ones",
+        "orthogonal",
+        "uniform",
+        "normal",
+        "GlorotUniform",
+        "Zeros",
+    ):
         assert isinstance(initializers.get(name), initializers.Initializer)
     config = initializers.serialize(initializers.VarianceScaling(2.0, "fan_out", "uniform", seed=5))
     assert config["class_name"] == "VarianceScaling" and config["module"] == "keras.initializers"
-    assert config["config"] == {"scale": 2.0, "mode": "fan_out", "distribution": "uniform", "seed": 5}
+    assert config["config"] == {
+        "scale": 2.0,
+        "mode": "fan_out",
+        "distribution": "uniform",
+        "seed": 5,
+    }
     revived = initializers.deserialize(config)
     np.testing.assert_array_equal(_np(revived((3, 3))), _np(initializers.get(config)((3, 3))))
     assert initializers.serialize(initializers.Zeros())["config"] == {}

@@ -20,8 +20,18 @@ class InputSpec:
     >>> spec = keras_core.InputSpec(ndim=2, axes={-1: 4})
     """
 
-    def __init__(self, dtype=None, shape=None, ndim=None, max_ndim=None, min_ndim=None,
-                 axes=None, allow_last_axis_squeeze=False, name=None, optional=False):
+    def __init__(
+        self,
+        dtype=None,
+        shape=None,
+        ndim=None,
+        max_ndim=None,
+        min_ndim=None,
+        axes=None,
+        allow_last_axis_squeeze=False,
+        name=None,
+        optional=False,
+    ):
         self.dtype = standardize_dtype(dtype) if dtype is not None else None
         self.shape = tuple(shape) if shape is not None else None
         self.ndim = len(shape) if shape is not None else ndim
@@ -43,12 +53,22 @@ class InputSpec:
                 )
 
     def __repr__(self):
-        parts = [f"{k}={getattr(self, k)}" for k in ("dtype", "shape", "ndim", "max_ndim", "min_ndim", "axes") if getattr(self, k)]
+        parts = [
+            f"{k}={getattr(self, k)}"
+            for k in ("dtype", "shape", "ndim", "max_ndim", "min_ndim", "axes")
+            if getattr(self, k)
+        ]
         return f"InputSpec({', '.join(parts)})"
 
     def get_config(self):
-        return {"dtype": self.dtype, "shape": self.shape, "ndim": self.ndim,
-                "max_ndim": self.max_ndim, "min_ndim": self.min_ndim, "axes": self.axes}
+        return {
+            "dtype": self.dtype,
+            "shape": self.shape,
+            "ndim": self.ndim,
+            "max_ndim": self.max_ndim,
+            "min_ndim": self.min_ndim,
+            "axes": self.axes,
+        }
 
     @classmethod
     def from_config(cls, config):
@@ -105,7 +125,9 @@ def assert_input_compatibility(input_spec, inputs, layer_name, built_shape=None)
                 )
             actual = shape[axis]
             if actual is not None and actual != value:
-                built = f" (the layer was built for input shape {built_shape})" if built_shape else ""
+                built = (
+                    f" (the layer was built for input shape {built_shape})" if built_shape else ""
+                )
                 raise ValueError(
                     f"{where} is incompatible with the layer: expected axis {axis} of input "
                     f"shape to have value {value}{built}, but received input with shape {shape}"

@@ -138,8 +138,16 @@ class Layer(backend.BackendLayer, Operation):
         if build is not None and not getattr(build, "_keras_wrapped", False):
             cls.build = _wrap_build(build)
 
-    def __init__(self, *, activity_regularizer=None, trainable=True, dtype=None, autocast=True,
-                 name=None, **kwargs):
+    def __init__(
+        self,
+        *,
+        activity_regularizer=None,
+        trainable=True,
+        dtype=None,
+        autocast=True,
+        name=None,
+        **kwargs,
+    ):
         backend.BackendLayer.__init__(self)
         allowed = {"input_shape", "batch_input_shape", "batch_size", "input_dim", "weights"}
         unknown = set(kwargs) - allowed
@@ -310,9 +318,18 @@ class Layer(backend.BackendLayer, Operation):
     # ------------------------------------------------------------------
     # Weights
     # ------------------------------------------------------------------
-    def add_weight(self, shape=None, initializer=None, dtype=None, trainable=True,
-                   regularizer=None, constraint=None, name=None, autocast=True,
-                   aggregation="mean"):
+    def add_weight(
+        self,
+        shape=None,
+        initializer=None,
+        dtype=None,
+        trainable=True,
+        regularizer=None,
+        constraint=None,
+        name=None,
+        autocast=True,
+        aggregation="mean",
+    ):
         """Creates a weight variable owned by this layer.
 
         Args:
@@ -338,8 +355,13 @@ class Layer(backend.BackendLayer, Operation):
         initializer = initializers.get(initializer)
         with name_scope(self.name, caller=self):
             variable = backend.Variable(
-                initializer=initializer, shape=shape, dtype=dtype, trainable=trainable,
-                autocast=autocast, aggregation=aggregation, name=name or "variable",
+                initializer=initializer,
+                shape=shape,
+                dtype=dtype,
+                trainable=trainable,
+                autocast=autocast,
+                aggregation=aggregation,
+                name=name or "variable",
                 constraint=_get_constraint(constraint),
             )
         variable.regularizer = _get_regularizer(regularizer)
@@ -401,8 +423,11 @@ class Layer(backend.BackendLayer, Operation):
             return
         shapes = self._build_shapes_from(args, kwargs)
         self._build_shapes = shapes
-        build_params = [p for p in inspect.signature(self.build).parameters.values()
-                        if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
+        build_params = [
+            p
+            for p in inspect.signature(self.build).parameters.values()
+            if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)
+        ]
         if len(build_params) <= 1:
             self.build(shapes["__first__"]) if build_params else self.build()
         else:
@@ -424,8 +449,11 @@ class Layer(backend.BackendLayer, Operation):
         for name, value in zip(names, args):
             bound[name] = value
         bound.update(kwargs)
-        shapes = {k: tree.map_structure(_shape_of, v) for k, v in bound.items()
-                  if k not in ("training", "mask")}
+        shapes = {
+            k: tree.map_structure(_shape_of, v)
+            for k, v in bound.items()
+            if k not in ("training", "mask")
+        }
         first = args[0] if args else (next(iter(kwargs.values())) if kwargs else None)
         shapes["__first__"] = tree.map_structure(_shape_of, first)
         return shapes
@@ -537,7 +565,9 @@ class Layer(backend.BackendLayer, Operation):
             first = args[0] if args else next(iter(kwargs.values()))
             in_shape = tree.map_structure(lambda t: t.shape, first)
             out_shape = self.compute_output_shape(in_shape)
-            if isinstance(out_shape, tuple) and all(d is None or isinstance(d, int) for d in out_shape):
+            if isinstance(out_shape, tuple) and all(
+                d is None or isinstance(d, int) for d in out_shape
+            ):
                 return KerasTensor(out_shape, dtype=self.compute_dtype)
             return _map_shapes(lambda s: KerasTensor(s, dtype=self.compute_dtype), out_shape)
         return Operation.compute_output_spec(self, *args, **kwargs)
@@ -551,8 +581,9 @@ class Layer(backend.BackendLayer, Operation):
         out = Operation.compute_output_spec(self, spec_in)
         return tree.map_structure(lambda t: t.shape, out)
 
-    def stateless_call(self, trainable_variables, non_trainable_variables, *args,
-                       return_losses=False, **kwargs):
+    def stateless_call(
+        self, trainable_variables, non_trainable_variables, *args, return_losses=False, **kwargs
+    ):
         """Calls the layer as a pure function of the given variable values.
 
         Returns ``(outputs, non_trainable_variables)`` — the second holding the
@@ -582,7 +613,9 @@ class Layer(backend.BackendLayer, Operation):
                 f"stateless_call: expected {len(non_trainable)} non_trainable_variables, "
                 f"received {len(non_trainable_variables)}."
             )
-        mapping = list(zip(trainable, trainable_variables)) + list(zip(non_trainable, non_trainable_variables))
+        mapping = list(zip(trainable, trainable_variables)) + list(
+            zip(non_trainable, non_trainable_variables)
+        )
         with StatelessScope(state_mapping=mapping, collect_losses=return_losses) as scope:
             outputs = self(*args, **kwargs)
             losses = list(scope.losses) + self._regularization_losses() if return_losses else None
@@ -710,7 +743,9 @@ def _dedupe(items):
 
 def _convert_arrays(x):
     if isinstance(x, np.ndarray):
-        return backend.convert_to_tensor(x, dtype=backend.floatx() if x.dtype.kind == "f" and x.dtype == np.float64 else None)
+        return backend.convert_to_tensor(
+            x, dtype=backend.floatx() if x.dtype.kind == "f" and x.dtype == np.float64 else None
+        )
     if isinstance(x, (list, tuple)) and x and any(isinstance(e, np.ndarray) for e in x):
         return type(x)(_convert_arrays(e) for e in x)
     if isinstance(x, dict) and any(isinstance(e, np.ndarray) for e in x.values()):

@@ -42,10 +42,23 @@ def test_lazy_build_and_weight_tracking():
     assert tuple(out.shape) == (2, 2)
     names = [v.path for v in block.weights]
     # trainable first (in creation order), then non-trainable
-    assert names == ["block/first/w", "block/d0/kernel", "block/d0/bias", "block/d1/kernel",
-                     "block/d1/bias", "block/ha/kernel", "block/ha/bias", "block/first/count"]
+    assert names == [
+        "block/first/w",
+        "block/d0/kernel",
+        "block/d0/bias",
+        "block/d1/kernel",
+        "block/d1/bias",
+        "block/ha/kernel",
+        "block/ha/bias",
+        "block/first/count",
+    ]
     assert len(block.trainable_weights) == 7 and len(block.non_trainable_weights) == 1
-    assert [layer.name for layer in block._flatten_layers(include_self=False)] == ["first", "d0", "d1", "ha"]
+    assert [layer.name for layer in block._flatten_layers(include_self=False)] == [
+        "first",
+        "d0",
+        "d1",
+        "ha",
+    ]
 
 
 def test_freezing_moves_weights_to_non_trainable():
@@ -88,7 +101,9 @@ def test_add_loss_and_regularizers():
     layer(np.ones((2, 2), "float32"))  # losses are reset on each top-level call
     assert len(layer.losses) == 1
     assert float(backend.convert_to_numpy(layer.losses[0])) == 4.0
-    dense = layers.Dense(2, kernel_regularizer=keras_core.regularizers.L2(0.5), kernel_initializer="ones")
+    dense = layers.Dense(
+        2, kernel_regularizer=keras_core.regularizers.L2(0.5), kernel_initializer="ones"
+    )
     dense(np.ones((1, 3), "float32"))
     assert len(dense.losses) == 1
     np.testing.assert_allclose(backend.convert_to_numpy(dense.losses[0]), 0.5 * 6.0, rtol=1e-6)
@@ -159,7 +174,8 @@ def test_masks_propagate_through_supporting_layers():
     np.testing.assert_array_equal(mask, [[True, True, False, False]])
     softmax = layers.Softmax()
     out = backend.convert_to_numpy(
-        softmax(np.zeros((1, 4), "float32"), mask=backend.convert_to_tensor(mask)))
+        softmax(np.zeros((1, 4), "float32"), mask=backend.convert_to_tensor(mask))
+    )
     np.testing.assert_allclose(out, [[0.5, 0.5, 0.0, 0.0]], atol=1e-6)
 
 

@@ -17,6 +17,7 @@ def clone_model(model, input_tensors=None, clone_function=None):
     >>> clone = keras_core.models.clone_model(model)  # doctest: +SKIP
     """
     if clone_function is None:
+
         def clone_function(layer):
             return type(layer).from_config(layer.get_config())
 
@@ -28,8 +29,12 @@ def clone_model(model, input_tensors=None, clone_function=None):
         elif model._input_layer is not None:
             from keras_core.layers.core.input_layer import InputLayer
 
-            clone.add(InputLayer(batch_shape=model._input_layer.batch_shape,
-                                 dtype=model._input_layer.dtype), rebuild=False)
+            clone.add(
+                InputLayer(
+                    batch_shape=model._input_layer.batch_shape, dtype=model._input_layer.dtype
+                ),
+                rebuild=False,
+            )
         for layer in layers:
             clone.add(layer, rebuild=False)
         clone._maybe_rebuild()

@@ -121,8 +121,11 @@ class Functional(Model):
     def _standardize_input(self, x, spec):
         if isinstance(x, KerasTensor):
             return x
-        x = backend.convert_to_tensor(x, dtype=spec.dtype) if not backend.is_tensor(x) or (
-            backend.standardize_dtype(x.dtype) != spec.dtype) else x
+        x = (
+            backend.convert_to_tensor(x, dtype=spec.dtype)
+            if not backend.is_tensor(x) or (backend.standardize_dtype(x.dtype) != spec.dtype)
+            else x
+        )
         shape = tuple(x.shape)
         if len(shape) != len(spec.shape):
             raise ValueError(
@@ -167,15 +170,23 @@ class Functional(Model):
                     call_kwargs["training"] = training
                 if op._call_has_mask and call_kwargs.get("mask") is None and node.input_tensors:
                     first = args[0] if args else None
-                    in_masks = [tensor_masks.get(id(t)) for t in tree.flatten(first)] if first is not None else []
+                    in_masks = (
+                        [tensor_masks.get(id(t)) for t in tree.flatten(first)]
+                        if first is not None
+                        else []
+                    )
                     if any(m is not None for m in in_masks):
-                        call_kwargs["mask"] = in_masks[0] if not isinstance(first, (list, tuple)) else in_masks
+                        call_kwargs["mask"] = (
+                            in_masks[0] if not isinstance(first, (list, tuple)) else in_masks
+                        )
             outputs = op(*call_args, **call_kwargs)
             flat_out = tree.flatten(outputs)
             for t, value in zip(node.output_tensors, flat_out):
                 values[id(t)] = value
             if isinstance(op, Layer):
-                self._propagate_masks(op, node, args, call_args, call_kwargs, flat_out, tensor_masks)
+                self._propagate_masks(
+                    op, node, args, call_args, call_kwargs, flat_out, tensor_masks
+                )
         outs = [values[id(t)] for t in self._output_tensors]
         for t, value in zip(self._output_tensors, outs):
             if id(t) in tensor_masks:
@@ -226,16 +237,22 @@ class Functional(Model):
                 if not any(node is n for n in self._nodes) or node.is_input:
                     continue
                 args, kwargs = node.arguments
-                nodes.append({
-                    "args": _serialize_node_args(args, node_positions),
-                    "kwargs": _serialize_node_args(kwargs, node_positions),
-                })
+                nodes.append(
+                    {
+                        "args": _serialize_node_args(args, node_positions),
+                        "kwargs": _serialize_node_args(kwargs, node_positions),
+                    }
+                )
             entry["inbound_nodes"] = nodes
             layer_configs.append(entry)
 
         def triple(t):
             h = t._keras_history
-            return [h.operation.name, node_positions.get((id(h.operation), h.node_index), 0), h.tensor_index]
+            return [
+                h.operation.name,
+                node_positions.get((id(h.operation), h.node_index), 0),
+                h.tensor_index,
+            ]
 
         def struct(s):
             if isinstance(s, dict):
@@ -271,7 +288,11 @@ def _serialize_node_args(obj, node_positions):
             "config": {
                 "shape": list(obj.shape),
                 "dtype": obj.dtype,
-                "keras_history": [h.operation.name, node_positions.get((id(h.operation), h.node_index), h.node_index), h.tensor_index],
+                "keras_history": [
+                    h.operation.name,
+                    node_positions.get((id(h.operation), h.node_index), h.node_index),
+                    h.tensor_index,
+                ],
             },
         }
     if isinstance(obj, (list, tuple)):
@@ -348,8 +369,12 @@ def functional_from_config(cls, config, custom_objects=None):
 
     inputs = struct(config["input_layers"])
     outputs = struct(config["output_layers"])
-    return cls(inputs=inputs, outputs=outputs, name=config.get("name"),
-               trainable=config.get("trainable", True))
+    return cls(
+        inputs=inputs,
+        outputs=outputs,
+        name=config.get("name"),
+        trainable=config.get("trainable", True),
+    )
 
 
 def _standardize_structure(x, argument):
@@ -358,7 +383,9 @@ def _standardize_structure(x, argument):
     if isinstance(x, dict):
         for k, v in x.items():
             if not isinstance(v, KerasTensor):
-                raise ValueError(f"`{argument}` must hold KerasTensors. Received for key {k!r}: {v!r}")
+                raise ValueError(
+                    f"`{argument}` must hold KerasTensors. Received for key {k!r}: {v!r}"
+                )
         return dict(x)
     if isinstance(x, (list, tuple)):
         flat = tree.flatten(x)
@@ -372,4 +399,3 @@ def _standardize_structure(x, argument):
         f"`{argument}` of a Functional model must be a KerasTensor, a list or a dict of them. "
         f"Received: {x!r}"
     )
-

@@ -40,23 +40,38 @@ class Model(Layer):
             )
         Layer.__init__(self, **kwargs)
 
-    def summary(self, line_length=None, positions=None, print_fn=None, expand_nested=False,
-                show_trainable=False, layer_range=None):
+    def summary(
+        self,
+        line_length=None,
+        positions=None,
+        print_fn=None,
+        expand_nested=False,
+        show_trainable=False,
+        layer_range=None,
+    ):
         """Prints a table of the model's layers, output shapes and parameter counts.
 
         Example:
         >>> model.summary()  # doctest: +SKIP
         """
-        summary_utils.print_summary(self, line_length=line_length, positions=positions,
-                                    print_fn=print_fn, expand_nested=expand_nested,
-                                    show_trainable=show_trainable, layer_range=layer_range)
+        summary_utils.print_summary(
+            self,
+            line_length=line_length,
+            positions=positions,
+            print_fn=print_fn,
+            expand_nested=expand_nested,
+            show_trainable=show_trainable,
+            layer_range=layer_range,
+        )
 
     def get_layer(self, name=None, index=None):
         """A layer by ``name`` or by ``index`` in ``layers``."""
         if index is not None:
             layers = self.layers
             if not -len(layers) <= index < len(layers):
-                raise ValueError(f"`index`={index} is out of range: the model has {len(layers)} layers.")
+                raise ValueError(
+                    f"`index`={index} is out of range: the model has {len(layers)} layers."
+                )
             return layers[index]
         if name is None:
             raise ValueError("get_layer() needs `name` or `index`.")

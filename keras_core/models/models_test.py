@@ -62,7 +62,9 @@ def test_functional_dict_inputs_and_outputs():
 
 def test_functional_wrong_number_of_inputs_names_model_and_shapes():
     model = two_input_model()
-    with pytest.raises(ValueError, match=r'"two_in" expects 2 input.*\(None, 3\).*received 1.*\(4, 3\)'):
+    with pytest.raises(
+        ValueError, match=r'"two_in" expects 2 input.*\(None, 3\).*received 1.*\(4, 3\)'
+    ):
         model([np.ones((4, 3), "float32")])
 
 
@@ -133,8 +135,9 @@ def test_sequential_add_pop_and_deferred_build():
 
 
 def test_sequential_with_input_builds_immediately_and_round_trips():
-    model = keras_core.Sequential([keras_core.Input((3,)), layers.Dense(4), layers.Dropout(0.3),
-                                   layers.Dense(1)])
+    model = keras_core.Sequential(
+        [keras_core.Input((3,)), layers.Dense(4), layers.Dropout(0.3), layers.Dense(1)]
+    )
     assert model.built and model.output_shape == (None, 1)
     config = model.get_config()
     assert config["layers"][0]["class_name"] == "InputLayer"
@@ -158,6 +161,7 @@ def test_subclassed_model():
     model = MLP(name="mlp")
     assert tuple(model(np.ones((2, 3), "float32")).shape) == (2, 1)
     assert len(model.weights) == 4 and model.weights[0].path == "mlp/hidden/kernel"
+
     class Plain(keras_core.Model):
         pass
 
@@ -179,7 +183,9 @@ def test_summary_lists_layers_and_totals():
 def test_clone_model_has_new_weights_same_structure():
     model = two_input_model()
     clone = models.clone_model(model)
-    assert [type(layer).__name__ for layer in clone.layers] == [type(layer).__name__ for layer in model.layers]
+    assert [type(layer).__name__ for layer in clone.layers] == [
+        type(layer).__name__ for layer in model.layers
+    ]
     assert all(a is not b for a, b in zip(clone.weights, model.weights))
     seq = keras_core.Sequential([keras_core.Input((2,)), layers.Dense(3)])
     seq_clone = models.clone_model(seq)
@@ -189,6 +195,7 @@ def test_clone_model_has_new_weights_same_structure():
 def test_masks_propagate_through_functional():
     tokens = keras_core.Input((4,), dtype="int32")
     emb = layers.Embedding(5, 3, mask_zero=True)(tokens)
+
     class SumLast(layers.Layer):
         def __init__(self, **kwargs):
             super().__init__(**kwargs)

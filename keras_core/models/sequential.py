@@ -51,9 +51,7 @@ class Sequential(Model):
             )
         if isinstance(layer, InputLayer):
             if self._layers or self._input_layer is not None:
-                raise ValueError(
-                    "An InputLayer can only be the first layer of a Sequential model."
-                )
+                raise ValueError("An InputLayer can only be the first layer of a Sequential model.")
             self._input_layer = layer
         else:
             if any(existing.name == layer.name for existing in self._layers):
@@ -61,7 +59,11 @@ class Sequential(Model):
                     f"All layers of a Sequential model need unique names; {layer.name!r} is "
                     "already used."
                 )
-            if not self._layers and self._input_layer is None and layer._input_shape_arg is not None:
+            if (
+                not self._layers
+                and self._input_layer is None
+                and layer._input_shape_arg is not None
+            ):
                 self._input_layer = InputLayer(batch_shape=layer._input_shape_arg)
             self._layers.append(layer)
         self._on_sublayer(layer)
@@ -98,11 +100,14 @@ class Sequential(Model):
                 try:
                     x = layer(x)
                 except (TypeError, ValueError) as e:
-                    raise type(e)(f"Sequential model {self.name!r}, layer {layer.name!r}: {e}") from e
+                    raise type(e)(
+                        f"Sequential model {self.name!r}, layer {layer.name!r}: {e}"
+                    ) from e
         from keras_core.models.functional import Functional
 
-        self._functional = Functional(inputs=self._input_layer.output, outputs=x,
-                                      name=self.name + "_functional")
+        self._functional = Functional(
+            inputs=self._input_layer.output, outputs=x, name=self.name + "_functional"
+        )
         self._build_shapes = {"__first__": input_shape}
         self.built = True
         self._post_build()

@@ -59,8 +59,9 @@ def test_while_loop_compiled_matches_eager():
 
 def test_while_loop_maximum_iterations_compiled():
     def fn(x):
-        return ops.while_loop(lambda x: ops.sum(x) < 1e9, lambda x: ops.multiply(x, 2), x,
-                              maximum_iterations=3)
+        return ops.while_loop(
+            lambda x: ops.sum(x) < 1e9, lambda x: ops.multiply(x, 2), x, maximum_iterations=3
+        )
 
     x = ops.convert_to_tensor(np.ones(2, "float32"))
     np.testing.assert_allclose(_np(_compile(fn)(x)), [8.0, 8.0])
@@ -102,8 +103,11 @@ def test_symbolic_specs():
     x = keras_core.KerasTensor((None, 3))
     out = ops.while_loop(lambda v: ops.sum(v) < 10, lambda v: ops.add(v, 1), x)
     assert out.shape == (None, 3) and out.dtype == "float32"
-    carry, ys = ops.scan(lambda c, v: (ops.add(c, v), c), keras_core.KerasTensor((3,)),
-                         keras_core.KerasTensor((5, 3)))
+    carry, ys = ops.scan(
+        lambda c, v: (ops.add(c, v), c),
+        keras_core.KerasTensor((3,)),
+        keras_core.KerasTensor((5, 3)),
+    )
     assert carry.shape == (3,) and ys.shape == (5, 3)
     parts = ops.unstack(keras_core.KerasTensor((None, 2, 4)), axis=1)
     assert len(parts) == 2 and parts[0].shape == (None, 4)

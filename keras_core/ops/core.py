@@ -60,10 +60,7 @@ def convert_to_numpy(x):
     array([1.], dtype=float32)
     """
     if isinstance(x, KerasTensor):
-        raise ValueError(
-            "convert_to_numpy: a symbolic KerasTensor has no value. "
-            f"Received: x={x}"
-        )
+        raise ValueError(f"convert_to_numpy: a symbolic KerasTensor has no value. Received: x={x}")
     return backend.core.convert_to_numpy(x)
 
 

@@ -78,7 +78,9 @@ class Function(Operation):
         self._outputs = tree.flatten(outputs)
         for t in self._inputs + self._outputs:
             if not isinstance(t, KerasTensor):
-                raise ValueError(f"Function inputs and outputs must be KerasTensors. Received: {t!r}")
+                raise ValueError(
+                    f"Function inputs and outputs must be KerasTensors. Received: {t!r}"
+                )
         self._nodes, self._operations = trace_graph(self._inputs, self._outputs)
 
     @property
@@ -107,7 +109,9 @@ class Function(Operation):
                 continue
             args, kwargs = node.arguments
             fetch = lambda v: values[id(v)] if isinstance(v, KerasTensor) else v  # noqa: E731
-            out = node.operation(*tree.map_structure(fetch, args), **tree.map_structure(fetch, kwargs))
+            out = node.operation(
+                *tree.map_structure(fetch, args), **tree.map_structure(fetch, kwargs)
+            )
             for t, v in zip(node.output_tensors, tree.flatten(out)):
                 values[id(t)] = v
         return tree.pack_sequence_as(self._outputs_struct, [values[id(t)] for t in self._outputs])

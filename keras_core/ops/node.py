@@ -31,9 +31,7 @@ class Node:
     def __init__(self, operation, call_args=None, call_kwargs=None, outputs=None):
         self.operation = operation
         self.arguments = (tuple(call_args or ()), dict(call_kwargs or {}))
-        self.input_tensors = [
-            t for t in tree.flatten(self.arguments) if isinstance(t, KerasTensor)
-        ]
+        self.input_tensors = [t for t in tree.flatten(self.arguments) if isinstance(t, KerasTensor)]
         self.outputs = outputs if outputs is not None else []
         self.output_tensors = [t for t in tree.flatten(self.outputs) if isinstance(t, KerasTensor)]
         operation._inbound_nodes.append(self)

@@ -53,9 +53,7 @@ class Operation:
         if name is None:
             name = auto_name(_to_snake_case(type(self).__name__))
         if not isinstance(name, str) or "/" in name:
-            raise ValueError(
-                "`name` must be a string without '/'. " f"Received: name={name!r}"
-            )
+            raise ValueError(f"`name` must be a string without '/'. Received: name={name!r}")
         self.name = name
         self._inbound_nodes = []
         self._outbound_nodes = []
@@ -71,9 +69,7 @@ class Operation:
         return outputs
 
     def call(self, *args, **kwargs):
-        raise NotImplementedError(
-            f"{type(self).__name__} must implement `call()` to run eagerly."
-        )
+        raise NotImplementedError(f"{type(self).__name__} must implement `call()` to run eagerly.")
 
     def compute_output_spec(self, *args, **kwargs):
         try:

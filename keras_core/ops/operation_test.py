@@ -43,7 +43,9 @@ def test_symbolic_call_records_history():
     assert op.input is x and op.output is y
     z = op(y)
     assert z._keras_history.node_index == 1
-    assert len(op._inbound_nodes) == 2 and op._inbound_nodes[1].parent_nodes == [op._inbound_nodes[0]]
+    assert len(op._inbound_nodes) == 2 and op._inbound_nodes[1].parent_nodes == [
+        op._inbound_nodes[0]
+    ]
 
 
 def test_inferred_spec_by_probing_keeps_none_dims():

@@ -118,9 +118,7 @@ def dropout(inputs, rate, noise_shape=None, seed=None):
         raise ValueError(f"dropout: `rate` must be a float in [0, 1). Received: rate={rate!r}")
     inputs = backend.convert_to_tensor(inputs)
     if noise_shape is not None:
-        noise_shape = tuple(
-            inputs.shape[i] if d is None else d for i, d in enumerate(noise_shape)
-        )
+        noise_shape = tuple(inputs.shape[i] if d is None else d for i, d in enumerate(noise_shape))
     return backend.random.dropout(inputs, float(rate), noise_shape, seed)
 
 
@@ -133,7 +131,5 @@ def shuffle(x, axis=0, seed=None):
     x = backend.convert_to_tensor(x)
     ndim = len(x.shape)
     if not -ndim <= axis < max(ndim, 1):
-        raise ValueError(
-            f"shuffle: `axis` {axis} is out of range for a tensor of rank {ndim}."
-        )
+        raise ValueError(f"shuffle: `axis` {axis} is out of range for a tensor of rank {ndim}.")
     return backend.random.shuffle(x, axis % max(ndim, 1), seed)

@@ -33,7 +33,9 @@ def test_seed_generator_sequences_reproduce_and_advance():
 def test_seed_generator_config_round_trip():
     g = random.SeedGenerator(99)
     g2 = random.SeedGenerator.from_config(g.get_config())
-    np.testing.assert_array_equal(_np(random.uniform((3,), seed=g)), _np(random.uniform((3,), seed=g2)))
+    np.testing.assert_array_equal(
+        _np(random.uniform((3,), seed=g)), _np(random.uniform((3,), seed=g2))
+    )
 
 
 def test_seed_none_uses_global_generator():

@@ -105,16 +105,24 @@ def serialize_keras_object(obj):
     if isinstance(obj, np.generic):
         return obj.item()
     if isinstance(obj, tuple):
-        return {"class_name": "__tuple__", "config": {"value": [serialize_keras_object(v) for v in obj]}}
+        return {
+            "class_name": "__tuple__",
+            "config": {"value": [serialize_keras_object(v) for v in obj]},
+        }
     if isinstance(obj, list):
         return [serialize_keras_object(v) for v in obj]
     if isinstance(obj, dict):
         return {k: serialize_keras_object(v) for k, v in obj.items()}
-    if isinstance(obj, np.ndarray) or (hasattr(obj, "shape") and hasattr(obj, "dtype") and not hasattr(obj, "get_config")):
+    if isinstance(obj, np.ndarray) or (
+        hasattr(obj, "shape") and hasattr(obj, "dtype") and not hasattr(obj, "get_config")
+    ):
         from keras_core import backend
 
         arr = np.asarray(backend.convert_to_numpy(obj) if not isinstance(obj, np.ndarray) else obj)
-        return {"class_name": "__numpy__", "config": {"value": arr.tolist(), "dtype": str(arr.dtype)}}
+        return {
+            "class_name": "__numpy__",
+            "config": {"value": arr.tolist(), "dtype": str(arr.dtype)},
+        }
     if isinstance(obj, types.FunctionType) and obj.__name__ == "<lambda>":
         import base64
         import marshal
@@ -175,9 +183,11 @@ def _find_builtin(class_name, module=None):
     """Looks ``class_name`` up in keras_core's public namespaces (no other imports)."""
     candidates = list(PUBLIC_NAMESPACES)
     if module:
-        stripped = module.replace("keras_core", "keras", 1) if module.startswith("keras_core") else module
+        stripped = (
+            module.replace("keras_core", "keras", 1) if module.startswith("keras_core") else module
+        )
         if stripped.startswith("keras."):
-            first = stripped[len("keras."):]
+            first = stripped[len("keras.") :]
             if first.startswith("src."):
                 first = ""
             if first in PUBLIC_NAMESPACES:
@@ -215,7 +225,9 @@ def deserialize_keras_object(config, custom_objects=None, safe_mode=True, **kwar
     if not isinstance(config, dict):
         raise TypeError(f"Cannot deserialize {config!r}: expected a dict, list or plain value.")
     if "class_name" not in config or "config" not in config:
-        return {k: deserialize_keras_object(v, custom_objects, safe_mode) for k, v in config.items()}
+        return {
+            k: deserialize_keras_object(v, custom_objects, safe_mode) for k, v in config.items()
+        }
     class_name = config["class_name"]
     inner = config["config"]
     if class_name == "__tuple__":
@@ -237,7 +249,9 @@ def deserialize_keras_object(config, custom_objects=None, safe_mode=True, **kwar
         code = marshal.loads(base64.b64decode(inner["value"]))
         return types.FunctionType(code, globals())
     if class_name == "__typespec__":
-        obj = object_registration.get_registered_object(inner, custom_objects) or _find_builtin(inner)
+        obj = object_registration.get_registered_object(inner, custom_objects) or _find_builtin(
+            inner
+        )
         if obj is None:
             raise ValueError(f"Could not locate class {inner!r}.")
         return obj

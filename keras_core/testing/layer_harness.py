@@ -89,8 +89,12 @@ def run_layer_test(
         if input_shape is None:
             raise ValueError("run_layer_test needs `input_shape` or `input_data`.")
         if isinstance(input_shape, list):
-            dtypes = input_dtype if isinstance(input_dtype, list) else [input_dtype] * len(input_shape)
-            input_data = [make_input(s, d, seed=i) for i, (s, d) in enumerate(zip(input_shape, dtypes))]
+            dtypes = (
+                input_dtype if isinstance(input_dtype, list) else [input_dtype] * len(input_shape)
+            )
+            input_data = [
+                make_input(s, d, seed=i) for i, (s, d) in enumerate(zip(input_shape, dtypes))
+            ]
         else:
             input_data = make_input(input_shape, input_dtype)
     checked = {}
@@ -101,8 +105,11 @@ def run_layer_test(
         assert layer.supports_masking == supports_masking, (
             f"{layer_cls.__name__}.supports_masking is {layer.supports_masking}, expected {supports_masking}"
         )
-    eager_out = layer(input_data, **call_kwargs) if input_mask is None else layer(
-        input_data, mask=backend.convert_to_tensor(input_mask), **call_kwargs)
+    eager_out = (
+        layer(input_data, **call_kwargs)
+        if input_mask is None
+        else layer(input_data, mask=backend.convert_to_tensor(input_mask), **call_kwargs)
+    )
     assert layer.built, f"{layer_cls.__name__} is not built after its first call"
     if expected_num_trainable_weights is not None:
         assert len(layer.trainable_weights) == expected_num_trainable_weights, (
@@ -121,7 +128,11 @@ def run_layer_test(
         )
     out_np = _to_numpy(eager_out)
     if expected_output_shape is not None:
-        expected = expected_output_shape if isinstance(expected_output_shape, list) else [expected_output_shape]
+        expected = (
+            expected_output_shape
+            if isinstance(expected_output_shape, list)
+            else [expected_output_shape]
+        )
         assert _flat_shapes(out_np) == [tuple(s) for s in expected], (
             f"{layer_cls.__name__}: output shapes {_flat_shapes(out_np)}, expected {expected}"
         )
@@ -135,13 +146,17 @@ def run_layer_test(
 
     # 2. Symbolic spec against eager: exact shapes, then with an unknown batch dim.
     for none_batch in (False, True):
+
         def sym(a, none_batch=none_batch):
             shape = tuple(np.shape(a))
             if none_batch and shape:
                 shape = (None,) + shape[1:]
-            return KerasTensor(shape, dtype=backend.standardize_dtype(np.asarray(a).dtype)
-                               if not hasattr(a, "dtype") or isinstance(a, np.ndarray)
-                               else backend.standardize_dtype(a.dtype))
+            return KerasTensor(
+                shape,
+                dtype=backend.standardize_dtype(np.asarray(a).dtype)
+                if not hasattr(a, "dtype") or isinstance(a, np.ndarray)
+                else backend.standardize_dtype(a.dtype),
+            )
 
         sym_in = tree.map_structure(sym, input_data)
         fresh = layer_cls(**init_kwargs)
@@ -170,7 +185,9 @@ def run_layer_test(
     import json
 
     json.dumps(serialized)
-    revived = deserialize_keras_object(json.loads(json.dumps(serialized)), custom_objects=custom_objects)
+    revived = deserialize_keras_object(
+        json.loads(json.dumps(serialized)), custom_objects=custom_objects
+    )
     assert type(revived) is layer_cls
     if layer.weights:
         revived_out = revived(input_data, **call_kwargs)
@@ -188,15 +205,19 @@ def run_layer_test(
         out = _to_numpy(layer(input_data, **call_kwargs))
         ref = reference(input_data, weights_np)
         for a, b in zip(tree.flatten(out), tree.flatten(ref)):
-            np.testing.assert_allclose(a.astype(np.float64), np.asarray(b, np.float64), atol=atol, rtol=rtol)
+            np.testing.assert_allclose(
+                a.astype(np.float64), np.asarray(b, np.float64), atol=atol, rtol=rtol
+            )
         checked["reference"] = True
 
     # 5. Masks.
     if expected_mask is not None:
         mask = getattr(eager_out, "_keras_mask", None)
         if mask is None:
-            mask = layer.compute_mask(backend.convert_to_tensor(input_data),
-                                      None if input_mask is None else backend.convert_to_tensor(input_mask))
+            mask = layer.compute_mask(
+                backend.convert_to_tensor(input_data),
+                None if input_mask is None else backend.convert_to_tensor(input_mask),
+            )
         np.testing.assert_array_equal(np.asarray(backend.convert_to_numpy(mask)), expected_mask)
 
     # 6. One training step.
@@ -241,14 +262,17 @@ def loss_and_grads(layer, inputs, call_kwargs):
             loss = _loss(layer(inputs, **call_kwargs))
         grads = tape.gradient(loss, [v.value for v in variables])
         # Gathers (Embedding) give IndexedSlices: densify them.
-        return float(loss), [None if g is None else np.asarray(tf.convert_to_tensor(g)) for g in grads]
+        return float(loss), [
+            None if g is None else np.asarray(tf.convert_to_tensor(g)) for g in grads
+        ]
     if name == "torch":
         for v in variables:
             v.value.grad = None
         loss = _loss(layer(inputs, **call_kwargs))
         loss.backward()
-        return float(loss.detach()), [None if v.value.grad is None else v.value.grad.numpy().copy()
-                                      for v in variables]
+        return float(loss.detach()), [
+            None if v.value.grad is None else v.value.grad.numpy().copy() for v in variables
+        ]
     raise ValueError(f"The {name} backend computes no gradients.")
 
 

@@ -26,8 +26,15 @@ def _human(n):
         size /= 1024
 
 
-def print_summary(model, line_length=None, positions=None, print_fn=None, expand_nested=False,
-                  show_trainable=False, layer_range=None):
+def print_summary(
+    model,
+    line_length=None,
+    positions=None,
+    print_fn=None,
+    expand_nested=False,
+    show_trainable=False,
+    layer_range=None,
+):
     """Prints (or passes to ``print_fn``) one row per layer and the parameter totals."""
     print_fn = print_fn or print
     from keras_core.models.functional import Functional
@@ -41,8 +48,10 @@ def print_summary(model, line_length=None, positions=None, print_fn=None, expand
         names = [layer.name for layer in layers]
         start, end = layer_range
         if start not in names or end not in names:
-            raise ValueError(f"`layer_range` names must be layers of the model. Received: {layer_range}")
-        layers = layers[names.index(start): names.index(end) + 1]
+            raise ValueError(
+                f"`layer_range` names must be layers of the model. Received: {layer_range}"
+            )
+        layers = layers[names.index(start) : names.index(end) + 1]
     connected = isinstance(model, Functional)
     headers = ["Layer (type)", "Output Shape", "Param #"]
     if connected:
@@ -54,8 +63,11 @@ def print_summary(model, line_length=None, positions=None, print_fn=None, expand
     def add_rows(layer, prefix=""):
         built = layer.built
         params = _count(layer.weights) if built else 0
-        row = [f"{prefix}{layer.name} ({type(layer).__name__})",
-               _format_shape(layer) if is_graph else "?", f"{params:,}" if built else "0 (unbuilt)"]
+        row = [
+            f"{prefix}{layer.name} ({type(layer).__name__})",
+            _format_shape(layer) if is_graph else "?",
+            f"{params:,}" if built else "0 (unbuilt)",
+        ]
         if connected:
             sources = []
             for node in layer._inbound_nodes[:1]:
@@ -72,8 +84,9 @@ def print_summary(model, line_length=None, positions=None, print_fn=None, expand
 
     for layer in layers:
         add_rows(layer)
-    widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h)
-              for i, h in enumerate(headers)]
+    widths = [
+        max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)
+    ]
     if line_length:
         scale = line_length / max(sum(widths) + 3 * len(widths), 1)
         widths = [max(8, int(w * scale)) for w in widths]

@@ -27,7 +27,11 @@ def test_result_type_is_symmetric_and_associative():
         for b in kinds:
             ab = dtypes.result_type(WEAK.get(a, a), WEAK.get(b, b))
             assert ab == dtypes.result_type(WEAK.get(b, b), WEAK.get(a, a))
-    for a, b, c in [("int8", "uint8", "float16"), ("bool", "uint16", "int8"), ("bfloat16", "float16", "int64")]:
+    for a, b, c in [
+        ("int8", "uint8", "float16"),
+        ("bool", "uint16", "int8"),
+        ("bfloat16", "float16", "int64"),
+    ]:
         left = dtypes.result_type(dtypes.result_type(a, b), c)
         assert left == dtypes.result_type(a, b, c)
 

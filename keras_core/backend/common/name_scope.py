@@ -27,8 +27,7 @@ class name_scope:
     def __init__(self, name: str, caller=None, **kwargs):
         if not isinstance(name, str) or not name or "/" in name:
             raise ValueError(
-                "`name` must be a non-empty string without '/'. "
-                f"Received: name={name!r}"
+                f"`name` must be a non-empty string without '/'. Received: name={name!r}"
             )
         self.name = name
         self.caller = caller

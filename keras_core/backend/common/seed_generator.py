@@ -32,9 +32,7 @@ class SeedGenerator:
         if seed is None:
             seed = make_default_seed()
         if isinstance(seed, bool) or not isinstance(seed, int):
-            raise ValueError(
-                f"`seed` must be an integer or None. Received: seed={seed!r}"
-            )
+            raise ValueError(f"`seed` must be an integer or None. Received: seed={seed!r}")
         self._initial_seed = seed
         self.name = name or "seed_generator"
         self.state = backend.Variable(

@@ -42,8 +42,7 @@ class StatelessScope:
             var, value = pair
             if not isinstance(var, KerasVariable):
                 raise ValueError(
-                    "`state_mapping` keys must be Variables. "
-                    f"Received: {type(var).__name__}"
+                    f"`state_mapping` keys must be Variables. Received: {type(var).__name__}"
                 )
             value = backend.convert_to_tensor(value, dtype=var.dtype)
             if tuple(value.shape) != tuple(var.shape):

@@ -42,15 +42,13 @@ def _standardize_shape(shape, argument="shape"):
     for d in shape:
         if d is None:
             raise ValueError(
-                f"`{argument}` of a variable must be fully defined. "
-                f"Received: {argument}={shape}"
+                f"`{argument}` of a variable must be fully defined. Received: {argument}={shape}"
             )
         if hasattr(d, "__index__"):
             d = int(d.__index__())
         if not isinstance(d, int) or d < 0:
             raise ValueError(
-                f"`{argument}` must contain non-negative integers. "
-                f"Received: {argument}={shape}"
+                f"`{argument}` must contain non-negative integers. Received: {argument}={shape}"
             )
         out.append(d)
     return tuple(out)
@@ -110,13 +108,9 @@ class KerasVariable:
         if name is None:
             name = "variable"
         if not isinstance(name, str) or "/" in name:
-            raise ValueError(
-                "`name` must be a string without '/'. " f"Received: name={name!r}"
-            )
+            raise ValueError(f"`name` must be a string without '/'. Received: name={name!r}")
         if constraint is not None and not callable(constraint):
-            raise ValueError(
-                f"`constraint` must be callable. Received: constraint={constraint!r}"
-            )
+            raise ValueError(f"`constraint` must be callable. Received: constraint={constraint!r}")
         self.name = name
         parent = current_path()
         self.path = f"{parent}/{name}" if parent else name
@@ -198,11 +192,16 @@ class KerasVariable:
             if self._value is None:
                 # Created inside this scope (e.g. while inferring shapes): a
                 # placeholder of the right shape and dtype stands in for it.
-                return self._convert(np.zeros(self._shape, dtype=_np_dtype(self._dtype)), self._dtype)
+                return self._convert(
+                    np.zeros(self._shape, dtype=_np_dtype(self._dtype)), self._dtype
+                )
         self._check_initialized()
         autocast_dtype = global_state.get_global_attribute("autocast_dtype")
-        if autocast_dtype is not None and self.autocast and autocast_dtype != self._dtype and (
-            self._dtype in dtypes.FLOAT_TYPES
+        if (
+            autocast_dtype is not None
+            and self.autocast
+            and autocast_dtype != self._dtype
+            and (self._dtype in dtypes.FLOAT_TYPES)
         ):
             from keras_core import backend
 
@@ -418,8 +417,7 @@ def standardize_shape(shape):
             d = int(d.__index__())
         if not isinstance(d, int) or d < 0:
             raise ValueError(
-                "`shape` entries must be non-negative integers or None. "
-                f"Received: shape={shape}"
+                f"`shape` entries must be non-negative integers or None. Received: shape={shape}"
             )
         out.append(d)
     return tuple(out)

@@ -32,8 +32,6 @@ def to_native_dtype(dtype):
     return jnp.dtype(dt.standardize_dtype(dtype))
 
 
-
-
 def convert_to_tensor(x, dtype=None, sparse=False):
     if sparse:
         raise ValueError("The jax backend does not support sparse tensors. Received: sparse=True")
@@ -54,8 +52,6 @@ def convert_to_tensor(x, dtype=None, sparse=False):
     if isinstance(x, np.ndarray) and x.dtype.kind in "USO":
         raise ValueError(f"The jax backend has no string tensors. Received dtype {x.dtype}")
     return jnp.asarray(x, dtype=default)
-
-
 
 
 def convert_to_numpy(x):
@@ -82,7 +78,9 @@ def _shape_probe(fn, args, kwargs):
             return jax.ShapeDtypeStruct(v.shape, jnp.dtype(v.dtype))
         return v
 
-    leaves, tree = jax.tree_util.tree_flatten((args, kwargs), is_leaf=lambda v: isinstance(v, KerasTensor))
+    leaves, tree = jax.tree_util.tree_flatten(
+        (args, kwargs), is_leaf=lambda v: isinstance(v, KerasTensor)
+    )
     sym_idx = [i for i, v in enumerate(leaves) if isinstance(v, KerasTensor)]
     sym = [to_struct(leaves[i]) for i in sym_idx]
 
@@ -155,8 +153,9 @@ def while_loop(cond, body, loop_vars, maximum_iterations=None):
         return _tensor_leaves(outputs)
 
     if maximum_iterations is None:
-        out = lax.while_loop(lambda s: _scalar_pred(cond(*s), "while_loop"),
-                             lambda s: unpack(body(*s)), state)
+        out = lax.while_loop(
+            lambda s: _scalar_pred(cond(*s), "while_loop"), lambda s: unpack(body(*s)), state
+        )
     else:
         limit = convert_to_tensor(maximum_iterations).astype("int32")
 
@@ -181,7 +180,11 @@ def scan(f, init, xs=None, length=None, reverse=False, unroll=1):
     if not isinstance(unroll, bool) and (not isinstance(unroll, int) or unroll < 1):
         raise ValueError(f"scan: `unroll` must be a positive int or a bool. Received: {unroll!r}")
     return lax.scan(
-        f, _tensor_leaves(init), _tensor_leaves(xs), length=length, reverse=reverse,
+        f,
+        _tensor_leaves(init),
+        _tensor_leaves(xs),
+        length=length,
+        reverse=reverse,
         unroll=unroll,
     )
 
@@ -223,8 +226,14 @@ def scatter(indices, values, shape):
 
 
 _SCATTER_REDUCTIONS = {
-    None: "set", "add": "add", "sum": "add", "mul": "multiply", "multiply": "multiply",
-    "prod": "multiply", "max": "max", "min": "min",
+    None: "set",
+    "add": "add",
+    "sum": "add",
+    "mul": "multiply",
+    "multiply": "multiply",
+    "prod": "multiply",
+    "max": "max",
+    "min": "min",
 }
 
 
@@ -247,8 +256,7 @@ def _start_indices(start_indices, ndim, op):
         starts = list(start_indices)
     if len(starts) != ndim:
         raise ValueError(
-            f"{op}: `start_indices` must have one entry per axis ({ndim}). "
-            f"Received: {len(starts)}"
+            f"{op}: `start_indices` must have one entry per axis ({ndim}). Received: {len(starts)}"
         )
     return [convert_to_tensor(s).astype("int32") for s in starts]
 
@@ -333,4 +341,3 @@ def saturate_cast(x, dtype):
         return x.astype(dtype)
     lo, hi = _saturation_bounds(in_dtype, dtype)
     return jnp.clip(x, jnp.asarray(lo, x.dtype), jnp.asarray(hi, x.dtype)).astype(dtype)
-

@@ -117,8 +117,10 @@ def _scalar_bool(pred, op):
 def _cast_like(new, old):
     """Loop variables keep their dtypes from one iteration to the next."""
     flat_new, flat_old = _tree.flatten(new), _tree.flatten(old)
-    cast = [np.asarray(convert_to_tensor(n)).astype(np.asarray(o).dtype)
-            for n, o in zip(flat_new, flat_old)]
+    cast = [
+        np.asarray(convert_to_tensor(n)).astype(np.asarray(o).dtype)
+        for n, o in zip(flat_new, flat_old)
+    ]
     return _tree.pack_sequence_as(old, cast)
 
 
@@ -137,8 +139,7 @@ def while_loop(cond, body, loop_vars, maximum_iterations=None):
         out = tuple(out) if is_seq else (out,)
         if len(out) != len(state):
             raise ValueError(
-                f"while_loop: `body` must return {len(state)} loop variables. "
-                f"Received: {len(out)}"
+                f"while_loop: `body` must return {len(state)} loop variables. Received: {len(out)}"
             )
         state = tuple(_cast_like(o, s) for o, s in zip(out, state))
         steps += 1
@@ -197,9 +198,7 @@ def associative_scan(f, elems, reverse=False, axis=0):
         acc = _as_arrays(acc)
         outs[i] = acc
     stacked = _stack_leaves(outs)
-    return _tree.pack_sequence_as(
-        elems, [np.moveaxis(v, 0, axis) for v in _tree.flatten(stacked)]
-    )
+    return _tree.pack_sequence_as(elems, [np.moveaxis(v, 0, axis) for v in _tree.flatten(stacked)])
 
 
 def switch(index, branches, *operands):
@@ -247,11 +246,13 @@ def scatter_update(inputs, indices, updates, reduction=None):
 
 
 def _starts(inputs, start_indices, sizes):
-    starts = [int(np.asarray(s)) for s in (
-        start_indices if isinstance(start_indices, (list, tuple)) else np.asarray(start_indices)
-    )]
-    return [builtins.min(builtins.max(s, 0), n - k) for s, n, k in zip(starts, inputs.shape,
-                                                                      sizes)]
+    starts = [
+        int(np.asarray(s))
+        for s in (
+            start_indices if isinstance(start_indices, (list, tuple)) else np.asarray(start_indices)
+        )
+    ]
+    return [builtins.min(builtins.max(s, 0), n - k) for s, n, k in zip(starts, inputs.shape, sizes)]
 
 
 def slice(inputs, start_indices, shape):

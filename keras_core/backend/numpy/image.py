@@ -63,9 +63,14 @@ def _lanczos(n):
 
 
 _KERNELS = {
-    "bilinear": _triangle, "linear": _triangle, "trilinear": _triangle,
-    "bicubic": _keys_cubic, "cubic": _keys_cubic, "tricubic": _keys_cubic,
-    "lanczos3": _lanczos(3), "lanczos5": _lanczos(5),
+    "bilinear": _triangle,
+    "linear": _triangle,
+    "trilinear": _triangle,
+    "bicubic": _keys_cubic,
+    "cubic": _keys_cubic,
+    "tricubic": _keys_cubic,
+    "lanczos3": _lanczos(3),
+    "lanczos5": _lanczos(5),
 }
 
 
@@ -123,11 +128,11 @@ def resize(
     _, height, width, _ = x.shape
     if crop_to_aspect_ratio:
         top, left, h, w = _crop_or_pad_box(height, width, th, tw, crop=True)
-        x = x[:, top:top + h, left:left + w]
+        x = x[:, top : top + h, left : left + w]
     elif pad_to_aspect_ratio:
         top, left, h, w = _crop_or_pad_box(height, width, th, tw, crop=False)
         padded = np.full((x.shape[0], h, w, x.shape[-1]), fill_value, dtype=x.dtype)
-        padded[:, top:top + height, left:left + width] = x
+        padded[:, top : top + height, left : left + width] = x
         x = padded
     in_h, in_w = x.shape[1], x.shape[2]
     if interpolation == "nearest":
@@ -145,16 +150,23 @@ def resize(
     return _from_last(_out(out, dtype), data_format, squeeze)
 
 
-def scale_and_translate(images, output_shape, scale, translation, spatial_dims, method,
-                        antialias=True):
+def scale_and_translate(
+    images, output_shape, scale, translation, spatial_dims, method, antialias=True
+):
     x = convert_to_tensor(images)
     dtype = _float_dtype(x)
     x = x.astype(np.float64)
     scale = convert_to_tensor(scale).astype(np.float64).reshape(-1)
     translation = convert_to_tensor(translation).astype(np.float64).reshape(-1)
     for i, axis in enumerate(spatial_dims):
-        w = _kernel_weights(x.shape[axis], output_shape[axis], float(scale[i]),
-                            float(translation[i]), method, antialias)
+        w = _kernel_weights(
+            x.shape[axis],
+            output_shape[axis],
+            float(scale[i]),
+            float(translation[i]),
+            method,
+            antialias,
+        )
         x = _apply_weights(x, w, axis)
     return _out(x, dtype)
 
@@ -235,8 +247,9 @@ def _warp(x, src_y, src_x, order, fill_mode, fill_value):
 def _apply_projective(x, transforms, interpolation, fill_mode, fill_value):
     """x: (batch, h, w, c) float64; transforms: (batch, 8)."""
     h, w = x.shape[1], x.shape[2]
-    yy, xx = np.meshgrid(np.arange(h, dtype=np.float64), np.arange(w, dtype=np.float64),
-                         indexing="ij")
+    yy, xx = np.meshgrid(
+        np.arange(h, dtype=np.float64), np.arange(w, dtype=np.float64), indexing="ij"
+    )
     order = 0 if interpolation == "nearest" else 1
     outs = []
     for img, t in zip(x, transforms):
@@ -247,8 +260,14 @@ def _apply_projective(x, transforms, interpolation, fill_mode, fill_value):
     return np.stack(outs)
 
 
-def affine_transform(image, transform, interpolation="bilinear", fill_mode="constant",
-                     fill_value=0, data_format="channels_last"):
+def affine_transform(
+    image,
+    transform,
+    interpolation="bilinear",
+    fill_mode="constant",
+    fill_value=0,
+    data_format="channels_last",
+):
     data_format = _fmt(data_format)
     x = convert_to_tensor(image)
     dtype = _float_dtype(x)
@@ -270,8 +289,9 @@ def _perspective_coefficients(start, end):
     return np.linalg.solve(np.array(rows), np.array(rhs))
 
 
-def perspective_transform(images, start_points, end_points, interpolation="bilinear",
-                          fill_value=0, data_format=None):
+def perspective_transform(
+    images, start_points, end_points, interpolation="bilinear", fill_value=0, data_format=None
+):
     data_format = _fmt(data_format)
     x = convert_to_tensor(images)
     dtype = _float_dtype(x)
@@ -282,8 +302,9 @@ def perspective_transform(images, start_points, end_points, interpolation="bilin
     start = np.broadcast_to(start, (batch, 4, 2))
     end = np.broadcast_to(end, (batch, 4, 2))
     t = np.stack([_perspective_coefficients(s, e) for s, e in zip(start, end)])
-    out = _apply_projective(np.broadcast_to(x, (batch,) + x.shape[1:]), t, interpolation,
-                            "constant", fill_value)
+    out = _apply_projective(
+        np.broadcast_to(x, (batch,) + x.shape[1:]), t, interpolation, "constant", fill_value
+    )
     return _from_last(_out(out, dtype), data_format, squeeze)
 
 
@@ -301,12 +322,20 @@ def _depthwise_same(x, kernel2d):
     out = np.zeros_like(x)
     for i in range(kh):
         for j in range(kw):
-            out += kernel2d[i, j] * padded[:, i:i + x.shape[1], j:j + x.shape[2]]
+            out += kernel2d[i, j] * padded[:, i : i + x.shape[1], j : j + x.shape[2]]
     return out
 
 
-def elastic_transform(images, alpha=20.0, sigma=5.0, interpolation="bilinear",
-                      fill_mode="reflect", fill_value=0.0, seed=None, data_format=None):
+def elastic_transform(
+    images,
+    alpha=20.0,
+    sigma=5.0,
+    interpolation="bilinear",
+    fill_mode="reflect",
+    fill_value=0.0,
+    seed=None,
+    data_format=None,
+):
     from keras_core.backend.numpy import random as np_random
 
     data_format = _fmt(data_format)
@@ -318,13 +347,16 @@ def elastic_transform(images, alpha=20.0, sigma=5.0, interpolation="bilinear",
     size = int(6 * sigma) | 1 if sigma > 0 else 1
     g = _gaussian_1d(size, sigma) if sigma > 0 else np.ones(1)
     field = _depthwise_same(noise, np.outer(g, g)) * alpha
-    yy, xx = np.meshgrid(np.arange(h, dtype=np.float64), np.arange(w, dtype=np.float64),
-                         indexing="ij")
+    yy, xx = np.meshgrid(
+        np.arange(h, dtype=np.float64), np.arange(w, dtype=np.float64), indexing="ij"
+    )
     order = 0 if interpolation == "nearest" else 1
-    out = np.stack([
-        _warp(img, yy + f[..., 0], xx + f[..., 1], order, fill_mode, fill_value)
-        for img, f in zip(x, field)
-    ])
+    out = np.stack(
+        [
+            _warp(img, yy + f[..., 0], xx + f[..., 1], order, fill_mode, fill_value)
+            for img, f in zip(x, field)
+        ]
+    )
     return _from_last(_out(out, dtype), data_format, squeeze)
 
 
@@ -343,8 +375,10 @@ def _patches(x, size, strides, dilation_rate, padding):
             total = max((out - 1) * s + eff - n, 0)
             pads.append((total // 2, total - total // 2))
         x = np.pad(x, [(0, 0)] + pads + [(0, 0)])
-    out_sp = [(n - ((k - 1) * d + 1)) // s + 1
-              for n, k, s, d in zip(x.shape[1:-1], size, strides, dilation_rate)]
+    out_sp = [
+        (n - ((k - 1) * d + 1)) // s + 1
+        for n, k, s, d in zip(x.shape[1:-1], size, strides, dilation_rate)
+    ]
     taps = []
     for tap in itertools.product(*[range(k) for k in size]):
         index = (slice(None),) + tuple(
@@ -376,13 +410,15 @@ def _patch_op(images, size, strides, dilation_rate, padding, data_format, nd):
     return out[0] if squeeze else out
 
 
-def extract_patches(image, size, strides=None, dilation_rate=1, padding="valid",
-                    data_format="channels_last"):
+def extract_patches(
+    image, size, strides=None, dilation_rate=1, padding="valid", data_format="channels_last"
+):
     return _patch_op(image, size, strides, dilation_rate, padding, data_format, 2)
 
 
-def extract_patches_3d(volumes, size, strides=None, dilation_rate=1, padding="valid",
-                       data_format=None):
+def extract_patches_3d(
+    volumes, size, strides=None, dilation_rate=1, padding="valid", data_format=None
+):
     return _patch_op(volumes, size, strides, dilation_rate, padding, data_format, 3)
 
 
@@ -421,8 +457,9 @@ def rgb_to_hsv(images, data_format=None):
     delta = v - x.min(axis=-1)
     safe = np.where(delta > 0, delta, 1.0)
     s = np.where(v > 0, delta / np.where(v > 0, v, 1.0), 0.0)
-    h = np.where(v == r, (g - b) / safe, np.where(v == g, 2.0 + (b - r) / safe,
-                                                  4.0 + (r - g) / safe))
+    h = np.where(
+        v == r, (g - b) / safe, np.where(v == g, 2.0 + (b - r) / safe, 4.0 + (r - g) / safe)
+    )
     h = np.where(delta > 0, np.mod(h / 6.0, 1.0), 0.0)
     out = np.stack([h, s, v], axis=-1)
     return _channels_from_last(_out(out, dtype), data_format)
@@ -448,18 +485,24 @@ def hsv_to_rgb(images, data_format=None):
 
 
 def _hw_axes(x, data_format):
-    return (x.ndim - 3, x.ndim - 2) if data_format == "channels_last" else (x.ndim - 2,
-                                                                           x.ndim - 1)
+    return (x.ndim - 3, x.ndim - 2) if data_format == "channels_last" else (x.ndim - 2, x.ndim - 1)
 
 
-def pad_images(images, top_padding=None, left_padding=None, bottom_padding=None,
-               right_padding=None, target_height=None, target_width=None, data_format=None):
+def pad_images(
+    images,
+    top_padding=None,
+    left_padding=None,
+    bottom_padding=None,
+    right_padding=None,
+    target_height=None,
+    target_width=None,
+    data_format=None,
+):
     data_format = _fmt(data_format)
     x = convert_to_tensor(images)
     hi, wi = _hw_axes(x, data_format)
     top = top_padding if top_padding is not None else target_height - x.shape[hi] - bottom_padding
-    left = (left_padding if left_padding is not None
-            else target_width - x.shape[wi] - right_padding)
+    left = left_padding if left_padding is not None else target_width - x.shape[wi] - right_padding
     bottom = (target_height - x.shape[hi] - top) if target_height is not None else bottom_padding
     right = (target_width - x.shape[wi] - left) if target_width is not None else right_padding
     widths = [(0, 0)] * x.ndim
@@ -467,8 +510,16 @@ def pad_images(images, top_padding=None, left_padding=None, bottom_padding=None,
     return np.pad(x, widths)
 
 
-def crop_images(images, top_cropping=None, left_cropping=None, bottom_cropping=None,
-                right_cropping=None, target_height=None, target_width=None, data_format=None):
+def crop_images(
+    images,
+    top_cropping=None,
+    left_cropping=None,
+    bottom_cropping=None,
+    right_cropping=None,
+    target_height=None,
+    target_width=None,
+    data_format=None,
+):
     data_format = _fmt(data_format)
     x = convert_to_tensor(images)
     hi, wi = _hw_axes(x, data_format)
@@ -505,7 +556,7 @@ def sobel_edges(images, data_format=None):
     dx = np.zeros_like(x)
     for i in range(3):
         for j in range(3):
-            window = padded[:, i:i + h, j:j + w]
+            window = padded[:, i : i + h, j : j + w]
             dy += ky[i, j] * window
             dx += ky[j, i] * window
     out = np.stack([dy, dx], axis=-1)  # (batch, h, w, c, 2)
@@ -514,8 +565,16 @@ def sobel_edges(images, data_format=None):
     return _out(out[0] if squeeze else out, dtype)
 
 
-def ssim(image1, image2, max_val=1.0, filter_size=11, filter_sigma=1.5, k1=0.01, k2=0.03,
-         data_format=None):
+def ssim(
+    image1,
+    image2,
+    max_val=1.0,
+    filter_size=11,
+    filter_sigma=1.5,
+    k1=0.01,
+    k2=0.03,
+    data_format=None,
+):
     data_format = _fmt(data_format)
     a, b = convert_to_tensor(image1), convert_to_tensor(image2)
     dtype = _float_dtype(a, b)
@@ -529,7 +588,7 @@ def ssim(image1, image2, max_val=1.0, filter_size=11, filter_sigma=1.5, k1=0.01,
         out = np.zeros((v.shape[0], oh, ow, v.shape[-1]))
         for i in range(filter_size):
             for j in range(filter_size):
-                out += kernel[i, j] * v[:, i:i + oh, j:j + ow]
+                out += kernel[i, j] * v[:, i : i + oh, j : j + ow]
         return out
 
     mx, my = filt(a), filt(b)

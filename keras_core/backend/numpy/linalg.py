@@ -39,9 +39,7 @@ def _batched(fn, x, *rest):
     results = [fn(m, *rest) for m in flat]
     if isinstance(results[0], tuple):
         return tuple(np.stack(r).reshape(batch + r[0].shape) for r in zip(*results))
-    return np.stack(results).reshape(batch + np.shape(results[0])) if results else np.zeros(
-        batch
-    )
+    return np.stack(results).reshape(batch + np.shape(results[0])) if results else np.zeros(batch)
 
 
 def cholesky(x, upper=False):
@@ -53,8 +51,9 @@ def cholesky(x, upper=False):
 def cholesky_inverse(x, upper=False):
     (x,), dtype = _work(x)
     factor = np.swapaxes(x, -1, -2) if upper else x
-    inv_factor = _batched(lambda m, e: _scipy_linalg.solve_triangular(m, e, lower=True),
-                          factor, np.eye(x.shape[-1]))
+    inv_factor = _batched(
+        lambda m, e: _scipy_linalg.solve_triangular(m, e, lower=True), factor, np.eye(x.shape[-1])
+    )
     return _out(np.swapaxes(inv_factor, -1, -2) @ inv_factor, dtype)
 
 

@@ -121,8 +121,7 @@ def stft(x, sequence_length, sequence_stride, fft_length, window="hann", center=
     return _split(np.fft.rfft(frames, n=fft_length, axis=-1), dtype)
 
 
-def istft(x, sequence_length, sequence_stride, fft_length, length=None, window="hann",
-          center=True):
+def istft(x, sequence_length, sequence_stride, fft_length, length=None, window="hann", center=True):
     z, dtype = _pair(x)
     win = _window(window, sequence_length, fft_length)
     frames = np.fft.irfft(z, n=fft_length, axis=-1) * win
@@ -132,12 +131,12 @@ def istft(x, sequence_length, sequence_stride, fft_length, length=None, window="
     norm = np.zeros(total)
     for i in range(count):
         start = i * sequence_stride
-        out[..., start:start + fft_length] += frames[..., i, :]
-        norm[start:start + fft_length] += win * win
+        out[..., start : start + fft_length] += frames[..., i, :]
+        norm[start : start + fft_length] += win * win
     out = out / np.where(norm > 1e-11, norm, 1.0)
     start = fft_length // 2 if center else 0
     if length is not None:
-        out = out[..., start:start + length]
+        out = out[..., start : start + length]
         if out.shape[-1] < length:
             out = np.pad(out, [(0, 0)] * (out.ndim - 1) + [(0, length - out.shape[-1])])
     else:
@@ -148,8 +147,9 @@ def istft(x, sequence_length, sequence_stride, fft_length, length=None, window="
 
 def top_k(x, k, sorted=True):
     x = convert_to_tensor(x)
-    order = np.argsort(-x.astype(np.float64) if x.dtype.kind != "b" else ~x, axis=-1,
-                       kind="stable")[..., :k]
+    order = np.argsort(
+        -x.astype(np.float64) if x.dtype.kind != "b" else ~x, axis=-1, kind="stable"
+    )[..., :k]
     return np.take_along_axis(x, order, axis=-1), order.astype(np.int32)
 
 

@@ -85,8 +85,9 @@ log_sigmoid = _unary(lambda x: -_softplus(-x))
 hard_sigmoid = _unary(lambda x: np.clip(x + 3, 0, 6) / 6)
 hard_silu = _unary(lambda x: x * np.clip(x + 3, 0, 6) / 6)
 selu = _unary(
-    lambda x: 1.0507009873554805
-    * np.where(x > 0, x, 1.6732632423543772 * np.expm1(np.minimum(x, 0)))
+    lambda x: (
+        1.0507009873554805 * np.where(x > 0, x, 1.6732632423543772 * np.expm1(np.minimum(x, 0)))
+    )
 )
 sparse_plus = _unary(lambda x: np.where(x <= -1, 0, np.where(x >= 1, x, (x + 1) ** 2 / 4)))
 tanh_shrink = _unary(lambda x: x - np.tanh(x))
@@ -206,7 +207,9 @@ def multi_hot(inputs, num_classes=None, axis=-1, dtype=None, sparse=False, **kwa
     if num_classes is None:
         num_classes = kwargs.pop("num_tokens", None)
     if sparse:
-        raise ValueError("multi_hot: the numpy backend has no sparse tensors. Received: sparse=True")
+        raise ValueError(
+            "multi_hot: the numpy backend has no sparse tensors. Received: sparse=True"
+        )
     x = convert_to_tensor(inputs)
     dtype = standardize_dtype(dtype)
     squeeze = x.ndim <= 1
@@ -256,9 +259,7 @@ def sparse_categorical_crossentropy(target, output, from_logits=False, axis=-1):
             eps = config.epsilon()
             o = o / np.sum(o, axis=axis, keepdims=True)
             logp = np.log(np.clip(o, eps, 1 - eps))
-    picked = np.take_along_axis(
-        logp, np.expand_dims(target.astype(np.int64), axis), axis=axis
-    )
+    picked = np.take_along_axis(logp, np.expand_dims(target.astype(np.int64), axis), axis=axis)
     return _out(-np.squeeze(picked, axis=axis), dtype)
 
 
@@ -467,8 +468,9 @@ def ctc_decode(
     scores = np.full((batch, top_paths), -np.inf)
     for b in range(batch):
         n = int(lengths[b])
-        for k, (seq, score) in enumerate(_beam_search(logp[b, :n], beam_width, top_paths,
-                                                      mask_index)):
+        for k, (seq, score) in enumerate(
+            _beam_search(logp[b, :n], beam_width, top_paths, mask_index)
+        ):
             decoded[k, b, : len(seq)] = seq
             scores[b, k] = score
     return decoded, _out(scores, dtype)
@@ -509,4 +511,3 @@ def dot_product_attention(
     weights = softmax(logits, axis=-1).astype(logits.dtype)
     out = np.einsum("bkgts,bskh->btkgh", weights.reshape(b, kv, groups, t, s), v)
     return _out(out.reshape(b, t, n, v.shape[-1]), dtype)
-

@@ -55,7 +55,9 @@ def _same_pads(sizes, windows, strides, dilations):
 
 
 def _out_sizes(sizes, windows, strides, dilations):
-    return [(n - ((k - 1) * d + 1)) // s + 1 for n, k, s, d in zip(sizes, windows, strides, dilations)]
+    return [
+        (n - ((k - 1) * d + 1)) // s + 1 for n, k, s, d in zip(sizes, windows, strides, dilations)
+    ]
 
 
 def _conv_last(x, w, strides, padding, dilation):
@@ -88,7 +90,10 @@ def conv(inputs, kernel, strides=1, padding="valid", data_format=None, dilation_
     (x, w), dtype = _float_inputs(inputs, kernel)
     nd = x.ndim - 2
     out = _conv_last(
-        _to_last(x, data_format), w, _tuple(strides, nd), padding.lower(),
+        _to_last(x, data_format),
+        w,
+        _tuple(strides, nd),
+        padding.lower(),
         _tuple(dilation_rate, nd),
     )
     return _from_last(out, data_format).astype(to_native_dtype(dtype))
@@ -111,7 +116,8 @@ def separable_conv(
     dilation_rate=1,
 ):
     dtype = dtype_rules.float_dtype(
-        convert_to_tensor(inputs), convert_to_tensor(depthwise_kernel),
+        convert_to_tensor(inputs),
+        convert_to_tensor(depthwise_kernel),
         convert_to_tensor(pointwise_kernel),
     )
     work = "float64" if dtype == "float64" else "float32"
@@ -287,7 +293,9 @@ def unfold(x, kernel_size, dilation=1, padding=0, stride=1):
     for i in range(k[0]):
         for j in range(k[1]):
             cols[:, :, i, j] = xp[
-                :, :, i * d[0] : i * d[0] + (oh - 1) * s[0] + 1 : s[0],
+                :,
+                :,
+                i * d[0] : i * d[0] + (oh - 1) * s[0] + 1 : s[0],
                 j * d[1] : j * d[1] + (ow - 1) * s[1] + 1 : s[1],
             ]
     return cols.reshape(n, c * k[0] * k[1], oh * ow)
@@ -295,7 +303,9 @@ def unfold(x, kernel_size, dilation=1, padding=0, stride=1):
 
 def fold(x, output_size, kernel_size, dilation=1, padding=0, stride=1):
     x = convert_to_tensor(x)
-    out_hw, k, d, p, s = (_tuple(v, 2) for v in (output_size, kernel_size, dilation, padding, stride))
+    out_hw, k, d, p, s = (
+        _tuple(v, 2) for v in (output_size, kernel_size, dilation, padding, stride)
+    )
     n, ckk, _ = x.shape
     c = ckk // (k[0] * k[1])
     oh = _unfold_positions(out_hw[0], k[0], d[0], p[0], s[0])
@@ -306,7 +316,9 @@ def fold(x, output_size, kernel_size, dilation=1, padding=0, stride=1):
     for i in range(k[0]):
         for j in range(k[1]):
             out[
-                :, :, i * d[0] : i * d[0] + (oh - 1) * s[0] + 1 : s[0],
+                :,
+                :,
+                i * d[0] : i * d[0] + (oh - 1) * s[0] + 1 : s[0],
                 j * d[1] : j * d[1] + (ow - 1) * s[1] + 1 : s[1],
             ] += cols[:, :, i, j]
     out = out[:, :, p[0] : p[0] + out_hw[0], p[1] : p[1] + out_hw[1]]

@@ -283,7 +283,9 @@ def associative_scan(f, elems, reverse=False, axis=0):
         flat = [tf.reverse(e, [axis]) for e in flat]
     offset = 1
     while offset < n:
-        earlier = _tree.pack_sequence_as(elems, [_slice_along(e, 0, n - offset, axis) for e in flat])
+        earlier = _tree.pack_sequence_as(
+            elems, [_slice_along(e, 0, n - offset, axis) for e in flat]
+        )
         later = _tree.pack_sequence_as(elems, [_slice_along(e, offset, n, axis) for e in flat])
         combined = _tree.flatten(f(earlier, later))
         flat = [

@@ -25,7 +25,9 @@ def randint(shape, minval, maxval, dtype="int32", seed=None):
 
 
 def categorical(logits, num_samples, dtype="int32", seed=None):
-    out = tf.random.stateless_categorical(tf.cast(logits, "float64"), num_samples, _seed(seed), "int64")
+    out = tf.random.stateless_categorical(
+        tf.cast(logits, "float64"), num_samples, _seed(seed), "int64"
+    )
     return tf.cast(out, dtype)
 
 

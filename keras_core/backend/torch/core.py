@@ -67,8 +67,6 @@ class Variable(KerasVariable):
         return func(*map_structure(unwrap, tuple(args)), **map_structure(unwrap, kwargs or {}))
 
 
-
-
 def _from_numpy(x):
     if x.dtype == ml_dtypes.bfloat16:
         return torch.from_numpy(x.astype(np.float32)).to(torch.bfloat16)
@@ -215,8 +213,10 @@ def fori_loop(lower, upper, body_fun, init_val):
 def _stack_structure(items):
     # items: a list of same-structure results -> one structure of stacked tensors.
     flats = [_flatten(item) for item in items]
-    stacked = [None if parts[0] is None else torch.stack([convert_to_tensor(p) for p in parts])
-               for parts in zip(*flats)]
+    stacked = [
+        None if parts[0] is None else torch.stack([convert_to_tensor(p) for p in parts])
+        for parts in zip(*flats)
+    ]
     return _pack(items[0], stacked)
 
 
@@ -224,15 +224,17 @@ def scan(f, init, xs=None, length=None, reverse=False, unroll=1):
     if isinstance(unroll, bool):
         unroll = 1
     if not isinstance(unroll, int) or unroll < 1:
-        raise ValueError(f"scan: `unroll` must be a positive int or a bool. "
-                         f"Received: unroll={unroll!r}")
+        raise ValueError(
+            f"scan: `unroll` must be a positive int or a bool. Received: unroll={unroll!r}"
+        )
     leaves = [convert_to_tensor(v) for v in _flatten(xs)] if xs is not None else []
     if xs is None and length is None:
         raise ValueError("scan: `length` is required when `xs` is None.")
     n = leaves[0].shape[0] if leaves else _as_int(length)
     if length is not None and _as_int(length) != n:
-        raise ValueError(f"scan: `length` ({length}) does not match the leading axis of "
-                         f"`xs` ({n}).")
+        raise ValueError(
+            f"scan: `length` ({length}) does not match the leading axis of `xs` ({n})."
+        )
     carry = init
     ys = []
     order = range(n - 1, -1, -1) if reverse else range(n)
@@ -259,8 +261,9 @@ def associative_scan(f, elems, reverse=False, axis=0):
     axis = axis % ndim
     n = leaves[0].shape[axis]
     if any(leaf.shape[axis] != n for leaf in leaves):
-        raise ValueError("associative_scan: every leaf of `elems` must have the same size "
-                         f"along axis {axis}.")
+        raise ValueError(
+            f"associative_scan: every leaf of `elems` must have the same size along axis {axis}."
+        )
     if reverse:
         leaves = [torch.flip(leaf, (axis,)) for leaf in leaves]
 
@@ -310,13 +313,14 @@ def scatter(indices, values, shape):
     values = convert_to_tensor(values)
     shape = tuple(_as_int(d) for d in shape)
     if indices.ndim < 1 or indices.shape[-1] > len(shape):
-        raise ValueError(f"scatter: indices.shape[-1] must be <= len(shape) ({len(shape)}). "
-                         f"Received: indices.shape={tuple(indices.shape)}, shape={shape}")
+        raise ValueError(
+            f"scatter: indices.shape[-1] must be <= len(shape) ({len(shape)}). "
+            f"Received: indices.shape={tuple(indices.shape)}, shape={shape}"
+        )
     out = torch.zeros(shape, dtype=values.dtype)
     key = tuple(indices[..., i] for i in range(indices.shape[-1]))
-    expected = tuple(indices.shape[:-1]) + shape[indices.shape[-1]:]
-    return out.index_put(key, values.expand(expected) if values.ndim else values,
-                         accumulate=True)
+    expected = tuple(indices.shape[:-1]) + shape[indices.shape[-1] :]
+    return out.index_put(key, values.expand(expected) if values.ndim else values, accumulate=True)
 
 
 _SCATTER_REDUCTIONS = {"add": "sum", "mul": "prod", "max": "amax", "min": "amin"}
@@ -327,25 +331,32 @@ def scatter_update(inputs, indices, updates, reduction=None):
     indices = convert_to_tensor(indices).to(torch.int64)
     updates = convert_to_tensor(updates).to(inputs.dtype)
     if indices.ndim < 1 or indices.shape[-1] > inputs.ndim:
-        raise ValueError(f"scatter_update: indices.shape[-1] must be <= inputs.ndim "
-                         f"({inputs.ndim}). Received: indices.shape={tuple(indices.shape)}")
+        raise ValueError(
+            f"scatter_update: indices.shape[-1] must be <= inputs.ndim "
+            f"({inputs.ndim}). Received: indices.shape={tuple(indices.shape)}"
+        )
     key = tuple(indices[..., i] for i in range(indices.shape[-1]))
     if reduction is None:
         return inputs.index_put(key, updates)
     if reduction not in _SCATTER_REDUCTIONS:
-        raise ValueError(f"scatter_update: `reduction` must be None or one of "
-                         f"{tuple(_SCATTER_REDUCTIONS)}. Received: reduction={reduction!r}")
+        raise ValueError(
+            f"scatter_update: `reduction` must be None or one of "
+            f"{tuple(_SCATTER_REDUCTIONS)}. Received: reduction={reduction!r}"
+        )
     if reduction == "add":
         return inputs.index_put(key, updates, accumulate=True)
     depth = indices.shape[-1]
-    strides = torch.tensor([int(torch.tensor(inputs.shape[i + 1:depth]).prod())
-                            for i in range(depth)], dtype=torch.int64)
+    strides = torch.tensor(
+        [int(torch.tensor(inputs.shape[i + 1 : depth]).prod()) for i in range(depth)],
+        dtype=torch.int64,
+    )
     flat_index = (indices * strides).sum(-1).reshape(-1)
     flat = inputs.reshape((-1,) + tuple(inputs.shape[depth:]))
     src = updates.reshape((-1,) + tuple(inputs.shape[depth:]))
     index = flat_index.reshape((-1,) + (1,) * (flat.ndim - 1)).expand(src.shape)
-    out = flat.scatter_reduce(0, index, src, reduce=_SCATTER_REDUCTIONS[reduction],
-                              include_self=True)
+    out = flat.scatter_reduce(
+        0, index, src, reduce=_SCATTER_REDUCTIONS[reduction], include_self=True
+    )
     return out.reshape(inputs.shape)
 
 
@@ -354,21 +365,22 @@ def _start_indices(start_indices, inputs, sizes, op):
         start_indices = convert_to_tensor(start_indices).reshape(-1).tolist()
     starts = [_as_int(s) for s in start_indices]
     if len(starts) != inputs.ndim:
-        raise ValueError(f"{op}: `start_indices` must have one entry per axis ({inputs.ndim}). "
-                         f"Received: {len(starts)} entries")
+        raise ValueError(
+            f"{op}: `start_indices` must have one entry per axis ({inputs.ndim}). "
+            f"Received: {len(starts)} entries"
+        )
     # Like lax.dynamic_slice, starts are clamped so the slice stays inside the input.
-    return [min(max(s, 0), max(dim - size, 0))
-            for s, dim, size in zip(starts, inputs.shape, sizes)]
+    return [min(max(s, 0), max(dim - size, 0)) for s, dim, size in zip(starts, inputs.shape, sizes)]
 
 
 def slice(inputs, start_indices, shape):
     inputs = convert_to_tensor(inputs)
     sizes = [_as_int(d) for d in shape]
-    if len(sizes) != inputs.ndim or any(
-        s < 0 or s > d for s, d in zip(sizes, inputs.shape)
-    ):
-        raise ValueError(f"slice: `shape` must have one size per axis, each <= the input's. "
-                         f"Received: shape={tuple(sizes)}, inputs.shape={tuple(inputs.shape)}")
+    if len(sizes) != inputs.ndim or any(s < 0 or s > d for s, d in zip(sizes, inputs.shape)):
+        raise ValueError(
+            f"slice: `shape` must have one size per axis, each <= the input's. "
+            f"Received: shape={tuple(sizes)}, inputs.shape={tuple(inputs.shape)}"
+        )
     starts = _start_indices(start_indices, inputs, sizes, "slice")
     out = inputs
     for axis, (start, size) in enumerate(zip(starts, sizes)):
@@ -380,9 +392,11 @@ def slice_update(inputs, start_indices, updates):
     inputs = convert_to_tensor(inputs)
     updates = convert_to_tensor(updates).to(inputs.dtype)
     if updates.ndim != inputs.ndim or any(u > d for u, d in zip(updates.shape, inputs.shape)):
-        raise ValueError("slice_update: `updates` must have the input's rank and fit in it. "
-                         f"Received: inputs.shape={tuple(inputs.shape)}, "
-                         f"updates.shape={tuple(updates.shape)}")
+        raise ValueError(
+            "slice_update: `updates` must have the input's rank and fit in it. "
+            f"Received: inputs.shape={tuple(inputs.shape)}, "
+            f"updates.shape={tuple(updates.shape)}"
+        )
     starts = _start_indices(start_indices, inputs, list(updates.shape), "slice_update")
     key = tuple(builtins.slice(s, s + u) for s, u in zip(starts, updates.shape))
     out = inputs.clone()
@@ -399,8 +413,9 @@ def unstack(x, num=None, axis=0):
     if not -x.ndim <= axis < x.ndim:
         raise ValueError(f"unstack: axis {axis} is out of range for rank {x.ndim}.")
     if num is not None and num != x.shape[axis]:
-        raise ValueError(f"unstack: `num` ({num}) must equal the size of axis {axis} "
-                         f"({x.shape[axis]}).")
+        raise ValueError(
+            f"unstack: `num` ({num}) must equal the size of axis {axis} ({x.shape[axis]})."
+        )
     return list(torch.unbind(x, dim=axis))
 
 
@@ -462,4 +477,3 @@ def saturate_cast(x, dtype):
     src = torch.iinfo(x.dtype)
     lo, hi = max(info.min, src.min), min(info.max, src.max)
     return torch.clamp(x, lo, hi).to(target)
-

@@ -22,9 +22,16 @@ UNSUPPORTED = {}
 RESIZE_METHODS = ("bilinear", "nearest", "lanczos3", "lanczos5", "bicubic", "area")
 FILL_MODES = ("constant", "nearest", "wrap", "mirror", "reflect")
 _SCALE_METHODS = {
-    "linear": "linear", "bilinear": "linear", "trilinear": "linear", "triangle": "linear",
-    "cubic": "cubic", "bicubic": "cubic", "tricubic": "cubic", "keyscubic": "cubic",
-    "lanczos3": "lanczos3", "lanczos5": "lanczos5",
+    "linear": "linear",
+    "bilinear": "linear",
+    "trilinear": "linear",
+    "triangle": "linear",
+    "cubic": "cubic",
+    "bicubic": "cubic",
+    "tricubic": "cubic",
+    "keyscubic": "cubic",
+    "lanczos3": "lanczos3",
+    "lanczos5": "lanczos5",
 }
 
 
@@ -34,8 +41,10 @@ _SCALE_METHODS = {
 def _images(images, data_format, op, ranks=(3, 4)):
     x = convert_to_tensor(images)
     if x.ndim not in ranks:
-        raise ValueError(f"{op}: `images` must have rank {' or '.join(map(str, ranks))}. "
-                         f"Received: images.shape={tuple(x.shape)}")
+        raise ValueError(
+            f"{op}: `images` must have rank {' or '.join(map(str, ranks))}. "
+            f"Received: images.shape={tuple(x.shape)}"
+        )
     df = standardize_data_format(data_format, op)
     unbatched = len(ranks) > 1 and x.ndim == min(ranks)
     if unbatched:
@@ -83,8 +92,9 @@ def _kernel(method):
     if method == "cubic":
         return _keys_cubic
     radius = 3.0 if method == "lanczos3" else 5.0
-    return lambda x: torch.where(torch.abs(x) < radius,
-                                 torch.sinc(x) * torch.sinc(x / radius), torch.zeros_like(x))
+    return lambda x: torch.where(
+        torch.abs(x) < radius, torch.sinc(x) * torch.sinc(x / radius), torch.zeros_like(x)
+    )
 
 
 def _kernel_weights(in_size, out_size, method, scale, translation, antialias):
@@ -99,9 +109,11 @@ def _kernel_weights(in_size, out_size, method, scale, translation, antialias):
     dist = (sample[:, None] - torch.arange(in_size, dtype=torch.float64)[None, :]) / kernel_scale
     w = _kernel(method)(dist)
     total = w.sum(dim=1, keepdim=True)
-    w = torch.where(torch.abs(total) > 1000 * torch.finfo(torch.float32).eps,
-                    w / torch.where(total != 0, total, torch.ones_like(total)),
-                    torch.zeros_like(w))
+    w = torch.where(
+        torch.abs(total) > 1000 * torch.finfo(torch.float32).eps,
+        w / torch.where(total != 0, total, torch.ones_like(total)),
+        torch.zeros_like(w),
+    )
     inside = (sample >= -0.5) & (sample <= in_size - 0.5)
     return torch.where(inside[:, None], w, torch.zeros_like(w))
 
@@ -142,7 +154,7 @@ def _aspect_crop(x, height, width):
     crop_w = max(min(w, int(float(h * width) / height)), 1)
     top = int(float(h - crop_h) / 2)
     left = int(float(w - crop_w) / 2)
-    return x[..., top:top + crop_h, left:left + crop_w]
+    return x[..., top : top + crop_h, left : left + crop_w]
 
 
 def _aspect_pad(x, height, width, fill_value):
@@ -155,18 +167,29 @@ def _aspect_pad(x, height, width, fill_value):
     return pad_spatial(x, pads, value=fill_value)
 
 
-def resize(image, size, interpolation="bilinear", antialias=False, data_format=None,
-           crop_to_aspect_ratio=False, pad_to_aspect_ratio=False, fill_mode="constant",
-           fill_value=0.0):
+def resize(
+    image,
+    size,
+    interpolation="bilinear",
+    antialias=False,
+    data_format=None,
+    crop_to_aspect_ratio=False,
+    pad_to_aspect_ratio=False,
+    fill_mode="constant",
+    fill_value=0.0,
+):
     op = "resize"
     _check_choice(interpolation, RESIZE_METHODS, "interpolation", op)
     height, width = int_tuple(size, 2, "size", op)
     if crop_to_aspect_ratio and pad_to_aspect_ratio:
-        raise ValueError(f"{op}: only one of crop_to_aspect_ratio and pad_to_aspect_ratio "
-                         "can be True.")
+        raise ValueError(
+            f"{op}: only one of crop_to_aspect_ratio and pad_to_aspect_ratio can be True."
+        )
     if pad_to_aspect_ratio and fill_mode != "constant":
-        raise ValueError(f"{op}: pad_to_aspect_ratio only supports fill_mode='constant'. "
-                         f"Received: fill_mode={fill_mode!r}")
+        raise ValueError(
+            f"{op}: pad_to_aspect_ratio only supports fill_mode='constant'. "
+            f"Received: fill_mode={fill_mode!r}"
+        )
     x, df, unbatched = _images(image, data_format, op)
     if crop_to_aspect_ratio:
         x = _aspect_crop(x, height, width)
@@ -184,8 +207,9 @@ def resize(image, size, interpolation="bilinear", antialias=False, data_format=N
     return _restore(y.to(dtype), df, unbatched)
 
 
-def scale_and_translate(images, output_shape, scale, translation, spatial_dims, method,
-                        antialias=True):
+def scale_and_translate(
+    images, output_shape, scale, translation, spatial_dims, method, antialias=True
+):
     op = "scale_and_translate"
     _check_choice(method, tuple(_SCALE_METHODS), "method", op)
     x = convert_to_tensor(images)
@@ -193,15 +217,23 @@ def scale_and_translate(images, output_shape, scale, translation, spatial_dims, 
     dtype = x.dtype
     output_shape = tuple(int(d) for d in output_shape)
     if len(output_shape) != x.ndim:
-        raise ValueError(f"{op}: `output_shape` must have one entry per axis of `images`. "
-                         f"Received: output_shape={output_shape}, images.shape={tuple(x.shape)}")
+        raise ValueError(
+            f"{op}: `output_shape` must have one entry per axis of `images`. "
+            f"Received: output_shape={output_shape}, images.shape={tuple(x.shape)}"
+        )
     scale = convert_to_tensor(scale).to(torch.float64).reshape(-1)
     translation = convert_to_tensor(translation).to(torch.float64).reshape(-1)
     y = x.to(_work_dtype(dtype))
     for i, dim in enumerate(spatial_dims):
         dim = dim % x.ndim
-        weights = _kernel_weights(x.shape[dim], output_shape[dim], _SCALE_METHODS[method],
-                                  scale[i], translation[i], antialias)
+        weights = _kernel_weights(
+            x.shape[dim],
+            output_shape[dim],
+            _SCALE_METHODS[method],
+            scale[i],
+            translation[i],
+            antialias,
+        )
         y = _apply_weights(y, weights, dim)
     return y.to(dtype)
 
@@ -272,14 +304,15 @@ def map_coordinates(input, coordinates, order, fill_mode="constant", fill_value=
     x = convert_to_tensor(input)
     coords = convert_to_tensor(coordinates)
     if coords.ndim < 1 or coords.shape[0] != x.ndim:
-        raise ValueError(f"{op}: `coordinates` must have shape ({x.ndim}, ...), one row per "
-                         f"axis of `input`. Received: input.shape={tuple(x.shape)}, "
-                         f"coordinates.shape={tuple(coords.shape)}")
+        raise ValueError(
+            f"{op}: `coordinates` must have shape ({x.ndim}, ...), one row per "
+            f"axis of `input`. Received: input.shape={tuple(x.shape)}, "
+            f"coordinates.shape={tuple(coords.shape)}"
+        )
     dtype = _float_dtype(x)
     work = _work_dtype(dtype)
     coords = coords.to(work if coords.dtype != torch.float64 else torch.float64)
-    y = _sample(x.to(work)[None, None], [c[None] for c in coords], order, fill_mode,
-                fill_value)
+    y = _sample(x.to(work)[None, None], [c[None] for c in coords], order, fill_mode, fill_value)
     return y[0, 0].to(dtype)
 
 
@@ -288,11 +321,14 @@ def _transform_coords(transform, batch, height, width, dtype):
     if t.ndim == 1:
         t = t[None]
     if t.ndim != 2 or t.shape[-1] != 8:
-        raise ValueError("affine_transform: `transform` must have shape (8,) or (batch, 8). "
-                         f"Received: transform.shape={tuple(t.shape)}")
+        raise ValueError(
+            "affine_transform: `transform` must have shape (8,) or (batch, 8). "
+            f"Received: transform.shape={tuple(t.shape)}"
+        )
     t = t.expand(batch, 8)
-    ys, xs = torch.meshgrid(torch.arange(height, dtype=dtype), torch.arange(width, dtype=dtype),
-                            indexing="ij")
+    ys, xs = torch.meshgrid(
+        torch.arange(height, dtype=dtype), torch.arange(width, dtype=dtype), indexing="ij"
+    )
     a = [t[:, i].reshape(-1, 1, 1) for i in range(8)]
     k = a[6] * xs + a[7] * ys + 1.0
     in_x = (a[0] * xs + a[1] * ys + a[2]) / k
@@ -300,8 +336,9 @@ def _transform_coords(transform, batch, height, width, dtype):
     return in_y, in_x
 
 
-def affine_transform(image, transform, interpolation="bilinear", fill_mode="constant",
-                     fill_value=0, data_format=None):
+def affine_transform(
+    image, transform, interpolation="bilinear", fill_mode="constant", fill_value=0, data_format=None
+):
     op = "affine_transform"
     _check_choice(interpolation, ("nearest", "bilinear"), "interpolation", op)
     _check_choice(fill_mode, FILL_MODES, "fill_mode", op)
@@ -323,8 +360,10 @@ def _perspective_coefficients(start_points, end_points, dtype):
         end = end[None]
     for name, p in (("start_points", start), ("end_points", end)):
         if p.ndim != 3 or tuple(p.shape[1:]) != (4, 2):
-            raise ValueError(f"perspective_transform: `{name}` must have shape (4, 2) or "
-                             f"(batch, 4, 2). Received: {name}.shape={tuple(p.shape)}")
+            raise ValueError(
+                f"perspective_transform: `{name}` must have shape (4, 2) or "
+                f"(batch, 4, 2). Received: {name}.shape={tuple(p.shape)}"
+            )
     start, end = torch.broadcast_tensors(start, end)
     # Output point (u, v) = end maps to input point (x, y) = start.
     u, v = end[..., 0], end[..., 1]
@@ -337,8 +376,9 @@ def _perspective_coefficients(start_points, end_points, dtype):
     return torch.linalg.solve(system, rhs).squeeze(-1).to(dtype)
 
 
-def perspective_transform(images, start_points, end_points, interpolation="bilinear",
-                          fill_value=0, data_format=None):
+def perspective_transform(
+    images, start_points, end_points, interpolation="bilinear", fill_value=0, data_format=None
+):
     op = "perspective_transform"
     _check_choice(interpolation, ("nearest", "bilinear"), "interpolation", op)
     x, df, unbatched = _images(images, data_format, op)
@@ -346,8 +386,10 @@ def perspective_transform(images, start_points, end_points, interpolation="bilin
     work = _work_dtype(dtype)
     coeffs = _perspective_coefficients(start_points, end_points, work)
     if coeffs.shape[0] not in (1, x.shape[0]):
-        raise ValueError(f"{op}: the batch of points ({coeffs.shape[0]}) does not match the "
-                         f"batch of images ({x.shape[0]}).")
+        raise ValueError(
+            f"{op}: the batch of points ({coeffs.shape[0]}) does not match the "
+            f"batch of images ({x.shape[0]})."
+        )
     in_y, in_x = _transform_coords(coeffs, x.shape[0], x.shape[2], x.shape[3], work)
     order = 0 if interpolation == "nearest" else 1
     y = _sample(x.to(work), [in_y, in_x], order, "constant", fill_value)
@@ -385,8 +427,10 @@ def gaussian_blur(images, kernel_size=(3, 3), sigma=(1.0, 1.0), data_format=None
     kh, kw = _pair(kernel_size, "kernel_size", op, int)
     sh, sw = _pair(sigma, "sigma", op, float)
     if kh < 1 or kw < 1 or sh <= 0 or sw <= 0:
-        raise ValueError(f"{op}: `kernel_size` must be positive and `sigma` > 0. Received: "
-                         f"kernel_size={kernel_size!r}, sigma={sigma!r}")
+        raise ValueError(
+            f"{op}: `kernel_size` must be positive and `sigma` > 0. Received: "
+            f"kernel_size={kernel_size!r}, sigma={sigma!r}"
+        )
     x, df, unbatched = _images(images, data_format, op)
     dtype = to_native_dtype(dtype_rules.float_dtype(x))
     work = _work_dtype(dtype)
@@ -415,14 +459,24 @@ def sobel_edges(images, data_format=None):
     return y.to(dtype)
 
 
-def ssim(image1, image2, max_val=1.0, filter_size=11, filter_sigma=1.5, k1=0.01, k2=0.03,
-         data_format=None):
+def ssim(
+    image1,
+    image2,
+    max_val=1.0,
+    filter_size=11,
+    filter_sigma=1.5,
+    k1=0.01,
+    k2=0.03,
+    data_format=None,
+):
     op = "ssim"
     x, df, unbatched = _images(image1, data_format, op)
     y, _, _ = _images(image2, data_format, op)
     if tuple(x.shape) != tuple(y.shape):
-        raise ValueError(f"{op}: image1 and image2 must have the same shape. Received: "
-                         f"{tuple(image1.shape)} and {tuple(image2.shape)}")
+        raise ValueError(
+            f"{op}: image1 and image2 must have the same shape. Received: "
+            f"{tuple(image1.shape)} and {tuple(image2.shape)}"
+        )
     dtype = to_native_dtype(dtype_rules.float_dtype(x, y))
     work = _work_dtype(dtype)
     x, y = x.to(work), y.to(work)
@@ -470,8 +524,9 @@ def rgb_to_grayscale(images, data_format=None):
 def _float_images(images, data_format, op):
     x = convert_to_tensor(images)
     if not x.is_floating_point():
-        raise ValueError(f"{op}: `images` must have a float dtype. "
-                         f"Received: images.dtype={x.dtype}")
+        raise ValueError(
+            f"{op}: `images` must have a float dtype. Received: images.dtype={x.dtype}"
+        )
     if x.ndim not in (3, 4):
         raise ValueError(f"{op}: `images` must have rank 3 or 4. Received: {tuple(x.shape)}")
     df = standardize_data_format(data_format, op)
@@ -489,8 +544,14 @@ def rgb_to_hsv(images, data_format=None):
     spread = value - torch.minimum(torch.minimum(r, g), b)
     saturation = torch.where(value > 0, spread / torch.where(value > 0, value, 1.0), 0.0)
     safe = torch.where(spread > 0, spread, 1.0)
-    hue = torch.where(r == value, (g - b) / safe,
-                      torch.where(g == value, 2.0 + (b - r) / safe, 4.0 + (r - g) / safe)) / 6.0
+    hue = (
+        torch.where(
+            r == value,
+            (g - b) / safe,
+            torch.where(g == value, 2.0 + (b - r) / safe, 4.0 + (r - g) / safe),
+        )
+        / 6.0
+    )
     hue = torch.where(spread > 0, hue, 0.0)
     hue = torch.where(hue < 0, hue + 1.0, hue)
     return torch.stack([hue, saturation, value], dim=axis).to(dtype)
@@ -515,9 +576,11 @@ def _sides(first, second, target, size, names, op, sign):
     given = [v is not None for v in (first, second, target)]
     consistent = sum(given) == 3 and target == size + sign * (first + second)
     if sum(given) < 2 or (sum(given) == 3 and not consistent):
-        raise ValueError(f"{op}: give two of `{names[0]}`, `{names[1]}` and `{names[2]}` "
-                         f"(or three that agree, for an image of size {size}). Received: "
-                         f"{names[0]}={first}, {names[1]}={second}, {names[2]}={target}")
+        raise ValueError(
+            f"{op}: give two of `{names[0]}`, `{names[1]}` and `{names[2]}` "
+            f"(or three that agree, for an image of size {size}). Received: "
+            f"{names[0]}={first}, {names[1]}={second}, {names[2]}={target}"
+        )
     if target is None:
         target = size + sign * (first + second)
     elif first is None:
@@ -525,43 +588,90 @@ def _sides(first, second, target, size, names, op, sign):
     elif second is None:
         second = sign * (target - size) - first
     if first < 0 or second < 0 or target < 1:
-        raise ValueError(f"{op}: the {names[0]}/{names[1]} values must be >= 0 and "
-                         f"{names[2]} >= 1 for an image of size {size}. Received: "
-                         f"{names[0]}={first}, {names[1]}={second}, {names[2]}={target}")
+        raise ValueError(
+            f"{op}: the {names[0]}/{names[1]} values must be >= 0 and "
+            f"{names[2]} >= 1 for an image of size {size}. Received: "
+            f"{names[0]}={first}, {names[1]}={second}, {names[2]}={target}"
+        )
     return int(first), int(second)
 
 
-def pad_images(images, top_padding=None, left_padding=None, bottom_padding=None,
-               right_padding=None, target_height=None, target_width=None, data_format=None):
+def pad_images(
+    images,
+    top_padding=None,
+    left_padding=None,
+    bottom_padding=None,
+    right_padding=None,
+    target_height=None,
+    target_width=None,
+    data_format=None,
+):
     op = "pad_images"
     x, df, unbatched = _images(images, data_format, op)
-    top, bottom = _sides(top_padding, bottom_padding, target_height, x.shape[2],
-                         ("top_padding", "bottom_padding", "target_height"), op, 1)
-    left, right = _sides(left_padding, right_padding, target_width, x.shape[3],
-                         ("left_padding", "right_padding", "target_width"), op, 1)
+    top, bottom = _sides(
+        top_padding,
+        bottom_padding,
+        target_height,
+        x.shape[2],
+        ("top_padding", "bottom_padding", "target_height"),
+        op,
+        1,
+    )
+    left, right = _sides(
+        left_padding,
+        right_padding,
+        target_width,
+        x.shape[3],
+        ("left_padding", "right_padding", "target_width"),
+        op,
+        1,
+    )
     return _restore(pad_spatial(x, [(top, bottom), (left, right)]), df, unbatched)
 
 
-def crop_images(images, top_cropping=None, left_cropping=None, bottom_cropping=None,
-                right_cropping=None, target_height=None, target_width=None, data_format=None):
+def crop_images(
+    images,
+    top_cropping=None,
+    left_cropping=None,
+    bottom_cropping=None,
+    right_cropping=None,
+    target_height=None,
+    target_width=None,
+    data_format=None,
+):
     op = "crop_images"
     x, df, unbatched = _images(images, data_format, op)
     h, w = x.shape[2], x.shape[3]
-    top, bottom = _sides(top_cropping, bottom_cropping, target_height, h,
-                         ("top_cropping", "bottom_cropping", "target_height"), op, -1)
-    left, right = _sides(left_cropping, right_cropping, target_width, w,
-                         ("left_cropping", "right_cropping", "target_width"), op, -1)
+    top, bottom = _sides(
+        top_cropping,
+        bottom_cropping,
+        target_height,
+        h,
+        ("top_cropping", "bottom_cropping", "target_height"),
+        op,
+        -1,
+    )
+    left, right = _sides(
+        left_cropping,
+        right_cropping,
+        target_width,
+        w,
+        ("left_cropping", "right_cropping", "target_width"),
+        op,
+        -1,
+    )
     if top + bottom >= h or left + right >= w:
-        raise ValueError(f"{op}: the cropping removes the whole image of size {(h, w)}. "
-                         f"Received: top={top}, bottom={bottom}, left={left}, right={right}")
-    return _restore(x[:, :, top:h - bottom, left:w - right], df, unbatched)
+        raise ValueError(
+            f"{op}: the cropping removes the whole image of size {(h, w)}. "
+            f"Received: top={top}, bottom={bottom}, left={left}, right={right}"
+        )
+    return _restore(x[:, :, top : h - bottom, left : w - right], df, unbatched)
 
 
 # ---------------------------------------------------------------- patches
 
 
-def extract_patches(image, size, strides=None, dilation_rate=1, padding="valid",
-                    data_format=None):
+def extract_patches(image, size, strides=None, dilation_rate=1, padding="valid", data_format=None):
     op = "extract_patches"
     size = int_tuple(size, 2, "size", op)
     strides = size if strides is None else int_tuple(strides, 2, "strides", op)
@@ -574,8 +684,9 @@ def extract_patches(image, size, strides=None, dilation_rate=1, padding="valid",
     return patches[0] if unbatched else patches
 
 
-def extract_patches_3d(volumes, size, strides=None, dilation_rate=1, padding="valid",
-                       data_format=None):
+def extract_patches_3d(
+    volumes, size, strides=None, dilation_rate=1, padding="valid", data_format=None
+):
     op = "extract_patches_3d"
     size = int_tuple(size, 3, "size", op)
     strides = size if strides is None else int_tuple(strides, 3, "strides", op)
@@ -591,8 +702,16 @@ def extract_patches_3d(volumes, size, strides=None, dilation_rate=1, padding="va
 # ---------------------------------------------------------------- random warps
 
 
-def elastic_transform(images, alpha=20.0, sigma=5.0, interpolation="bilinear",
-                      fill_mode="reflect", fill_value=0.0, seed=None, data_format=None):
+def elastic_transform(
+    images,
+    alpha=20.0,
+    sigma=5.0,
+    interpolation="bilinear",
+    fill_mode="reflect",
+    fill_value=0.0,
+    seed=None,
+    data_format=None,
+):
     from keras_core.backend.torch.random import normal
 
     op = "elastic_transform"
@@ -603,13 +722,14 @@ def elastic_transform(images, alpha=20.0, sigma=5.0, interpolation="bilinear",
     work = _work_dtype(dtype)
     b, _, h, w = x.shape
     size = int(6 * float(sigma)) | 1
-    kernel = torch.outer(_gaussian_1d(size, float(sigma), work), _gaussian_1d(size, float(sigma),
-                                                                              work))
-    noise = normal((b, 2, h, w), dtype="float64" if work == torch.float64 else "float32",
-                   seed=seed).to(work)
+    kernel = torch.outer(
+        _gaussian_1d(size, float(sigma), work), _gaussian_1d(size, float(sigma), work)
+    )
+    noise = normal(
+        (b, 2, h, w), dtype="float64" if work == torch.float64 else "float32", seed=seed
+    ).to(work)
     displacement = _depthwise_same(noise, kernel) * float(alpha)
-    ys, xs = torch.meshgrid(torch.arange(h, dtype=work), torch.arange(w, dtype=work),
-                            indexing="ij")
+    ys, xs = torch.meshgrid(torch.arange(h, dtype=work), torch.arange(w, dtype=work), indexing="ij")
     order = 0 if interpolation == "nearest" else 1
     coords = [ys + displacement[:, 0], xs + displacement[:, 1]]
     y = _sample(x.to(work), coords, order, fill_mode, fill_value)

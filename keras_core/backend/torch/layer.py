@@ -25,14 +25,14 @@ class BackendLayer(torch.nn.Module):
         torch.nn.Module.__setattr__(self, name, value)
 
     def _on_sublayer(self, layer):
-        if "_torch_children" in self._modules and not any(
-            m is layer for m in self._torch_children
-        ):
+        if "_torch_children" in self._modules and not any(m is layer for m in self._torch_children):
             self._torch_children.append(layer)
 
     def _track_new_variable(self, variable):
         value = variable._value
-        if isinstance(value, torch.nn.Parameter) and not any(p is value for p in self._torch_params):
+        if isinstance(value, torch.nn.Parameter) and not any(
+            p is value for p in self._torch_params
+        ):
             self._torch_params.append(value)
 
     def forward(self, *args, **kwargs):

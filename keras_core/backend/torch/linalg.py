@@ -19,11 +19,15 @@ def _float(*xs):
 def _matrix(x, op, square=True):
     (x,), native = _float(x)
     if x.ndim < 2:
-        raise ValueError(f"{op}: `x` must have rank >= 2 (a matrix or a batch of matrices). "
-                         f"Received: x.shape={tuple(x.shape)}")
+        raise ValueError(
+            f"{op}: `x` must have rank >= 2 (a matrix or a batch of matrices). "
+            f"Received: x.shape={tuple(x.shape)}"
+        )
     if square and x.shape[-1] != x.shape[-2]:
-        raise ValueError(f"{op}: `x` must be a square matrix (or a batch of them), shape "
-                         f"(..., M, M). Received: x.shape={tuple(x.shape)}")
+        raise ValueError(
+            f"{op}: `x` must be a square matrix (or a batch of them), shape "
+            f"(..., M, M). Received: x.shape={tuple(x.shape)}"
+        )
     return x, native
 
 
@@ -114,8 +118,10 @@ def norm(x, ord=None, axis=None, keepdims=False):
             out = torch.linalg.vector_norm(x, 2, dim=None, keepdim=keepdims)
             return _out(out, native)
         if ndim not in (1, 2):
-            raise ValueError(f"{op}: with axis=None and an `ord`, `x` must be 1-D or 2-D. "
-                             f"Received: x.shape={tuple(x.shape)}")
+            raise ValueError(
+                f"{op}: with axis=None and an `ord`, `x` must be 1-D or 2-D. "
+                f"Received: x.shape={tuple(x.shape)}"
+            )
         axis = tuple(range(ndim))
     axes = axis if isinstance(axis, (list, tuple)) else (axis,)
     for a in axes:
@@ -126,12 +132,14 @@ def norm(x, ord=None, axis=None, keepdims=False):
         out = torch.linalg.vector_norm(x, _vector_ord(ord, op), dim=axes, keepdim=keepdims)
         return _out(out, native)
     if len(axes) != 2 or axes[0] == axes[1]:
-        raise ValueError(f"{op}: `axis` must be an int or a pair of distinct ints. "
-                         f"Received: axis={axis!r}")
+        raise ValueError(
+            f"{op}: `axis` must be an int or a pair of distinct ints. Received: axis={axis!r}"
+        )
     ord = "fro" if ord is None else ord
     if ord not in _MATRIX_ORDS:
-        raise ValueError(f"{op}: invalid `ord` for a matrix norm: {ord!r}. "
-                         f"Expected one of {_MATRIX_ORDS}.")
+        raise ValueError(
+            f"{op}: invalid `ord` for a matrix norm: {ord!r}. Expected one of {_MATRIX_ORDS}."
+        )
     out = torch.linalg.matrix_norm(x, ord, dim=axes, keepdim=keepdims)
     return _out(out, native)
 
@@ -143,14 +151,18 @@ def pinv(x, rcond=None):
 
 def _rhs(a, b, op):
     if a.ndim < 2 or a.shape[-1] != a.shape[-2]:
-        raise ValueError(f"{op}: `a` must be a square matrix (or a batch of them). "
-                         f"Received: a.shape={tuple(a.shape)}")
+        raise ValueError(
+            f"{op}: `a` must be a square matrix (or a batch of them). "
+            f"Received: a.shape={tuple(a.shape)}"
+        )
     vector = b.ndim == a.ndim - 1 if op == "solve_triangular" else b.ndim == 1
     if vector:
         b = b.unsqueeze(-1)
     if b.shape[-2] != a.shape[-1]:
-        raise ValueError(f"{op}: `b` must have {a.shape[-1]} rows to match `a`. "
-                         f"Received: a.shape={tuple(a.shape)}, b.shape={tuple(b.shape)}")
+        raise ValueError(
+            f"{op}: `b` must have {a.shape[-1]} rows to match `a`. "
+            f"Received: a.shape={tuple(a.shape)}, b.shape={tuple(b.shape)}"
+        )
     batch = torch.broadcast_shapes(a.shape[:-2], b.shape[:-2])
     a = a.expand(batch + tuple(a.shape[-2:]))
     b = b.expand(batch + tuple(b.shape[-2:]))
@@ -179,8 +191,10 @@ def lstsq(a, b, rcond=None):
     op = "lstsq"
     (a, b), native = _float(a, b)
     if a.ndim != 2 or b.ndim not in (1, 2) or b.shape[0] != a.shape[0]:
-        raise ValueError(f"{op}: expected a of shape (M, N) and b of shape (M,) or (M, K). "
-                         f"Received: a.shape={tuple(a.shape)}, b.shape={tuple(b.shape)}")
+        raise ValueError(
+            f"{op}: expected a of shape (M, N) and b of shape (M,) or (M, K). "
+            f"Received: a.shape={tuple(a.shape)}, b.shape={tuple(b.shape)}"
+        )
     vector = b.ndim == 1
     rhs = b.unsqueeze(-1) if vector else b
     if rcond is None:
@@ -199,11 +213,15 @@ def svd(x, full_matrices=True, compute_uv=True):
 
 def jvp(fun, primals, tangents, has_aux=False):
     if not isinstance(primals, (tuple, list)) or not isinstance(tangents, (tuple, list)):
-        raise TypeError("jvp: `primals` and `tangents` must be tuples or lists. Received: "
-                        f"{type(primals).__name__} and {type(tangents).__name__}")
+        raise TypeError(
+            "jvp: `primals` and `tangents` must be tuples or lists. Received: "
+            f"{type(primals).__name__} and {type(tangents).__name__}"
+        )
     if len(primals) != len(tangents):
-        raise ValueError(f"jvp: `primals` and `tangents` must have the same length. "
-                         f"Received: {len(primals)} and {len(tangents)}")
+        raise ValueError(
+            f"jvp: `primals` and `tangents` must have the same length. "
+            f"Received: {len(primals)} and {len(tangents)}"
+        )
     primals = tuple(convert_to_tensor(p) for p in primals)
     tangents = tuple(convert_to_tensor(t).to(p.dtype) for t, p in zip(tangents, primals))
     return torch.func.jvp(fun, primals, tangents, has_aux=has_aux)

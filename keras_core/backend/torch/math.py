@@ -65,8 +65,10 @@ def logsumexp(x, axis=None, keepdims=False):
 def top_k(x, k, sorted=True):
     x = convert_to_tensor(x)
     if not 0 <= k <= x.shape[-1]:
-        raise ValueError(f"top_k: `k` must be between 0 and the size of the last axis "
-                         f"({x.shape[-1]}). Received: k={k}")
+        raise ValueError(
+            f"top_k: `k` must be between 0 and the size of the last axis "
+            f"({x.shape[-1]}). Received: k={k}"
+        )
     # A stable descending sort: ties keep the lower index first, whatever `sorted` says.
     values, indices = torch.sort(x, dim=-1, descending=True, stable=True)
     return values[..., :k], indices[..., :k].to(torch.int32)
@@ -151,16 +153,21 @@ def extract_sequences(x, sequence_length, sequence_stride):
 
 def _complex_input(x, op):
     if not isinstance(x, (tuple, list)) or len(x) != 2:
-        raise ValueError(f"{op}: `x` must be a tuple (real, imag) of two tensors. "
-                         f"Received: {type(x).__name__}")
+        raise ValueError(
+            f"{op}: `x` must be a tuple (real, imag) of two tensors. Received: {type(x).__name__}"
+        )
     real, imag = convert_to_tensor(x[0]), convert_to_tensor(x[1])
     if tuple(real.shape) != tuple(imag.shape):
-        raise ValueError(f"{op}: real and imag parts must have the same shape. Received: "
-                         f"{tuple(real.shape)} and {tuple(imag.shape)}")
+        raise ValueError(
+            f"{op}: real and imag parts must have the same shape. Received: "
+            f"{tuple(real.shape)} and {tuple(imag.shape)}"
+        )
     for part in (real, imag):
         if not part.is_floating_point():
-            raise TypeError(f"{op}: the real and imag parts must be floating-point tensors. "
-                            f"Received: dtype={part.dtype}")
+            raise TypeError(
+                f"{op}: the real and imag parts must be floating-point tensors. "
+                f"Received: dtype={part.dtype}"
+            )
     dtype = to_native_dtype(dtype_rules.float_dtype(real, imag))
     work = _full_precision(real.to(dtype))
     return torch.complex(work, _full_precision(imag.to(dtype))), dtype
@@ -205,26 +212,34 @@ def _window(window, sequence_length, fft_length, dtype, op):
         elif window == "hamming":
             w = torch.hamming_window(sequence_length, periodic=True, dtype=torch.float64)
         else:
-            raise ValueError(f"{op}: `window` must be 'hann', 'hamming', None or a tensor. "
-                             f"Received: window={window!r}")
+            raise ValueError(
+                f"{op}: `window` must be 'hann', 'hamming', None or a tensor. "
+                f"Received: window={window!r}"
+            )
         w = w.to(dtype)
     else:
         w = convert_to_tensor(window).to(dtype)
         if w.ndim != 1 or w.shape[0] != sequence_length:
-            raise ValueError(f"{op}: a window tensor must have shape ({sequence_length},). "
-                             f"Received: window.shape={tuple(w.shape)}")
+            raise ValueError(
+                f"{op}: a window tensor must have shape ({sequence_length},). "
+                f"Received: window.shape={tuple(w.shape)}"
+            )
     left = (fft_length - sequence_length) // 2
     return torch.nn.functional.pad(w, (left, fft_length - sequence_length - left))
 
 
 def _check_stft_args(sequence_length, sequence_stride, fft_length, op):
-    for name, v in (("sequence_length", sequence_length), ("sequence_stride", sequence_stride),
-                    ("fft_length", fft_length)):
+    for name, v in (
+        ("sequence_length", sequence_length),
+        ("sequence_stride", sequence_stride),
+        ("fft_length", fft_length),
+    ):
         if isinstance(v, bool) or not isinstance(v, int) or v < 1:
             raise ValueError(f"{op}: `{name}` must be a positive int. Received: {name}={v!r}")
     if fft_length < sequence_length:
-        raise ValueError(f"{op}: `fft_length` ({fft_length}) must be >= sequence_length "
-                         f"({sequence_length}).")
+        raise ValueError(
+            f"{op}: `fft_length` ({fft_length}) must be >= sequence_length ({sequence_length})."
+        )
 
 
 def stft(x, sequence_length, sequence_stride, fft_length, window="hann", center=True):
@@ -237,11 +252,14 @@ def stft(x, sequence_length, sequence_stride, fft_length, window="hann", center=
     if center:
         pad = fft_length // 2
         shape = work.shape
-        work = torch.nn.functional.pad(work.reshape(-1, 1, shape[-1]), (pad, pad),
-                                       mode="reflect").reshape(*shape[:-1], -1)
+        work = torch.nn.functional.pad(
+            work.reshape(-1, 1, shape[-1]), (pad, pad), mode="reflect"
+        ).reshape(*shape[:-1], -1)
     if work.shape[-1] < fft_length:
-        raise ValueError(f"{op}: the signal (length {work.shape[-1]} after centering) is "
-                         f"shorter than fft_length ({fft_length}).")
+        raise ValueError(
+            f"{op}: the signal (length {work.shape[-1]} after centering) is "
+            f"shorter than fft_length ({fft_length})."
+        )
     frames = work.unfold(-1, fft_length, sequence_stride) * w
     return _split(torch.fft.rfft(frames, n=fft_length, dim=-1), dtype)
 
@@ -250,13 +268,13 @@ def _overlap_add(frames, stride):
     # frames: (batch, num_frames, frame_length) -> (batch, (num_frames - 1) * stride + length)
     b, n, length = frames.shape
     total = (n - 1) * stride + length
-    out = torch.nn.functional.fold(frames.transpose(1, 2), (1, total), (1, length),
-                                   stride=(1, stride))
+    out = torch.nn.functional.fold(
+        frames.transpose(1, 2), (1, total), (1, length), stride=(1, stride)
+    )
     return out.reshape(b, total)
 
 
-def istft(x, sequence_length, sequence_stride, fft_length, length=None, window="hann",
-          center=True):
+def istft(x, sequence_length, sequence_stride, fft_length, length=None, window="hann", center=True):
     op = "istft"
     _check_stft_args(sequence_length, sequence_stride, fft_length, op)
     c, dtype = _complex_input(x, op)
@@ -273,11 +291,11 @@ def istft(x, sequence_length, sequence_stride, fft_length, length=None, window="
     out = torch.where(nonzero, out / torch.where(nonzero, envelope, 1.0), 0.0)
     start = fft_length // 2 if center else 0
     if length is not None:
-        out = out[..., start:start + length]
+        out = out[..., start : start + length]
         if out.shape[-1] < length:
             out = torch.nn.functional.pad(out, (0, length - out.shape[-1]))
     elif center:
-        out = out[..., start:out.shape[-1] - start]
+        out = out[..., start : out.shape[-1] - start]
     return out.to(dtype)
 
 
@@ -286,8 +304,10 @@ def istft(x, sequence_length, sequence_stride, fft_length, length=None, window="
 
 def _check_square(x, op):
     if x.ndim < 2 or x.shape[-1] != x.shape[-2]:
-        raise ValueError(f"{op}: expected a square matrix (or a batch of them) with shape "
-                         f"(..., M, M). Received: x.shape={tuple(x.shape)}")
+        raise ValueError(
+            f"{op}: expected a square matrix (or a batch of them) with shape "
+            f"(..., M, M). Received: x.shape={tuple(x.shape)}"
+        )
 
 
 def logdet(x):
@@ -311,8 +331,10 @@ def cdist(x, y):
     native = to_native_dtype(dtype_rules.float_dtype(x, y))
     x, y = _full_precision(x.to(native)), _full_precision(y.to(native))
     if x.ndim < 2 or y.ndim < 2 or x.shape[-1] != y.shape[-1]:
-        raise ValueError(f"cdist: x and y must have shape (..., P, M) and (..., R, M). "
-                         f"Received: x.shape={tuple(x.shape)}, y.shape={tuple(y.shape)}")
+        raise ValueError(
+            f"cdist: x and y must have shape (..., P, M) and (..., R, M). "
+            f"Received: x.shape={tuple(x.shape)}, y.shape={tuple(y.shape)}"
+        )
     out = torch.cdist(x, y, p=2.0, compute_mode="donot_use_mm_for_euclid_dist")
     return out.to(native)
 
@@ -327,7 +349,9 @@ def view_as_real(x):
 def view_as_complex(x):
     x = convert_to_tensor(x)
     if x.ndim < 1 or x.shape[-1] != 2:
-        raise ValueError(f"view_as_complex: the last axis of `x` must have size 2. "
-                         f"Received: x.shape={tuple(x.shape)}")
+        raise ValueError(
+            f"view_as_complex: the last axis of `x` must have size 2. "
+            f"Received: x.shape={tuple(x.shape)}"
+        )
     x = _full_precision(_float(x))
     return torch.complex(x[..., 0], x[..., 1])

@@ -33,7 +33,9 @@ def standardize_data_format(data_format, op):
 def standardize_padding(padding, op):
     value = str(padding).lower()
     if value not in ("valid", "same"):
-        raise ValueError(f"{op}: `padding` must be 'valid' or 'same'. Received: padding={padding!r}")
+        raise ValueError(
+            f"{op}: `padding` must be 'valid' or 'same'. Received: padding={padding!r}"
+        )
     return value
 
 
@@ -44,8 +46,9 @@ def int_tuple(value, n, name, op):
         try:
             out = tuple(int(v) for v in value)
         except TypeError as e:
-            raise TypeError(f"{op}: `{name}` must be an int or a tuple of {n} ints. "
-                            f"Received: {name}={value!r}") from e
+            raise TypeError(
+                f"{op}: `{name}` must be an int or a tuple of {n} ints. Received: {name}={value!r}"
+            ) from e
         if len(out) == 1:
             out = out * n
     if len(out) != n or any(v < 1 for v in out):
@@ -105,8 +108,10 @@ def check_valid_window(x_cf, window, dilation, op, name):
 
 def _conv_padded(x_cf, window, strides, dilation, padding, op, name, value=0.0):
     if padding == "same":
-        pads = [same_padding(s, k, st, d)
-                for s, k, st, d in zip(x_cf.shape[2:], window, strides, dilation)]
+        pads = [
+            same_padding(s, k, st, d)
+            for s, k, st, d in zip(x_cf.shape[2:], window, strides, dilation)
+        ]
         return pad_spatial(x_cf, pads, value)
     check_valid_window(x_cf, window, dilation, op, name)
     return x_cf
@@ -147,8 +152,10 @@ def conv(inputs, kernel, strides=1, padding="valid", data_format=None, dilation_
     dilation = int_tuple(dilation_rate, n, "dilation_rate", op)
     x = to_channels_first(x, df)
     in_channels, group_channels = x.shape[1], k.shape[-2]
-    if group_channels == 0 or in_channels % group_channels or k.shape[-1] % (
-        in_channels // group_channels
+    if (
+        group_channels == 0
+        or in_channels % group_channels
+        or k.shape[-1] % (in_channels // group_channels)
     ):
         raise ValueError(
             f"{op}: the kernel's input-channel dim (kernel.shape[-2]) must divide the input's "
@@ -157,13 +164,11 @@ def conv(inputs, kernel, strides=1, padding="valid", data_format=None, dilation_
         )
     weight = k.permute(n + 1, n, *range(n))
     x = _conv_padded(x, weight.shape[2:], strides, dilation, padding, op, "kernel")
-    y = _CONV[n](x, weight, stride=strides, dilation=dilation,
-                 groups=in_channels // group_channels)
+    y = _CONV[n](x, weight, stride=strides, dilation=dilation, groups=in_channels // group_channels)
     return from_channels_first(y, df).to(dtype)
 
 
-def depthwise_conv(inputs, kernel, strides=1, padding="valid", data_format=None,
-                   dilation_rate=1):
+def depthwise_conv(inputs, kernel, strides=1, padding="valid", data_format=None, dilation_rate=1):
     op = "depthwise_conv"
     x, k, dtype = _conv_operands(inputs, kernel, op)
     shape = tuple(x.shape)
@@ -186,8 +191,15 @@ def depthwise_conv(inputs, kernel, strides=1, padding="valid", data_format=None,
     return from_channels_first(y, df).to(dtype)
 
 
-def separable_conv(inputs, depthwise_kernel, pointwise_kernel, strides=1, padding="valid",
-                   data_format=None, dilation_rate=1):
+def separable_conv(
+    inputs,
+    depthwise_kernel,
+    pointwise_kernel,
+    strides=1,
+    padding="valid",
+    data_format=None,
+    dilation_rate=1,
+):
     y = depthwise_conv(inputs, depthwise_kernel, strides, padding, data_format, dilation_rate)
     return conv(y, pointwise_kernel, 1, "valid", data_format, 1)
 
@@ -202,8 +214,15 @@ def _transpose_length(size, kernel, stride, dilation, padding, output_padding):
     return (size - 1) * stride + effective - 2 * pad + output_padding
 
 
-def conv_transpose(inputs, kernel, strides=1, padding="valid", output_padding=None,
-                   data_format=None, dilation_rate=1):
+def conv_transpose(
+    inputs,
+    kernel,
+    strides=1,
+    padding="valid",
+    output_padding=None,
+    data_format=None,
+    dilation_rate=1,
+):
     op = "conv_transpose"
     x, k, dtype = _conv_operands(inputs, kernel, op)
     shape = tuple(x.shape)
@@ -213,11 +232,14 @@ def conv_transpose(inputs, kernel, strides=1, padding="valid", output_padding=No
     strides = int_tuple(strides, n, "strides", op)
     dilation = int_tuple(dilation_rate, n, "dilation_rate", op)
     if output_padding is not None:
-        output_padding = (output_padding,) * n if isinstance(output_padding, int) else tuple(
-            output_padding)
+        output_padding = (
+            (output_padding,) * n if isinstance(output_padding, int) else tuple(output_padding)
+        )
         if len(output_padding) != n:
-            raise ValueError(f"{op}: `output_padding` must have {n} entries. "
-                             f"Received: output_padding={output_padding}")
+            raise ValueError(
+                f"{op}: `output_padding` must have {n} entries. "
+                f"Received: output_padding={output_padding}"
+            )
     x = to_channels_first(x, df)
     if k.shape[-1] != x.shape[1]:
         raise ValueError(
@@ -271,8 +293,9 @@ def _lowest(dtype):
 
 def max_pool(inputs, pool_size, strides=None, padding="valid", data_format=None):
     op = "max_pool"
-    x, n, df, pool, strides, padding = _pool_args(inputs, pool_size, strides, padding,
-                                                  data_format, op)
+    x, n, df, pool, strides, padding = _pool_args(
+        inputs, pool_size, strides, padding, data_format, op
+    )
     x = to_channels_first(x, df)
     ones = (1,) * n
     x = _conv_padded(x, pool, strides, ones, padding, op, "pool_size", _lowest(x.dtype))
@@ -285,8 +308,9 @@ def max_pool(inputs, pool_size, strides=None, padding="valid", data_format=None)
 
 def average_pool(inputs, pool_size, strides=None, padding="valid", data_format=None):
     op = "average_pool"
-    x, n, df, pool, strides, padding = _pool_args(inputs, pool_size, strides, padding,
-                                                  data_format, op)
+    x, n, df, pool, strides, padding = _pool_args(
+        inputs, pool_size, strides, padding, data_format, op
+    )
     x = to_channels_first(x, df).to(to_native_dtype(dtype_rules.float_dtype(x)))
     if padding == "valid":
         check_valid_window(x, pool, (1,) * n, op, "pool_size")
@@ -312,8 +336,9 @@ def _adaptive(inputs, output_size, data_format, table, op, keep_dtype):
 
 
 def adaptive_average_pool(inputs, output_size, data_format=None):
-    return _adaptive(inputs, output_size, data_format, _ADAPTIVE_AVG, "adaptive_average_pool",
-                     False)
+    return _adaptive(
+        inputs, output_size, data_format, _ADAPTIVE_AVG, "adaptive_average_pool", False
+    )
 
 
 def adaptive_max_pool(inputs, output_size, data_format=None):
@@ -350,8 +375,9 @@ def fold(x, output_size, kernel_size, dilation=1, padding=0, stride=1):
     check_rank(x, (2, 3), "x", "fold")
     dtype = x.dtype
     work = dtype if dtype.is_floating_point else torch.float64
-    out = F.fold(x.to(work), output_size, kernel_size, dilation=dilation, padding=padding,
-                 stride=stride)
+    out = F.fold(
+        x.to(work), output_size, kernel_size, dilation=dilation, padding=padding, stride=stride
+    )
     return out.to(dtype)
 
 
@@ -359,8 +385,9 @@ def _block_args(x, block_size, data_format, op):
     x = convert_to_tensor(x)
     check_rank(x, (4,), "x", op)
     if isinstance(block_size, bool) or not isinstance(block_size, int) or block_size < 1:
-        raise ValueError(f"{op}: `block_size` must be a positive int. "
-                         f"Received: block_size={block_size!r}")
+        raise ValueError(
+            f"{op}: `block_size` must be a positive int. Received: block_size={block_size!r}"
+        )
     df = standardize_data_format(data_format, op)
     return to_channels_first(x, df), df
 
@@ -371,8 +398,10 @@ def depth_to_space(x, block_size, data_format="channels_last"):
     b, c, h, w = x.shape
     bs = block_size
     if c % (bs * bs):
-        raise ValueError(f"{op}: the channels ({c}) must be divisible by block_size**2 "
-                         f"({bs * bs}). Received: x.shape={tuple(x.shape)}")
+        raise ValueError(
+            f"{op}: the channels ({c}) must be divisible by block_size**2 "
+            f"({bs * bs}). Received: x.shape={tuple(x.shape)}"
+        )
     y = x.reshape(b, bs, bs, c // (bs * bs), h, w).permute(0, 3, 4, 1, 5, 2)
     return from_channels_first(y.reshape(b, c // (bs * bs), h * bs, w * bs), df)
 
@@ -383,7 +412,9 @@ def space_to_depth(x, block_size, data_format="channels_last"):
     b, c, h, w = x.shape
     bs = block_size
     if h % bs or w % bs:
-        raise ValueError(f"{op}: height and width must be divisible by block_size ({bs}). "
-                         f"Received: x.shape={tuple(x.shape)}")
+        raise ValueError(
+            f"{op}: height and width must be divisible by block_size ({bs}). "
+            f"Received: x.shape={tuple(x.shape)}"
+        )
     y = x.reshape(b, c, h // bs, bs, w // bs, bs).permute(0, 3, 5, 1, 2, 4)
     return from_channels_first(y.reshape(b, c * bs * bs, h // bs, w // bs), df)

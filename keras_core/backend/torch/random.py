@@ -39,7 +39,9 @@ def truncated_normal(shape, mean=0.0, stddev=1.0, dtype=None, seed=None):
 
 
 def randint(shape, minval, maxval, dtype="int32", seed=None):
-    out = torch.randint(int(minval), int(maxval), shape, generator=_generator(seed), dtype=torch.int64)
+    out = torch.randint(
+        int(minval), int(maxval), shape, generator=_generator(seed), dtype=torch.int64
+    )
     return out.to(to_native_dtype(dtype))
 
 

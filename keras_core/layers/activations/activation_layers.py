@@ -7,7 +7,9 @@ from keras_core.saving.serialization_lib import serialize_keras_object
 
 
 def _non_negative(value, name, layer):
-    if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0):
+    if value is not None and (
+        isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0
+    ):
         raise ValueError(f"{layer} expects `{name}` >= 0. Received: {name}={value!r}")
     return value
 
@@ -35,13 +37,22 @@ class ReLU(_Elementwise):
         self.threshold = threshold
 
     def call(self, inputs):
-        return activations.relu(inputs, negative_slope=self.negative_slope,
-                                max_value=self.max_value, threshold=self.threshold)
+        return activations.relu(
+            inputs,
+            negative_slope=self.negative_slope,
+            max_value=self.max_value,
+            threshold=self.threshold,
+        )
 
     def get_config(self):
         config = super().get_config()
-        config.update({"max_value": self.max_value, "negative_slope": self.negative_slope,
-                       "threshold": self.threshold})
+        config.update(
+            {
+                "max_value": self.max_value,
+                "negative_slope": self.negative_slope,
+                "threshold": self.threshold,
+            }
+        )
         return config
 
 
@@ -102,7 +113,9 @@ class Softmax(_Elementwise):
         if mask is not None:
             # A large negative number (not -inf) keeps fully-masked rows finite.
             big = 1e9 if inputs.dtype in ("float32", "float64") else 3e4
-            inputs = ops.add(inputs, ops.multiply(ops.subtract(1.0, ops.cast(mask, inputs.dtype)), -big))
+            inputs = ops.add(
+                inputs, ops.multiply(ops.subtract(1.0, ops.cast(mask, inputs.dtype)), -big)
+            )
         if isinstance(self.axis, (list, tuple)):
             lse = ops.logsumexp(inputs, axis=self.axis, keepdims=True)
             return ops.exp(ops.subtract(inputs, lse))
@@ -121,8 +134,14 @@ class PReLU(Layer):
     >>> keras_core.layers.PReLU()(np.array([[-1.0, 2.0]], "float32"))
     """
 
-    def __init__(self, alpha_initializer="Zeros", alpha_regularizer=None, alpha_constraint=None,
-                 shared_axes=None, **kwargs):
+    def __init__(
+        self,
+        alpha_initializer="Zeros",
+        alpha_regularizer=None,
+        alpha_constraint=None,
+        shared_axes=None,
+        **kwargs,
+    ):
         super().__init__(**kwargs)
         self.supports_masking = True
         self.alpha_initializer = initializers.get(alpha_initializer)
@@ -150,10 +169,13 @@ class PReLU(Layer):
                 f"PReLU {self.name!r} needs known non-batch dims (or shared_axes over the unknown "
                 f"ones). Received input_shape={tuple(input_shape)}"
             )
-        self.alpha = self.add_weight(shape=tuple(param_shape), name="alpha",
-                                     initializer=self.alpha_initializer,
-                                     regularizer=self.alpha_regularizer,
-                                     constraint=self.alpha_constraint)
+        self.alpha = self.add_weight(
+            shape=tuple(param_shape),
+            name="alpha",
+            initializer=self.alpha_initializer,
+            regularizer=self.alpha_regularizer,
+            constraint=self.alpha_constraint,
+        )
         axes = {}
         if self.shared_axes is None:
             axes = {i: d for i, d in enumerate(input_shape) if i > 0}
@@ -171,10 +193,12 @@ class PReLU(Layer):
 
     def get_config(self):
         config = super().get_config()
-        config.update({
-            "alpha_initializer": serialize_keras_object(self.alpha_initializer),
-            "alpha_regularizer": serialize_keras_object(self.alpha_regularizer),
-            "alpha_constraint": serialize_keras_object(self.alpha_constraint),
-            "shared_axes": self.shared_axes,
-        })
+        config.update(
+            {
+                "alpha_initializer": serialize_keras_object(self.alpha_initializer),
+                "alpha_regularizer": serialize_keras_object(self.alpha_regularizer),
+                "alpha_constraint": serialize_keras_object(self.alpha_constraint),
+                "shared_axes": self.shared_axes,
+            }
+        )
         return config

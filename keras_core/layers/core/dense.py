@@ -35,10 +35,20 @@ class Dense(Layer):
     (2, 4)
     """
 
-    def __init__(self, units, activation=None, use_bias=True, kernel_initializer="glorot_uniform",
-                 bias_initializer="zeros", kernel_regularizer=None, bias_regularizer=None,
-                 activity_regularizer=None, kernel_constraint=None, bias_constraint=None,
-                 **kwargs):
+    def __init__(
+        self,
+        units,
+        activation=None,
+        use_bias=True,
+        kernel_initializer="glorot_uniform",
+        bias_initializer="zeros",
+        kernel_regularizer=None,
+        bias_regularizer=None,
+        activity_regularizer=None,
+        kernel_constraint=None,
+        bias_constraint=None,
+        **kwargs,
+    ):
         super().__init__(activity_regularizer=activity_regularizer, **kwargs)
         self.units = _check_positive_int(units, "units", "Dense")
         self.activation = activations.get(activation)
@@ -60,17 +70,25 @@ class Dense(Layer):
                 f"Received input_shape={input_shape}"
             )
         self.kernel = self.add_weight(
-            name="kernel", shape=(input_dim, self.units), initializer=self.kernel_initializer,
-            regularizer=self.kernel_regularizer, constraint=self.kernel_constraint,
+            name="kernel",
+            shape=(input_dim, self.units),
+            initializer=self.kernel_initializer,
+            regularizer=self.kernel_regularizer,
+            constraint=self.kernel_constraint,
         )
         if self.use_bias:
             self.bias = self.add_weight(
-                name="bias", shape=(self.units,), initializer=self.bias_initializer,
-                regularizer=self.bias_regularizer, constraint=self.bias_constraint,
+                name="bias",
+                shape=(self.units,),
+                initializer=self.bias_initializer,
+                regularizer=self.bias_regularizer,
+                constraint=self.bias_constraint,
             )
         else:
             self.bias = None
-        self.input_spec = InputSpec(min_ndim=2 if len(input_shape) >= 2 else 1, axes={-1: input_dim})
+        self.input_spec = InputSpec(
+            min_ndim=2 if len(input_shape) >= 2 else 1, axes={-1: input_dim}
+        )
 
     def call(self, inputs):
         x = ops.matmul(inputs, self.kernel)
@@ -83,16 +101,18 @@ class Dense(Layer):
 
     def get_config(self):
         config = super().get_config()
-        config.update({
-            "units": self.units,
-            "activation": activations.serialize(self.activation),
-            "use_bias": self.use_bias,
-            "kernel_initializer": serialize_keras_object(self.kernel_initializer),
-            "bias_initializer": serialize_keras_object(self.bias_initializer),
-            "kernel_regularizer": serialize_keras_object(self.kernel_regularizer),
-            "bias_regularizer": serialize_keras_object(self.bias_regularizer),
-            "activity_regularizer": serialize_keras_object(self.activity_regularizer),
-            "kernel_constraint": serialize_keras_object(self.kernel_constraint),
-            "bias_constraint": serialize_keras_object(self.bias_constraint),
-        })
+        config.update(
+            {
+                "units": self.units,
+                "activation": activations.serialize(self.activation),
+                "use_bias": self.use_bias,
+                "kernel_initializer": serialize_keras_object(self.kernel_initializer),
+                "bias_initializer": serialize_keras_object(self.bias_initializer),
+                "kernel_regularizer": serialize_keras_object(self.kernel_regularizer),
+                "bias_regularizer": serialize_keras_object(self.bias_regularizer),
+                "activity_regularizer": serialize_keras_object(self.activity_regularizer),
+                "kernel_constraint": serialize_keras_object(self.kernel_constraint),
+                "bias_constraint": serialize_keras_object(self.bias_constraint),
+            }
+        )
         return config

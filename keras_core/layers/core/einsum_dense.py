@@ -36,10 +36,20 @@ class EinsumDense(Layer):
     (2, 4)
     """
 
-    def __init__(self, equation, output_shape, activation=None, bias_axes=None,
-                 kernel_initializer="glorot_uniform", bias_initializer="zeros",
-                 kernel_regularizer=None, bias_regularizer=None, kernel_constraint=None,
-                 bias_constraint=None, **kwargs):
+    def __init__(
+        self,
+        equation,
+        output_shape,
+        activation=None,
+        bias_axes=None,
+        kernel_initializer="glorot_uniform",
+        bias_initializer="zeros",
+        kernel_regularizer=None,
+        bias_regularizer=None,
+        kernel_constraint=None,
+        bias_constraint=None,
+        **kwargs,
+    ):
         super().__init__(**kwargs)
         self.equation = equation
         self._in_spec, self._kernel_spec, self._out_spec = _parse(equation)
@@ -66,7 +76,9 @@ class EinsumDense(Layer):
         in_spec, out_spec = self._in_spec, self._out_spec
         if "..." in in_spec:
             explicit = len(in_spec.replace("...", ""))
-            free = [c for c in string.ascii_letters if c not in self.equation][: input_rank - explicit]
+            free = [c for c in string.ascii_letters if c not in self.equation][
+                : input_rank - explicit
+            ]
             filler = "".join(free)
             in_spec = in_spec.replace("...", filler)
             out_spec = out_spec.replace("...", filler)
@@ -117,18 +129,25 @@ class EinsumDense(Layer):
                 )
             kernel_shape.append(dims[c])
         self.kernel = self.add_weight(
-            name="kernel", shape=tuple(kernel_shape), initializer=self.kernel_initializer,
-            regularizer=self.kernel_regularizer, constraint=self.kernel_constraint,
+            name="kernel",
+            shape=tuple(kernel_shape),
+            initializer=self.kernel_initializer,
+            regularizer=self.kernel_regularizer,
+            constraint=self.kernel_constraint,
         )
         if self.bias_axes:
             first = min(out_spec.index(c) for c in self.bias_axes)
             bias_shape = tuple(
                 out_shape[i] if c in self.bias_axes else 1
-                for i, c in enumerate(out_spec) if i >= first
+                for i, c in enumerate(out_spec)
+                if i >= first
             )
             self.bias = self.add_weight(
-                name="bias", shape=bias_shape, initializer=self.bias_initializer,
-                regularizer=self.bias_regularizer, constraint=self.bias_constraint,
+                name="bias",
+                shape=bias_shape,
+                initializer=self.bias_initializer,
+                regularizer=self.bias_regularizer,
+                constraint=self.bias_constraint,
             )
         else:
             self.bias = None
@@ -146,17 +165,19 @@ class EinsumDense(Layer):
 
     def get_config(self):
         config = super().get_config()
-        config.update({
-            "equation": self.equation,
-            "output_shape": list(self.partial_output_shape),
-            "activation": activations.serialize(self.activation),
-            "bias_axes": self.bias_axes,
-            "kernel_initializer": serialize_keras_object(self.kernel_initializer),
-            "bias_initializer": serialize_keras_object(self.bias_initializer),
-            "kernel_regularizer": serialize_keras_object(self.kernel_regularizer),
-            "bias_regularizer": serialize_keras_object(self.bias_regularizer),
-            "activity_regularizer": serialize_keras_object(self.activity_regularizer),
-            "kernel_constraint": serialize_keras_object(self.kernel_constraint),
-            "bias_constraint": serialize_keras_object(self.bias_constraint),
-        })
+        config.update(
+            {
+                "equation": self.equation,
+                "output_shape": list(self.partial_output_shape),
+                "activation": activations.serialize(self.activation),
+                "bias_axes": self.bias_axes,
+                "kernel_initializer": serialize_keras_object(self.kernel_initializer),
+                "bias_initializer": serialize_keras_object(self.bias_initializer),
+                "kernel_regularizer": serialize_keras_object(self.kernel_regularizer),
+                "bias_regularizer": serialize_keras_object(self.bias_regularizer),
+                "activity_regularizer": serialize_keras_object(self.activity_regularizer),
+                "kernel_constraint": serialize_keras_object(self.kernel_constraint),
+                "bias_constraint": serialize_keras_object(self.bias_constraint),
+            }
+        )
         return config

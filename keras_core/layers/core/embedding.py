@@ -23,9 +23,16 @@ class Embedding(Layer):
     (1, 3, 4)
     """
 
-    def __init__(self, input_dim, output_dim, embeddings_initializer="uniform",
-                 embeddings_regularizer=None, embeddings_constraint=None, mask_zero=False,
-                 **kwargs):
+    def __init__(
+        self,
+        input_dim,
+        output_dim,
+        embeddings_initializer="uniform",
+        embeddings_regularizer=None,
+        embeddings_constraint=None,
+        mask_zero=False,
+        **kwargs,
+    ):
         input_length = kwargs.pop("input_length", None)
         if input_length is not None and "input_shape" not in kwargs:
             kwargs["input_shape"] = (input_length,)
@@ -41,8 +48,10 @@ class Embedding(Layer):
 
     def build(self, input_shape=None):
         self.embeddings = self.add_weight(
-            name="embeddings", shape=(self.input_dim, self.output_dim),
-            initializer=self.embeddings_initializer, regularizer=self.embeddings_regularizer,
+            name="embeddings",
+            shape=(self.input_dim, self.output_dim),
+            initializer=self.embeddings_initializer,
+            regularizer=self.embeddings_regularizer,
             constraint=self.embeddings_constraint,
         )
 
@@ -61,13 +70,15 @@ class Embedding(Layer):
 
     def get_config(self):
         config = super().get_config()
-        config.update({
-            "input_dim": self.input_dim,
-            "output_dim": self.output_dim,
-            "embeddings_initializer": serialize_keras_object(self.embeddings_initializer),
-            "embeddings_regularizer": serialize_keras_object(self.embeddings_regularizer),
-            "activity_regularizer": serialize_keras_object(self.activity_regularizer),
-            "embeddings_constraint": serialize_keras_object(self.embeddings_constraint),
-            "mask_zero": self.mask_zero,
-        })
+        config.update(
+            {
+                "input_dim": self.input_dim,
+                "output_dim": self.output_dim,
+                "embeddings_initializer": serialize_keras_object(self.embeddings_initializer),
+                "embeddings_regularizer": serialize_keras_object(self.embeddings_regularizer),
+                "activity_regularizer": serialize_keras_object(self.activity_regularizer),
+                "embeddings_constraint": serialize_keras_object(self.embeddings_constraint),
+                "mask_zero": self.mask_zero,
+            }
+        )
         return config

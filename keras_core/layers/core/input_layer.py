@@ -25,8 +25,19 @@ class InputLayer(Layer):
     (None, 3)
     """
 
-    def __init__(self, shape=None, batch_size=None, dtype=None, sparse=None, batch_shape=None,
-                 input_tensor=None, name=None, optional=False, ragged=None, **kwargs):
+    def __init__(
+        self,
+        shape=None,
+        batch_size=None,
+        dtype=None,
+        sparse=None,
+        batch_shape=None,
+        input_tensor=None,
+        name=None,
+        optional=False,
+        ragged=None,
+        **kwargs,
+    ):
         if "input_shape" in kwargs and shape is None:
             shape = kwargs.pop("input_shape")
         if "batch_input_shape" in kwargs and batch_shape is None:
@@ -53,8 +64,9 @@ class InputLayer(Layer):
         self.optional = optional
         self.built = True
         if input_tensor is None:
-            input_tensor = KerasTensor(self.batch_shape, dtype=self._dtype, sparse=self.sparse,
-                                       name=self.name)
+            input_tensor = KerasTensor(
+                self.batch_shape, dtype=self._dtype, sparse=self.sparse, name=self.name
+            )
         self._input_tensor = input_tensor
         Node(operation=self, call_args=(), call_kwargs={}, outputs=input_tensor)
 
@@ -66,8 +78,14 @@ class InputLayer(Layer):
         return self._input_tensor
 
     def get_config(self):
-        return {"batch_shape": list(self.batch_shape), "dtype": self._dtype, "sparse": self.sparse,
-                "ragged": False, "name": self.name, "optional": self.optional}
+        return {
+            "batch_shape": list(self.batch_shape),
+            "dtype": self._dtype,
+            "sparse": self.sparse,
+            "ragged": False,
+            "name": self.name,
+            "optional": self.optional,
+        }
 
     @classmethod
     def from_config(cls, config):
@@ -76,8 +94,16 @@ class InputLayer(Layer):
         return cls(**config)
 
 
-def Input(shape=None, batch_size=None, dtype=None, sparse=None, batch_shape=None, name=None,
-          tensor=None, optional=False):
+def Input(
+    shape=None,
+    batch_size=None,
+    dtype=None,
+    sparse=None,
+    batch_shape=None,
+    name=None,
+    tensor=None,
+    optional=False,
+):
     """A symbolic input tensor, the start of a Functional model.
 
     Args:
@@ -94,6 +120,14 @@ def Input(shape=None, batch_size=None, dtype=None, sparse=None, batch_shape=None
     >>> x.shape
     (None, 3)
     """
-    layer = InputLayer(shape=shape, batch_size=batch_size, dtype=dtype, sparse=sparse,
-                       batch_shape=batch_shape, name=name, input_tensor=tensor, optional=optional)
+    layer = InputLayer(
+        shape=shape,
+        batch_size=batch_size,
+        dtype=dtype,
+        sparse=sparse,
+        batch_shape=batch_shape,
+        name=name,
+        input_tensor=tensor,
+        optional=optional,
+    )
     return layer.output

@@ -134,7 +134,9 @@ class Lambda(Layer):
         shape = self._output_shape(in_shape) if callable(self._output_shape) else self._output_shape
         shape = tuple(shape)
         first = tree.flatten(inputs)[0]
-        if first.shape and (len(shape) == len(first.shape) - 1 or not shape or shape[0] is not None):
+        if first.shape and (
+            len(shape) == len(first.shape) - 1 or not shape or shape[0] is not None
+        ):
             shape = (first.shape[0],) + shape
         return KerasTensor(shape, dtype=first.dtype)
 
@@ -147,8 +149,14 @@ class Lambda(Layer):
             config["function"] = serialization_lib.serialize_keras_object(fn)
         config["arguments"] = self.arguments
         out = self._output_shape
-        config["output_shape"] = serialization_lib.serialize_keras_object(out) if callable(out) else out
-        config["mask"] = serialization_lib.serialize_keras_object(self.mask) if callable(self.mask) else self.mask
+        config["output_shape"] = (
+            serialization_lib.serialize_keras_object(out) if callable(out) else out
+        )
+        config["mask"] = (
+            serialization_lib.serialize_keras_object(self.mask)
+            if callable(self.mask)
+            else self.mask
+        )
         return config
 
     @classmethod
@@ -157,7 +165,9 @@ class Lambda(Layer):
         for key in ("function", "output_shape", "mask"):
             value = config.get(key)
             if isinstance(value, dict):
-                config[key] = serialization_lib.deserialize_keras_object(value, custom_objects=custom_objects)
+                config[key] = serialization_lib.deserialize_keras_object(
+                    value, custom_objects=custom_objects
+                )
         if "dtype" in config and isinstance(config["dtype"], dict):
             from keras_core.mixed_precision import policy as dtype_policy
 
@@ -200,12 +210,11 @@ class Wrapper(Layer):
     @classmethod
     def from_config(cls, config, custom_objects=None):
         config = dict(config)
-        config["layer"] = serialization_lib.deserialize_keras_object(config["layer"], custom_objects=custom_objects)
+        config["layer"] = serialization_lib.deserialize_keras_object(
+            config["layer"], custom_objects=custom_objects
+        )
         if "dtype" in config and isinstance(config["dtype"], dict):
             from keras_core.mixed_precision import policy as dtype_policy
 
             config["dtype"] = dtype_policy.get(config["dtype"])
         return cls(**config)
-
-
-

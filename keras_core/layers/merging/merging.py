@@ -14,7 +14,11 @@ class Merge(Layer):
         self.supports_masking = True
 
     def _check_inputs(self, shapes):
-        if not isinstance(shapes, (list, tuple)) or not shapes or not isinstance(shapes[0], (list, tuple)):
+        if (
+            not isinstance(shapes, (list, tuple))
+            or not shapes
+            or not isinstance(shapes[0], (list, tuple))
+        ):
             raise ValueError(
                 f"{type(self).__name__} layer {self.name!r} must be called on a list of tensors. "
                 f"Received input shape: {shapes}"
@@ -45,7 +49,9 @@ class Merge(Layer):
         raise NotImplementedError
 
     def call(self, inputs):
-        self._check_inputs([tuple(x.shape) for x in inputs] if isinstance(inputs, (list, tuple)) else inputs)
+        self._check_inputs(
+            [tuple(x.shape) for x in inputs] if isinstance(inputs, (list, tuple)) else inputs
+        )
         return self._merge(list(inputs))
 
     def compute_output_shape(self, input_shape):
@@ -196,7 +202,10 @@ class Concatenate(Merge):
         filled = []
         for x, m in zip(inputs, mask):
             if m is None:
-                m = ops.ones(ops.shape(x)[:-1] if self.axis in (-1, len(x.shape) - 1) else ops.shape(x), dtype="bool")
+                m = ops.ones(
+                    ops.shape(x)[:-1] if self.axis in (-1, len(x.shape) - 1) else ops.shape(x),
+                    dtype="bool",
+                )
             if len(m.shape) < len(x.shape):
                 m = ops.expand_dims(m, axis=-1)
                 m = ops.broadcast_to(m, ops.shape(x))
@@ -226,7 +235,11 @@ class Dot(Merge):
         super().__init__(**kwargs)
         if isinstance(axes, int):
             axes = (axes, axes)
-        if not (isinstance(axes, (list, tuple)) and len(axes) == 2 and all(isinstance(a, int) for a in axes)):
+        if not (
+            isinstance(axes, (list, tuple))
+            and len(axes) == 2
+            and all(isinstance(a, int) for a in axes)
+        ):
             raise ValueError(f"`axes` must be an int or a pair of ints. Received: axes={axes!r}")
         self.axes = tuple(axes)
         self.normalize = normalize
@@ -235,7 +248,9 @@ class Dot(Merge):
     def _check_inputs(self, shapes):
         super()._check_inputs(shapes)
         if len(shapes) != 2:
-            raise ValueError(f"Dot layer {self.name!r} needs exactly 2 inputs. Received {len(shapes)}.")
+            raise ValueError(
+                f"Dot layer {self.name!r} needs exactly 2 inputs. Received {len(shapes)}."
+            )
 
     def _axes(self, s1, s2):
         return self.axes[0] % len(s1), self.axes[1] % len(s2)
@@ -248,15 +263,19 @@ class Dot(Merge):
                 f"Dot layer {self.name!r}: dimension {a1} of the first input ({s1[a1]}) must equal "
                 f"dimension {a2} of the second ({s2[a2]}). Received shapes {s1} and {s2}"
             )
-        out = s1[:a1] + s1[a1 + 1:] + s2[1:a2] + s2[a2 + 1:]
+        out = s1[:a1] + s1[a1 + 1 :] + s2[1:a2] + s2[a2 + 1 :]
         return out if len(out) > 1 else out + (1,)
 
     def _merge(self, inputs):
         x1, x2 = inputs
         a1, a2 = self._axes(x1.shape, x2.shape)
         if self.normalize:
-            x1 = ops.divide(x1, ops.maximum(ops.sqrt(ops.sum(ops.square(x1), axis=a1, keepdims=True)), 1e-12))
-            x2 = ops.divide(x2, ops.maximum(ops.sqrt(ops.sum(ops.square(x2), axis=a2, keepdims=True)), 1e-12))
+            x1 = ops.divide(
+                x1, ops.maximum(ops.sqrt(ops.sum(ops.square(x1), axis=a1, keepdims=True)), 1e-12)
+            )
+            x2 = ops.divide(
+                x2, ops.maximum(ops.sqrt(ops.sum(ops.square(x2), axis=a2, keepdims=True)), 1e-12)
+            )
         # Batched contraction: bring the contracted axes last/first and use matmul.
         x1 = ops.moveaxis(x1, a1, -1)
         x2 = ops.moveaxis(x2, a2, 1)

@@ -48,12 +48,19 @@ class Dropout(_Noise):
             return inputs
         if self.rate == 1:
             return ops.zeros_like(inputs)
-        return random.dropout(inputs, self.rate, noise_shape=self.noise_shape, seed=self.seed_generator)
+        return random.dropout(
+            inputs, self.rate, noise_shape=self.noise_shape, seed=self.seed_generator
+        )
 
     def get_config(self):
         config = super().get_config()
-        config.update({"rate": self.rate, "seed": self.seed,
-                       "noise_shape": list(self.noise_shape) if self.noise_shape else None})
+        config.update(
+            {
+                "rate": self.rate,
+                "seed": self.seed,
+                "noise_shape": list(self.noise_shape) if self.noise_shape else None,
+            }
+        )
         return config
 
 
@@ -62,7 +69,9 @@ class _SpatialDropout(Dropout):
 
     def __init__(self, rate, data_format=None, seed=None, name=None, dtype=None):
         super().__init__(rate, seed=seed, name=name, dtype=dtype)
-        self.data_format = backend.standardize_data_format(data_format) if self.rank > 1 else "channels_last"
+        self.data_format = (
+            backend.standardize_data_format(data_format) if self.rank > 1 else "channels_last"
+        )
         self.input_spec = InputSpec(ndim=self.rank + 2)
 
     def call(self, inputs, training=False):
@@ -86,8 +95,13 @@ class _SpatialDropout(Dropout):
         return layer
 
     def get_config(self):
-        config = {"name": self.name, "trainable": self.trainable, "rate": self.rate, "seed": self.seed,
-                  "dtype": Layer.get_config(self)["dtype"]}
+        config = {
+            "name": self.name,
+            "trainable": self.trainable,
+            "rate": self.rate,
+            "seed": self.seed,
+            "dtype": Layer.get_config(self)["dtype"],
+        }
         if self.rank > 1:
             config["data_format"] = self.data_format
         return config
@@ -141,8 +155,9 @@ class GaussianDropout(_Noise):
         if not training or not 0 < self.rate < 1:
             return inputs
         stddev = (self.rate / (1.0 - self.rate)) ** 0.5
-        noise = random.normal(ops.shape(inputs), mean=1.0, stddev=stddev, dtype=inputs.dtype,
-                              seed=self.seed_generator)
+        noise = random.normal(
+            ops.shape(inputs), mean=1.0, stddev=stddev, dtype=inputs.dtype, seed=self.seed_generator
+        )
         return ops.multiply(inputs, noise)
 
     def get_config(self):
@@ -167,8 +182,13 @@ class GaussianNoise(_Noise):
     def call(self, inputs, training=False):
         if not training or self.stddev == 0:
             return inputs
-        noise = random.normal(ops.shape(inputs), mean=0.0, stddev=self.stddev, dtype=inputs.dtype,
-                              seed=self.seed_generator)
+        noise = random.normal(
+            ops.shape(inputs),
+            mean=0.0,
+            stddev=self.stddev,
+            dtype=inputs.dtype,
+            seed=self.seed_generator,
+        )
         return ops.add(inputs, noise)
 
     def get_config(self):

@@ -34,7 +34,9 @@ class _Spatial(Layer):
 
     def __init__(self, data_format=None, **kwargs):
         super().__init__(**kwargs)
-        self.data_format = config.standardize_data_format(data_format) if self.rank > 1 else "channels_last"
+        self.data_format = (
+            config.standardize_data_format(data_format) if self.rank > 1 else "channels_last"
+        )
         self.input_spec = InputSpec(ndim=self.rank + 2)
 
     def _spatial_axes(self):
@@ -69,7 +71,9 @@ class _Cropping(_Spatial):
 
     def get_config(self):
         config_ = super().get_config()
-        config_["cropping"] = [list(p) for p in self.cropping] if self.rank > 1 else list(self.cropping[0])
+        config_["cropping"] = (
+            [list(p) for p in self.cropping] if self.rank > 1 else list(self.cropping[0])
+        )
         if self.rank > 1:
             config_["data_format"] = self.data_format
         return config_
@@ -137,7 +141,9 @@ class _ZeroPadding(_Spatial):
 
     def get_config(self):
         config_ = super().get_config()
-        config_["padding"] = [list(p) for p in self.padding] if self.rank > 1 else list(self.padding[0])
+        config_["padding"] = (
+            [list(p) for p in self.padding] if self.rank > 1 else list(self.padding[0])
+        )
         if self.rank > 1:
             config_["data_format"] = self.data_format
         return config_
@@ -190,7 +196,9 @@ def _sizes(size, rank, layer):
         size = (size,) * rank
     size = tuple(size)
     if len(size) != rank or any(not isinstance(s, int) or s < 1 for s in size):
-        raise ValueError(f"{layer} expects `size` to be {rank} positive int(s). Received: size={size!r}")
+        raise ValueError(
+            f"{layer} expects `size` to be {rank} positive int(s). Received: size={size!r}"
+        )
     return size
 
 
@@ -258,8 +266,9 @@ class UpSampling2D(_UpSampling):
             return super().call(inputs)
         h_axis, w_axis = self._spatial_axes()
         new_size = (inputs.shape[h_axis] * self.size[0], inputs.shape[w_axis] * self.size[1])
-        return ops.image.resize(inputs, new_size, interpolation=self.interpolation,
-                                data_format=self.data_format)
+        return ops.image.resize(
+            inputs, new_size, interpolation=self.interpolation, data_format=self.data_format
+        )
 
     def get_config(self):
         config_ = super().get_config()
