@@ -73,6 +73,10 @@ else:
     from keras_core.backend.numpy import *  # noqa: F401,F403
     from keras_core.backend.numpy import core, image, linalg, math, nn, numpy, random
 
+# TRANSITIONAL (issue 8): control flow moves from core.py to control_flow.py per backend.
+_pkg = importlib.import_module(f"keras_core.backend.{backend()}")
+control_flow = getattr(_pkg, "control_flow", core)
+
 # Every backend package exports the same core names (see backend/README.md):
 # Variable, convert_to_tensor, convert_to_numpy, is_tensor, cast, shape,
 # compute_output_spec, clear_backend_session, SUPPORTS_TRAINING.

@@ -35,34 +35,92 @@ def dtype_of(x):
     return standardize_dtype(type(x))
 
 
-def binary_dtype(*args):
-    """Arithmetic on several inputs (add, multiply, maximum, where, ...): promotion."""
-    return result_type(*[dtype_of(a) for a in args])
+# --- Rules over dtypes. A backend works out each argument's dtype (or weak
+# Python type) its own way, then calls these; ``op`` names the op in errors.
 
 
-def float_dtype(*args):
+def _promote(op, dtypes, *extra):
+    try:
+        return result_type(*dtypes, *extra)
+    except (TypeError, ValueError) as e:
+        if op is None:
+            raise
+        raise type(e)(f"{op}: {e}") from e
+
+
+def promote_dtypes(*dtypes, op=None):
+    """Promotion of argument dtypes (add, multiply, maximum, where, ...)."""
+    return _promote(op, dtypes)
+
+
+def float_result_dtype(*dtypes, op=None):
     """Ops whose result is floating (true_divide, sqrt, exp, mean, ...).
 
     Promotion with a weak float: bool and ints become ``floatx()``, float16
     stays float16, float64 stays float64.
+
+    >>> float_result_dtype("int8", op="sqrt") == config.floatx()
+    True
+    >>> float_result_dtype("float16", op="sqrt")
+    'float16'
     """
-    return result_type(*[dtype_of(a) for a in args], float)
+    return _promote(op, dtypes, float)
 
 
-def arithmetic_unary_dtype(x):
-    """Unary arithmetic that keeps the dtype (abs, negative, square, ...); bool becomes int32."""
-    d = result_type(dtype_of(x))
+def unary_result_dtype(dtype, op=None):
+    """Unary arithmetic that keeps the dtype (abs, negative, square, ...); bool becomes int32.
+
+    >>> unary_result_dtype("bool", op="abs")
+    'int32'
+    """
+    d = _promote(op, (dtype,))
     return "int32" if d == "bool" else d
 
 
-def sum_dtype(x):
-    """sum, prod, cumsum, cumprod: small ints widen, like NumPy's default accumulator."""
-    d = result_type(dtype_of(x))
+def sum_result_dtype(dtype, requested=None, op=None):
+    """sum, prod, cumsum, cumprod: small ints widen, like NumPy's default accumulator.
+
+    ``requested`` is the op's own ``dtype=`` argument, which wins when given.
+
+    >>> sum_result_dtype("int8", op="sum")
+    'int32'
+    >>> sum_result_dtype("uint16", op="sum")
+    'uint32'
+    >>> sum_result_dtype("int8", requested="float32", op="sum")
+    'float32'
+    """
+    if requested is not None:
+        return standardize_dtype(requested)
+    d = _promote(op, (dtype,))
     if d in ("bool", "int8", "int16"):
         return "int32"
     if d in ("uint8", "uint16"):
         return "uint32"
     return d
+
+
+# --- The same rules over op arguments (tensors, variables, Python scalars),
+# used by the symbolic ``compute_output_spec`` of the ops layer.
+
+
+def binary_dtype(*args, op=None):
+    """Arithmetic on several inputs (add, multiply, maximum, where, ...): promotion."""
+    return promote_dtypes(*[dtype_of(a) for a in args], op=op)
+
+
+def float_dtype(*args, op=None):
+    """Ops whose result is floating: ``float_result_dtype`` of the arguments' dtypes."""
+    return float_result_dtype(*[dtype_of(a) for a in args], op=op)
+
+
+def arithmetic_unary_dtype(x, op=None):
+    """Unary arithmetic that keeps the dtype: ``unary_result_dtype`` of ``x``'s dtype."""
+    return unary_result_dtype(dtype_of(x), op=op)
+
+
+def sum_dtype(x, op=None):
+    """sum, prod, cumsum, cumprod: ``sum_result_dtype`` of ``x``'s dtype."""
+    return sum_result_dtype(dtype_of(x), op=op)
 
 
 def creation_dtype(dtype, *values):

@@ -1,0 +1,46 @@
+"""Builds a namespace of ops from the modules that define them, without
+retyping a name.
+
+A backend (or ops) family module defines its public functions at top level;
+anything else it needs is imported from its helper module or is named with a
+leading underscore. ``export_ops`` copies the functions *defined in* each
+module (not the names it imports) into an aggregate namespace such as
+``backend/<name>/numpy.py``, and merges the modules' ``UNSUPPORTED`` tables
+(op name -> reason).
+"""
+
+import inspect
+
+
+def defined_functions(module) -> dict:
+    """Public functions and classes defined in ``module`` itself, by name."""
+    out = {}
+    for name, value in vars(module).items():
+        if name.startswith("_"):
+            continue
+        if (inspect.isfunction(value) or inspect.isclass(value)) and (
+            value.__module__ == module.__name__
+        ):
+            out[name] = value
+    return out
+
+
+def export_ops(namespace: dict, *modules) -> dict:
+    """Copies each module's own public functions into ``namespace``.
+
+    Returns the merged ``UNSUPPORTED`` table of the modules (and of the
+    namespace itself, if it already has one). A name defined by two of the
+    modules is an error: every op lives in exactly one file.
+    """
+    unsupported = dict(namespace.get("UNSUPPORTED", {}))
+    owner = {}
+    for module in modules:
+        for name, fn in defined_functions(module).items():
+            if name in owner and owner[name] is not module:
+                raise ImportError(
+                    f"Op {name!r} is defined twice: in {owner[name].__name__} and {module.__name__}."
+                )
+            owner[name] = module
+            namespace[name] = fn
+        unsupported.update(getattr(module, "UNSUPPORTED", {}))
+    return unsupported
