@@ -17,6 +17,8 @@ def enable_interactive_logging() -> None:
 
     Example:
     >>> keras_core.config.enable_interactive_logging()
+    >>> keras_core.config.is_interactive_logging_enabled()
+    True
     """
     global_state.set_global_attribute("interactive_logging", True)
 
@@ -26,6 +28,8 @@ def disable_interactive_logging() -> None:
 
     Example:
     >>> keras_core.config.disable_interactive_logging()
+    >>> keras_core.config.is_interactive_logging_enabled()
+    False
     >>> keras_core.config.enable_interactive_logging()
     """
     global_state.set_global_attribute("interactive_logging", False)
@@ -47,6 +51,8 @@ def enable_traceback_filtering() -> None:
 
     Example:
     >>> keras_core.config.enable_traceback_filtering()
+    >>> keras_core.config.is_traceback_filtering_enabled()
+    True
     """
     global_state.set_global_attribute("traceback_filtering", True)
 
@@ -56,6 +62,8 @@ def disable_traceback_filtering() -> None:
 
     Example:
     >>> keras_core.config.disable_traceback_filtering()
+    >>> keras_core.config.is_traceback_filtering_enabled()
+    False
     >>> keras_core.config.enable_traceback_filtering()
     """
     global_state.set_global_attribute("traceback_filtering", False)
@@ -77,7 +85,15 @@ def enable_unsafe_deserialization() -> None:
 
     Only do this for files you trust: loading runs the code they contain.
 
+    The setting lasts until ``keras_core.backend.clear_session()``.
+
     Example:
+    >>> from keras_core.saving import serialization_lib
     >>> keras_core.config.enable_unsafe_deserialization()
+    >>> serialization_lib.in_safe_mode()
+    False
+    >>> keras_core.backend.clear_session()
+    >>> serialization_lib.in_safe_mode()
+    True
     """
     global_state.set_global_attribute("safe_mode", False)

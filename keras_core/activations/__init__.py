@@ -66,7 +66,8 @@ def deserialize(config, custom_objects=None):
     """An activation function from a name or config.
 
     Example:
-    >>> keras_core.activations.deserialize("relu")
+    >>> keras_core.activations.deserialize("relu") is keras_core.activations.relu
+    True
     """
     if isinstance(config, str):
         fn = object_registration.get_registered_object(
@@ -85,7 +86,8 @@ def get(identifier):
     """An activation from None (linear), a name, a config dict or a callable.
 
     Example:
-    >>> keras_core.activations.get("softmax")
+    >>> keras_core.activations.get("softmax").__name__
+    'softmax'
     """
     if identifier is None:
         return linear

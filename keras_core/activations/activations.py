@@ -9,7 +9,9 @@ def relu(x, negative_slope=0.0, max_value=None, threshold=0.0):
     ``f(x) = x if x >= threshold (capped at max_value), else negative_slope * (x - threshold)``.
 
     Example:
-    >>> keras_core.activations.relu(np.array([-2.0, 1.0, 8.0]), max_value=6.0)
+    >>> out = keras_core.activations.relu(np.array([-2.0, 1.0, 8.0]), max_value=6.0)
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [0.0, 1.0, 6.0]
     """
     if negative_slope == 0.0 and max_value is None and threshold == 0.0:
         return ops.relu(x)
@@ -24,7 +26,9 @@ def leaky_relu(x, negative_slope=0.2):
     """``x`` for x >= 0, ``negative_slope * x`` otherwise.
 
     Example:
-    >>> keras_core.activations.leaky_relu(np.array([-1.0, 2.0]))
+    >>> out = keras_core.activations.leaky_relu(np.array([-1.0, 2.0]))
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [-0.2, 2.0]
     """
     return ops.leaky_relu(x, negative_slope=negative_slope)
 
@@ -33,7 +37,9 @@ def relu6(x):
     """``min(max(x, 0), 6)``.
 
     Example:
-    >>> keras_core.activations.relu6(np.array([-1.0, 7.0]))
+    >>> out = keras_core.activations.relu6(np.array([-1.0, 7.0]))
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [0.0, 6.0]
     """
     return ops.relu6(x)
 
@@ -42,7 +48,8 @@ def elu(x, alpha=1.0):
     """``x`` for x > 0, ``alpha * (exp(x) - 1)`` otherwise.
 
     Example:
-    >>> keras_core.activations.elu(np.array([-1.0, 2.0]))
+    >>> keras_core.ops.convert_to_numpy(keras_core.activations.elu(np.array([-1.0, 2.0]))).tolist()
+    [-0.6321, 2.0]
     """
     return ops.elu(x, alpha=alpha)
 
@@ -51,7 +58,8 @@ def selu(x):
     """Scaled exponential linear unit.
 
     Example:
-    >>> keras_core.activations.selu(np.array([-1.0, 2.0]))
+    >>> keras_core.ops.convert_to_numpy(keras_core.activations.selu(np.array([-1.0, 2.0]))).tolist()
+    [-1.1113, 2.1014]
     """
     return ops.selu(x)
 
@@ -60,7 +68,8 @@ def softplus(x):
     """``log(1 + exp(x))``.
 
     Example:
-    >>> keras_core.activations.softplus(np.array([0.0]))
+    >>> keras_core.ops.convert_to_numpy(keras_core.activations.softplus(np.array([0.0]))).tolist()
+    [0.6931]
     """
     return ops.softplus(x)
 
@@ -69,7 +78,8 @@ def softsign(x):
     """``x / (1 + |x|)``.
 
     Example:
-    >>> keras_core.activations.softsign(np.array([1.0]))
+    >>> keras_core.ops.convert_to_numpy(keras_core.activations.softsign(np.array([1.0]))).tolist()
+    [0.5]
     """
     return ops.softsign(x)
 
@@ -78,7 +88,8 @@ def silu(x):
     """``x * sigmoid(x)`` (also called swish).
 
     Example:
-    >>> keras_core.activations.silu(np.array([1.0]))
+    >>> keras_core.ops.convert_to_numpy(keras_core.activations.silu(np.array([1.0]))).tolist()
+    [0.7311]
     """
     return ops.silu(x)
 
@@ -90,7 +101,9 @@ def gelu(x, approximate=False):
     """Gaussian error linear unit (exact, or the tanh approximation).
 
     Example:
-    >>> keras_core.activations.gelu(np.array([1.0]), approximate=True)
+    >>> out = keras_core.activations.gelu(np.array([1.0]), approximate=True)
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [0.8412]
     """
     return ops.gelu(x, approximate=approximate)
 
@@ -99,7 +112,8 @@ def tanh(x):
     """Hyperbolic tangent.
 
     Example:
-    >>> keras_core.activations.tanh(np.array([0.5]))
+    >>> keras_core.ops.convert_to_numpy(keras_core.activations.tanh(np.array([0.5]))).tolist()
+    [0.4621]
     """
     return ops.tanh(x)
 
@@ -108,7 +122,8 @@ def sigmoid(x):
     """``1 / (1 + exp(-x))``.
 
     Example:
-    >>> keras_core.activations.sigmoid(np.array([0.0]))
+    >>> keras_core.ops.convert_to_numpy(keras_core.activations.sigmoid(np.array([0.0]))).tolist()
+    [0.5]
     """
     return ops.sigmoid(x)
 
@@ -117,7 +132,9 @@ def exponential(x):
     """``exp(x)``.
 
     Example:
-    >>> keras_core.activations.exponential(np.array([0.0]))
+    >>> out = keras_core.activations.exponential(np.array([0.0]))
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [1.0]
     """
     return ops.exp(x)
 
@@ -126,7 +143,9 @@ def hard_sigmoid(x):
     """Piecewise-linear sigmoid: ``relu6(x + 3) / 6``.
 
     Example:
-    >>> keras_core.activations.hard_sigmoid(np.array([0.0]))
+    >>> out = keras_core.activations.hard_sigmoid(np.array([0.0]))
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [0.5]
     """
     return ops.hard_sigmoid(x)
 
@@ -135,7 +154,8 @@ def linear(x):
     """The identity.
 
     Example:
-    >>> keras_core.activations.linear(np.array([3.0]))
+    >>> keras_core.ops.convert_to_numpy(keras_core.activations.linear(np.array([3.0]))).tolist()
+    [3.0]
     """
     return x
 
@@ -144,7 +164,8 @@ def mish(x):
     """``x * tanh(softplus(x))``.
 
     Example:
-    >>> keras_core.activations.mish(np.array([1.0]))
+    >>> keras_core.ops.convert_to_numpy(keras_core.activations.mish(np.array([1.0]))).tolist()
+    [0.8651]
     """
     x = ops.convert_to_tensor(x)
     return ops.multiply(x, ops.tanh(ops.softplus(x)))
@@ -154,7 +175,9 @@ def softmax(x, axis=-1):
     """``exp(x) / sum(exp(x))`` along ``axis``.
 
     Example:
-    >>> keras_core.activations.softmax(np.array([[1.0, 2.0]]))
+    >>> out = keras_core.activations.softmax(np.array([[1.0, 2.0]]))
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [[0.2689, 0.7311]]
     """
     x = ops.convert_to_tensor(x)
     if len(x.shape) < 1:
@@ -166,6 +189,8 @@ def log_softmax(x, axis=-1):
     """``log(softmax(x))``, computed stably.
 
     Example:
-    >>> keras_core.activations.log_softmax(np.array([[1.0, 2.0]]))
+    >>> out = keras_core.activations.log_softmax(np.array([[1.0, 2.0]]))
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [[-1.3133, -0.3133]]
     """
     return ops.log_softmax(x, axis=axis)

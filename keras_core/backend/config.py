@@ -73,6 +73,8 @@ def set_floatx(value: str) -> None:
 
     Example:
     >>> keras_core.config.set_floatx("float64")
+    >>> keras_core.ops.dtype(keras_core.ops.ones((2,)))
+    'float64'
     >>> keras_core.config.set_floatx("float32")
     """
     global _FLOATX
@@ -94,6 +96,8 @@ def set_epsilon(value: float) -> None:
 
     Example:
     >>> keras_core.config.set_epsilon(1e-5)
+    >>> keras_core.config.epsilon()
+    1e-05
     >>> keras_core.config.set_epsilon(1e-7)
     """
     global _EPSILON
@@ -115,6 +119,8 @@ def set_image_data_format(data_format: str) -> None:
 
     Example:
     >>> keras_core.config.set_image_data_format("channels_first")
+    >>> keras_core.config.image_data_format()
+    'channels_first'
     >>> keras_core.config.set_image_data_format("channels_last")
     """
     global _IMAGE_DATA_FORMAT

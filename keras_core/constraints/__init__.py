@@ -40,7 +40,8 @@ def deserialize(config, custom_objects=None):
     """A constraint from its config dict.
 
     Example:
-    >>> keras_core.constraints.deserialize({"class_name": "NonNeg", "config": {}})
+    >>> type(keras_core.constraints.deserialize({"class_name": "NonNeg", "config": {}})).__name__
+    'NonNeg'
     """
     return serialization_lib.deserialize_keras_object(config, custom_objects=custom_objects)
 
@@ -49,7 +50,8 @@ def get(identifier):
     """A constraint from a name (``"non_neg"``), a config dict, an instance or a callable.
 
     Example:
-    >>> keras_core.constraints.get("unit_norm")
+    >>> type(keras_core.constraints.get("unit_norm")).__name__
+    'UnitNorm'
     """
     if identifier is None:
         return None

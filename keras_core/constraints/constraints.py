@@ -10,6 +10,9 @@ class Constraint:
     >>> class Clip(keras_core.constraints.Constraint):
     ...     def __call__(self, w):
     ...         return keras_core.ops.clip(w, -1.0, 1.0)
+    >>> w = Clip()(np.array([-3.0, 0.5, 2.0], "float32"))
+    >>> keras_core.ops.convert_to_numpy(w).tolist()
+    [-1.0, 0.5, 1.0]
     """
 
     def __call__(self, w):
@@ -31,7 +34,9 @@ class MaxNorm(Constraint):
     """Rescales slices whose L2 norm along ``axis`` exceeds ``max_value``.
 
     Example:
-    >>> keras_core.constraints.MaxNorm(1.0)(np.full((2, 2), 3.0, "float32"))
+    >>> out = keras_core.constraints.MaxNorm(1.0)(np.full((2, 2), 3.0, "float32"))
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [[0.7071, 0.7071], [0.7071, 0.7071]]
     """
 
     def __init__(self, max_value=2, axis=0):
@@ -52,7 +57,9 @@ class MinMaxNorm(Constraint):
     """Keeps L2 norms along ``axis`` in ``[min_value, max_value]`` (moved by ``rate``).
 
     Example:
-    >>> keras_core.constraints.MinMaxNorm(0.5, 1.0)(np.full((2, 2), 3.0, "float32"))
+    >>> out = keras_core.constraints.MinMaxNorm(0.5, 1.0)(np.full((2, 2), 3.0, "float32"))
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [[0.7071, 0.7071], [0.7071, 0.7071]]
     """
 
     def __init__(self, min_value=0.0, max_value=1.0, rate=1.0, axis=0):
@@ -78,7 +85,9 @@ class NonNeg(Constraint):
     """Sets negative entries to zero.
 
     Example:
-    >>> keras_core.constraints.NonNeg()(np.array([-1.0, 2.0], "float32"))
+    >>> out = keras_core.constraints.NonNeg()(np.array([-1.0, 2.0], "float32"))
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [0.0, 2.0]
     """
 
     def __call__(self, w):
@@ -90,7 +99,9 @@ class UnitNorm(Constraint):
     """Scales slices along ``axis`` to unit L2 norm.
 
     Example:
-    >>> keras_core.constraints.UnitNorm()(np.full((2, 2), 3.0, "float32"))
+    >>> out = keras_core.constraints.UnitNorm()(np.full((2, 2), 3.0, "float32"))
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [[0.7071, 0.7071], [0.7071, 0.7071]]
     """
 
     def __init__(self, axis=0):

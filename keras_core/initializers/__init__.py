@@ -67,7 +67,8 @@ def deserialize(config, custom_objects=None):
     """An initializer from its config dict.
 
     Example:
-    >>> keras_core.initializers.deserialize({"class_name": "Zeros", "config": {}})
+    >>> type(keras_core.initializers.deserialize({"class_name": "Zeros", "config": {}})).__name__
+    'Zeros'
     """
     return serialization_lib.deserialize_keras_object(config, custom_objects=custom_objects)
 
@@ -76,7 +77,8 @@ def get(identifier):
     """An initializer from a name (``"he_normal"``), a config dict, an instance or a callable.
 
     Example:
-    >>> keras_core.initializers.get("glorot_uniform")
+    >>> type(keras_core.initializers.get("glorot_uniform")).__name__
+    'GlorotUniform'
     """
     if identifier is None:
         return None

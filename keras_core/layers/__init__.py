@@ -1,11 +1,12 @@
 """keras_core.layers: the Layer base class and the built-in layers."""
 
+from keras_core.layers.activations.activation import Activation
 from keras_core.layers.activations.activation_layers import ELU, LeakyReLU, PReLU, ReLU, Softmax
 from keras_core.layers.core.dense import Dense
 from keras_core.layers.core.einsum_dense import EinsumDense
 from keras_core.layers.core.embedding import Embedding
 from keras_core.layers.core.input_layer import Input, InputLayer
-from keras_core.layers.core.simple import Activation, Identity, Lambda, Masking, Wrapper
+from keras_core.layers.core.simple import Identity, Lambda, Masking, Wrapper
 from keras_core.layers.input_spec import InputSpec
 from keras_core.layers.layer import Layer
 from keras_core.layers.merging.merging import (

@@ -18,6 +18,8 @@ class InputSpec:
 
     Example:
     >>> spec = keras_core.InputSpec(ndim=2, axes={-1: 4})
+    >>> spec.ndim, spec.axes
+    (2, {-1: 4})
     """
 
     def __init__(

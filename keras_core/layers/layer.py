@@ -114,7 +114,7 @@ class Layer(backend.BackendLayer, Operation):
     ...         self.w = self.add_weight(shape=(input_shape[-1],), initializer="ones")
     ...     def call(self, x):
     ...         return x * self.w
-    >>> Scale()(np.ones((2, 3), "float32")).shape
+    >>> keras_core.ops.shape(Scale()(np.ones((2, 3), "float32")))
     (2, 3)
     """
 
@@ -345,6 +345,8 @@ class Layer(backend.BackendLayer, Operation):
         Example:
         >>> layer = keras_core.Layer()
         >>> w = layer.add_weight(shape=(2,), initializer="zeros", name="w")
+        >>> w.shape, w.numpy().tolist(), len(layer.weights)
+        ((2,), [0.0, 0.0], 1)
         """
         from keras_core import initializers
 
@@ -595,6 +597,8 @@ class Layer(backend.BackendLayer, Operation):
         >>> y = layer(np.ones((1, 3), "float32"))
         >>> out, _ = layer.stateless_call([v.value for v in layer.trainable_variables],
         ...                               [], np.ones((1, 3), "float32"))
+        >>> np.allclose(keras_core.ops.convert_to_numpy(out), keras_core.ops.convert_to_numpy(y))
+        True
         """
         if not self.built:
             raise ValueError(

@@ -77,6 +77,8 @@ def set_global_policy(policy) -> None:
 
     Example:
     >>> keras_core.mixed_precision.set_global_policy("mixed_float16")
+    >>> keras_core.layers.Dense(2).compute_dtype
+    'float16'
     >>> keras_core.mixed_precision.set_global_policy("float32")
     """
     if policy is None:

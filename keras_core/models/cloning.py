@@ -14,7 +14,10 @@ def clone_model(model, input_tensors=None, clone_function=None):
         clone_function: ``layer -> new layer`` (default: rebuild from config).
 
     Example:
-    >>> clone = keras_core.models.clone_model(model)  # doctest: +SKIP
+    >>> model = keras_core.Sequential([keras_core.Input((3,)), keras_core.layers.Dense(2)])
+    >>> clone = keras_core.models.clone_model(model)
+    >>> [type(layer).__name__ for layer in clone.layers], clone.layers[0] is model.layers[0]
+    (['Dense'], False)
     """
     if clone_function is None:
 

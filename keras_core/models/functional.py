@@ -25,7 +25,7 @@ class Functional(Model):
     >>> x = keras_core.Input((3,))
     >>> y = keras_core.layers.Dense(2)(x)
     >>> model = keras_core.Model(x, y)
-    >>> model(np.ones((1, 3), "float32")).shape
+    >>> keras_core.ops.shape(model(np.ones((1, 3), "float32")))
     (1, 2)
     """
 

@@ -21,7 +21,7 @@ class Model(Layer):
     ...         self.out = keras_core.layers.Dense(1)
     ...     def call(self, x):
     ...         return self.out(self.hidden(x))
-    >>> MLP()(np.ones((2, 3), "float32")).shape
+    >>> keras_core.ops.shape(MLP()(np.ones((2, 3), "float32")))
     (2, 1)
     """
 
@@ -52,7 +52,17 @@ class Model(Layer):
         """Prints a table of the model's layers, output shapes and parameter counts.
 
         Example:
-        >>> model.summary()  # doctest: +SKIP
+        >>> model = keras_core.Sequential([keras_core.Input((3,)), keras_core.layers.Dense(2)])
+        >>> model.summary()
+        Model: "sequential"
+        ======================================
+        Layer (type)  | Output Shape | Param #
+        ======================================
+        dense (Dense) | (None, 2)    | 8
+        ======================================
+         Total params: 8 (32 B)
+         Trainable params: 8 (32 B)
+         Non-trainable params: 0 (0 B)
         """
         summary_utils.print_summary(
             self,
@@ -86,7 +96,9 @@ class Model(Layer):
         """The model's architecture as a JSON string (see ``model_from_json``).
 
         Example:
-        >>> json_string = model.to_json()  # doctest: +SKIP
+        >>> model = keras_core.Sequential([keras_core.Input((3,)), keras_core.layers.Dense(2)])
+        >>> json.loads(model.to_json())["class_name"]
+        'Sequential'
         """
         from keras_core.saving.serialization_lib import serialize_keras_object
 
@@ -97,7 +109,10 @@ def model_from_json(json_string, custom_objects=None):
     """Rebuilds a model (new weights) from ``Model.to_json()``.
 
     Example:
-    >>> clone = keras_core.models.model_from_json(model.to_json())  # doctest: +SKIP
+    >>> model = keras_core.Sequential([keras_core.Input((3,)), keras_core.layers.Dense(2)])
+    >>> clone = keras_core.models.model_from_json(model.to_json())
+    >>> type(clone).__name__, [type(layer).__name__ for layer in clone.layers]
+    ('Sequential', ['Dense'])
     """
     from keras_core.saving.serialization_lib import deserialize_keras_object
 

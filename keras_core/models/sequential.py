@@ -21,7 +21,7 @@ class Sequential(Model):
 
     Example:
     >>> model = keras_core.Sequential([keras_core.Input((3,)), keras_core.layers.Dense(2)])
-    >>> model(np.ones((4, 3), "float32")).shape
+    >>> keras_core.ops.shape(model(np.ones((4, 3), "float32")))
     (4, 2)
     """
 

@@ -65,9 +65,10 @@ class Function(Operation):
         name: the function's name.
 
     Example:
-    >>> x = keras_core.KerasTensor((None, 3))
+    >>> x = keras_core.Input((3,))
     >>> fn = keras_core.Function(x, keras_core.ops.multiply(x, 2.0))
-    >>> fn(np.ones((1, 3), "float32"))
+    >>> keras_core.ops.convert_to_numpy(fn(np.ones((1, 3), "float32"))).tolist()
+    [[2.0, 2.0, 2.0]]
     """
 
     def __init__(self, inputs, outputs, name=None):

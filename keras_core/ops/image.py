@@ -6,96 +6,41 @@ Interpolating ops return floating tensors (integer images become ``floatx()``);
 ``resize(..., interpolation="nearest")``, ``pad_images``, ``crop_images`` and
 ``extract_patches`` keep the input dtype.
 
-Sampling conventions (shared by every backend):
+Sampling conventions of ``resize`` (shared by every backend, and by
+``scale_and_translate`` in ``image_sampling.py``, which declares the
+interpolating geometric ops exported here):
 
-* ``resize`` and ``scale_and_translate``: output pixel ``i`` samples input
-  coordinate ``x = (i + 0.5 - translation) / scale - 0.5``; input pixel ``j``
+* output pixel ``i`` samples input coordinate
+  ``x = (i + 0.5 - translation) / scale - 0.5``; input pixel ``j``
   gets weight ``k((j - x) / s)`` with ``s = max(1 / scale, 1)`` when
   antialiasing (else 1), the weights of in-range pixels are normalized to sum
   to 1, and outputs whose ``x`` falls outside ``[-0.5, size - 0.5]`` are 0.
   Kernels: triangle (bilinear), Keys cubic with ``a = -0.5`` (bicubic),
   Lanczos 3 and 5. "area" averages the input pixels an output pixel covers
   (weighted by overlap); "nearest" takes pixel ``floor((i + 0.5) * in / out)``.
-* ``map_coordinates`` / ``affine_transform``: order 0 takes the tap
-  ``floor(x + 0.5)``, order 1 interpolates linearly between ``floor(x)`` and
-  ``floor(x) + 1``. Every tap outside the input is mapped by ``fill_mode``:
-  "constant" reads ``fill_value``, "nearest" clamps, "wrap" is periodic,
-  "mirror" reflects about the edge pixels (``d c b | a b c d | c b a``) and
-  "reflect" about the edges (``d c b a | a b c d | d c b a``).
 """
 
-import operator
-from typing import Any
-
 from keras_core import backend
-from keras_core.backend.common import dtype_rules
 from keras_core.backend.common.dtypes import FLOAT_TYPES
+from keras_core.backend.common.exports import export_ops
 from keras_core.backend.common.keras_tensor import KerasTensor, any_symbolic_tensors
-from keras_core.ops.nn_conv import (
-    check_rank,
-    conv_output_length,
+from keras_core.backend.common.shape_rules import conv_output_length, effective_kernel
+from keras_core.ops import image_sampling
+from keras_core.ops.op_utils import (
+    Tensor,
+    choice,
+    dtype_of,
+    float_dtype,
+    image_shape,
     int_tuple,
+    op_names,
+    shape_of,
     standardize_data_format,
     standardize_padding,
 )
-from keras_core.ops.op_utils import shape_of
 from keras_core.ops.operation import Operation
 
-# A backend tensor, a KerasTensor, a NumPy array, a nested list or a number.
-Tensor = Any
-
-__all__ = [
-    "affine_transform",
-    "crop_images",
-    "elastic_transform",
-    "extract_patches",
-    "extract_patches_3d",
-    "gaussian_blur",
-    "hsv_to_rgb",
-    "map_coordinates",
-    "pad_images",
-    "perspective_transform",
-    "resize",
-    "rgb_to_grayscale",
-    "rgb_to_hsv",
-    "scale_and_translate",
-    "sobel_edges",
-    "ssim",
-]
-
 RESIZE_INTERPOLATIONS = ("bilinear", "nearest", "bicubic", "lanczos3", "lanczos5", "area")
-TRANSFORM_INTERPOLATIONS = ("nearest", "bilinear")
-FILL_MODES = ("constant", "nearest", "wrap", "mirror", "reflect")
-SCALE_METHODS = (
-    "linear",
-    "bilinear",
-    "trilinear",
-    "cubic",
-    "bicubic",
-    "tricubic",
-    "lanczos3",
-    "lanczos5",
-)
-
-
-def _float(*xs):
-    return dtype_rules.float_dtype(*[x for x in xs if x is not None])
-
-
-def _dtype(x):
-    return x.dtype if isinstance(x, KerasTensor) else dtype_rules.dtype_of(x)
-
-
-def _choice(op, value, name, choices):
-    if value not in choices:
-        raise ValueError(f"{op}: `{name}` must be one of {choices}. Received: {name}={value!r}")
-    return value
-
-
-def _image_shape(op, images, name="images", ranks=(3, 4)):
-    shape = tuple(shape_of(images))
-    check_rank(shape, ranks, op, name)
-    return shape
 
 
 def _hw(shape, data_format):
@@ -116,7 +61,7 @@ def _with_hw(shape, data_format, h, w, c=None):
 
 
 def _check_float_images(op, images):
-    d = _dtype(images)
+    d = dtype_of(images)
     if d not in FLOAT_TYPES and d is not float:
         raise TypeError(f"{op}: `images` must be a floating tensor. Received: dtype={d}")
 
@@ -163,7 +108,7 @@ class Resize(Operation):
 
     def compute_output_spec(self, image):
         shape = _with_hw(shape_of(image), self.data_format, *self.size)
-        d = _dtype(image) if self.interpolation == "nearest" else _float(image)
+        d = dtype_of(image) if self.interpolation == "nearest" else float_dtype(image)
         return KerasTensor(shape, dtype=d)
 
 
@@ -198,21 +143,21 @@ def resize(
         The resized images: the input dtype for "nearest", otherwise floating.
 
     Example:
-    >>> keras_core.ops.image.resize(keras_core.ops.ones((4, 6, 3)), (2, 3)).shape
+    >>> keras_core.ops.shape(keras_core.ops.image.resize(keras_core.ops.ones((4, 6, 3)), (2, 3)))
     (2, 3, 3)
     """
     op = "resize"
     data_format = standardize_data_format(data_format, op)
-    _image_shape(op, image, "image")
+    image_shape(op, image, "image")
     size = int_tuple(size, 2, op, "size")
-    _choice(op, interpolation, "interpolation", RESIZE_INTERPOLATIONS)
+    choice(op, interpolation, "interpolation", RESIZE_INTERPOLATIONS)
     if crop_to_aspect_ratio and pad_to_aspect_ratio:
         raise ValueError(
             f"{op}: only one of `crop_to_aspect_ratio` and `pad_to_aspect_ratio` can be True. "
             f"Received: crop_to_aspect_ratio={crop_to_aspect_ratio}, "
             f"pad_to_aspect_ratio={pad_to_aspect_ratio}"
         )
-    _choice(op, fill_mode, "fill_mode", ("constant",))
+    choice(op, fill_mode, "fill_mode", ("constant",))
     args = (
         size,
         interpolation,
@@ -223,7 +168,7 @@ def resize(
         fill_mode,
         fill_value,
     )
-    if isinstance(image, KerasTensor):
+    if any_symbolic_tensors((image,)):
         return Resize(*args).symbolic_call(image)
     return backend.image.resize(
         image,
@@ -235,434 +180,6 @@ def resize(
         pad_to_aspect_ratio=bool(pad_to_aspect_ratio),
         fill_mode=fill_mode,
         fill_value=fill_value,
-    )
-
-
-# ---------------------------------------------------------------------------
-# Geometric transforms
-
-
-def _transform_shape(op, transform, name="transform", n=8):
-    ts = tuple(shape_of(transform))
-    if len(ts) not in (1, 2) or (ts[-1] is not None and ts[-1] != n):
-        raise ValueError(
-            f"{op}: `{name}` must have shape ({n},) or (batch, {n}). Received: {name}.shape={ts}"
-        )
-    return ts
-
-
-class AffineTransform(Operation):
-    def __init__(
-        self,
-        interpolation="bilinear",
-        fill_mode="constant",
-        fill_value=0,
-        data_format="channels_last",
-        name=None,
-    ):
-        super().__init__(name=name)
-        self.interpolation = interpolation
-        self.fill_mode = fill_mode
-        self.fill_value = fill_value
-        self.data_format = data_format
-
-    def call(self, image, transform):
-        return backend.image.affine_transform(
-            image,
-            transform,
-            interpolation=self.interpolation,
-            fill_mode=self.fill_mode,
-            fill_value=self.fill_value,
-            data_format=self.data_format,
-        )
-
-    def compute_output_spec(self, image, transform):
-        return KerasTensor(shape_of(image), dtype=_float(image))
-
-
-def affine_transform(
-    image: Tensor,
-    transform: Tensor,
-    interpolation: str = "bilinear",
-    fill_mode: str = "constant",
-    fill_value: float = 0,
-    data_format: str = "channels_last",
-) -> Tensor:
-    """Applies projective transforms ``[a0, a1, a2, b0, b1, b2, c0, c1]`` to images.
-
-    Output pixel ``(y, x)`` (integer pixel coordinates) samples the input at
-    ``((b0 x + b1 y + b2) / k, (a0 x + a1 y + a2) / k)`` with ``k = c0 x + c1 y + 1``.
-
-    Args:
-        image: 3-D or 4-D images.
-        transform: ``(8,)`` or ``(batch, 8)`` transforms (one per image).
-        interpolation: "nearest" or "bilinear".
-        fill_mode: "constant", "nearest", "wrap", "mirror" or "reflect".
-        fill_value: the value read outside the image with "constant".
-        data_format: "channels_last" or "channels_first" (None: the global default).
-
-    Returns:
-        Floating images of the input's shape.
-
-    Example:
-    >>> shift = [1, 0, -1, 0, 1, 0, 0, 0]  # out(y, x) = in(y, x - 1)
-    >>> keras_core.ops.image.affine_transform(keras_core.ops.ones((4, 4, 1)), shift).shape
-    (4, 4, 1)
-    """
-    op = "affine_transform"
-    data_format = standardize_data_format(data_format, op)
-    shape = _image_shape(op, image, "image")
-    ts = _transform_shape(op, transform)
-    if len(ts) == 2 and len(shape) == 3:
-        raise ValueError(
-            f"{op}: a batch of transforms needs a batch of images. "
-            f"Received: image.shape={shape}, transform.shape={ts}"
-        )
-    _choice(op, interpolation, "interpolation", TRANSFORM_INTERPOLATIONS)
-    _choice(op, fill_mode, "fill_mode", FILL_MODES)
-    args = (interpolation, fill_mode, fill_value, data_format)
-    if any_symbolic_tensors((image, transform)):
-        return AffineTransform(*args).symbolic_call(image, transform)
-    return backend.image.affine_transform(
-        image,
-        transform,
-        interpolation=interpolation,
-        fill_mode=fill_mode,
-        fill_value=fill_value,
-        data_format=data_format,
-    )
-
-
-class PerspectiveTransform(Operation):
-    def __init__(self, interpolation="bilinear", fill_value=0, data_format=None, name=None):
-        super().__init__(name=name)
-        self.interpolation = interpolation
-        self.fill_value = fill_value
-        self.data_format = data_format
-
-    def call(self, images, start_points, end_points):
-        return backend.image.perspective_transform(
-            images,
-            start_points,
-            end_points,
-            interpolation=self.interpolation,
-            fill_value=self.fill_value,
-            data_format=self.data_format,
-        )
-
-    def compute_output_spec(self, images, start_points, end_points):
-        return KerasTensor(shape_of(images), dtype=_float(images))
-
-
-def perspective_transform(
-    images: Tensor,
-    start_points: Tensor,
-    end_points: Tensor,
-    interpolation: str = "bilinear",
-    fill_value: float = 0,
-    data_format: str | None = None,
-) -> Tensor:
-    """Warps images so that the four ``start_points`` move to ``end_points``.
-
-    The projective transform mapping each ``end_points[i]`` (an output ``(x, y)``)
-    to ``start_points[i]`` (an input ``(x, y)``) is solved for, then applied as
-    ``affine_transform`` with ``fill_mode="constant"``.
-
-    Args:
-        images: 3-D or 4-D images.
-        start_points: ``(4, 2)`` or ``(batch, 4, 2)`` points in the input.
-        end_points: the same shape: where those points land in the output.
-        interpolation: "nearest" or "bilinear".
-        fill_value: the value outside the input.
-        data_format: "channels_last" or "channels_first" (None: the global default).
-
-    Returns:
-        Floating images of the input's shape.
-
-    Example:
-    >>> pts = [[0, 0], [3, 0], [0, 3], [3, 3]]
-    >>> keras_core.ops.image.perspective_transform(keras_core.ops.ones((4, 4, 1)), pts, pts).shape
-    (4, 4, 1)
-    """
-    op = "perspective_transform"
-    data_format = standardize_data_format(data_format, op)
-    _image_shape(op, images)
-    for name, pts in (("start_points", start_points), ("end_points", end_points)):
-        ps = tuple(shape_of(pts))
-        if len(ps) not in (2, 3) or tuple(ps[-2:]) not in ((4, 2), (None, 2), (4, None)):
-            raise ValueError(
-                f"{op}: `{name}` must have shape (4, 2) or (batch, 4, 2). "
-                f"Received: {name}.shape={ps}"
-            )
-    _choice(op, interpolation, "interpolation", TRANSFORM_INTERPOLATIONS)
-    args = (interpolation, fill_value, data_format)
-    if any_symbolic_tensors((images, start_points, end_points)):
-        return PerspectiveTransform(*args).symbolic_call(images, start_points, end_points)
-    return backend.image.perspective_transform(
-        images,
-        start_points,
-        end_points,
-        interpolation=interpolation,
-        fill_value=fill_value,
-        data_format=data_format,
-    )
-
-
-class MapCoordinates(Operation):
-    def __init__(self, order, fill_mode="constant", fill_value=0, name=None):
-        super().__init__(name=name)
-        self.order = order
-        self.fill_mode = fill_mode
-        self.fill_value = fill_value
-
-    def call(self, input, coordinates):
-        return backend.image.map_coordinates(
-            input, coordinates, self.order, fill_mode=self.fill_mode, fill_value=self.fill_value
-        )
-
-    def compute_output_spec(self, input, coordinates):
-        if isinstance(coordinates, (list, tuple)):
-            out = tuple(shape_of(coordinates[0]))
-        else:
-            out = tuple(shape_of(coordinates)[1:])
-        return KerasTensor(out, dtype=_float(input))
-
-
-def map_coordinates(
-    input: Tensor,
-    coordinates: Tensor,
-    order: int,
-    fill_mode: str = "constant",
-    fill_value: float = 0,
-) -> Tensor:
-    """Samples ``input`` at the given coordinates (order 0 or 1 interpolation).
-
-    Args:
-        input: an N-D tensor.
-        coordinates: ``(N, *out_shape)`` (or a list of N tensors ``out_shape``):
-            the coordinates along each axis of ``input``, in pixels.
-        order: 0 (nearest) or 1 (linear).
-        fill_mode: "constant", "nearest", "wrap", "mirror" or "reflect".
-        fill_value: the value read outside ``input`` with "constant".
-
-    Returns:
-        A floating tensor of shape ``out_shape``.
-
-    Example:
-    >>> keras_core.ops.image.map_coordinates([1.0, 2.0, 3.0], [[0.5, 1.5]], 1)  # [1.5, 2.5]
-    """
-    op = "map_coordinates"
-    in_shape = tuple(shape_of(input))
-    if isinstance(coordinates, (list, tuple)) and coordinates and hasattr(coordinates[0], "shape"):
-        n_coords = len(coordinates)
-    else:
-        cs = tuple(shape_of(coordinates))
-        if len(cs) < 1:
-            raise ValueError(f"{op}: `coordinates` must have rank >= 1. Received: shape={cs}")
-        n_coords = cs[0]
-    if n_coords is not None and n_coords != len(in_shape):
-        raise ValueError(
-            f"{op}: `coordinates` must hold one coordinate array per axis of `input` "
-            f"({len(in_shape)}). Received: input.shape={in_shape}, {n_coords} coordinate arrays"
-        )
-    if isinstance(order, bool) or order not in (0, 1):
-        raise ValueError(f"{op}: `order` must be 0 or 1. Received: order={order!r}")
-    _choice(op, fill_mode, "fill_mode", FILL_MODES)
-    if any_symbolic_tensors((input, coordinates)):
-        return MapCoordinates(order, fill_mode, fill_value).symbolic_call(input, coordinates)
-    return backend.image.map_coordinates(
-        input, coordinates, order, fill_mode=fill_mode, fill_value=fill_value
-    )
-
-
-class ScaleAndTranslate(Operation):
-    def __init__(self, output_shape, spatial_dims, method, antialias=True, name=None):
-        super().__init__(name=name)
-        self.output_shape = output_shape
-        self.spatial_dims = spatial_dims
-        self.method = method
-        self.antialias = antialias
-
-    def call(self, images, scale, translation):
-        return backend.image.scale_and_translate(
-            images,
-            self.output_shape,
-            scale,
-            translation,
-            self.spatial_dims,
-            self.method,
-            antialias=self.antialias,
-        )
-
-    def compute_output_spec(self, images, scale, translation):
-        return KerasTensor(self.output_shape, dtype=_float(images))
-
-
-def scale_and_translate(
-    images: Tensor,
-    output_shape: int | tuple,
-    scale: Tensor,
-    translation: Tensor,
-    spatial_dims: int | tuple,
-    method: str,
-    antialias: bool = True,
-) -> Tensor:
-    """Resamples ``images`` along ``spatial_dims`` with a scale and a translation.
-
-    See the module notes: output pixel ``i`` of a spatial dim samples input
-    coordinate ``(i + 0.5 - translation) / scale - 0.5``.
-
-    Args:
-        images: an N-D tensor.
-        output_shape: the full output shape (equal to the input's outside
-            ``spatial_dims``).
-        scale: one scale per spatial dim.
-        translation: one translation per spatial dim.
-        spatial_dims: the axes to resample.
-        method: "linear"/"bilinear"/"trilinear", "cubic"/"bicubic"/"tricubic",
-            "lanczos3" or "lanczos5".
-        antialias: whether downscaling widens the kernel.
-
-    Returns:
-        A floating tensor of shape ``output_shape``.
-
-    Example:
-    >>> x = keras_core.ops.ones((4, 4))
-    >>> keras_core.ops.image.scale_and_translate(x, (8, 8), [2.0, 2.0], [0.0, 0.0], (0, 1),
-    ...                                           "linear").shape
-    (8, 8)
-    """
-    op = "scale_and_translate"
-    in_shape = tuple(shape_of(images))
-    try:
-        output_shape = tuple(operator.index(d) for d in output_shape)
-        spatial_dims = tuple(operator.index(d) % max(len(in_shape), 1) for d in spatial_dims)
-    except TypeError as e:
-        raise TypeError(
-            f"{op}: `output_shape` and `spatial_dims` must be sequences of ints. "
-            f"Received: output_shape={output_shape!r}, spatial_dims={spatial_dims!r}"
-        ) from e
-    if len(output_shape) != len(in_shape):
-        raise ValueError(
-            f"{op}: `output_shape` must have the rank of `images`. "
-            f"Received: images.shape={in_shape}, output_shape={output_shape}"
-        )
-    for i, (a, b) in enumerate(zip(in_shape, output_shape)):
-        if i not in spatial_dims and a is not None and a != b:
-            raise ValueError(
-                f"{op}: `output_shape` may differ from the input only in `spatial_dims`. "
-                f"Received: images.shape={in_shape}, output_shape={output_shape}, "
-                f"spatial_dims={spatial_dims}"
-            )
-    for name, v in (("scale", scale), ("translation", translation)):
-        vs = tuple(shape_of(v))
-        if len(vs) != 1 or (vs[0] is not None and vs[0] != len(spatial_dims)):
-            raise ValueError(
-                f"{op}: `{name}` must have one entry per spatial dim ({len(spatial_dims)}). "
-                f"Received: {name}.shape={vs}"
-            )
-    _choice(op, method, "method", SCALE_METHODS)
-    if any_symbolic_tensors((images, scale, translation)):
-        return ScaleAndTranslate(output_shape, spatial_dims, method, bool(antialias)).symbolic_call(
-            images, scale, translation
-        )
-    return backend.image.scale_and_translate(
-        images, output_shape, scale, translation, spatial_dims, method, antialias=bool(antialias)
-    )
-
-
-class ElasticTransform(Operation):
-    def __init__(
-        self,
-        alpha=20.0,
-        sigma=5.0,
-        interpolation="bilinear",
-        fill_mode="reflect",
-        fill_value=0.0,
-        seed=None,
-        data_format=None,
-        name=None,
-    ):
-        super().__init__(name=name)
-        self.alpha = alpha
-        self.sigma = sigma
-        self.interpolation = interpolation
-        self.fill_mode = fill_mode
-        self.fill_value = fill_value
-        self.seed = seed
-        self.data_format = data_format
-
-    def call(self, images):
-        return backend.image.elastic_transform(
-            images,
-            alpha=self.alpha,
-            sigma=self.sigma,
-            interpolation=self.interpolation,
-            fill_mode=self.fill_mode,
-            fill_value=self.fill_value,
-            seed=self.seed,
-            data_format=self.data_format,
-        )
-
-    def compute_output_spec(self, images):
-        return KerasTensor(shape_of(images), dtype=_float(images))
-
-
-def elastic_transform(
-    images: Tensor,
-    alpha: float = 20.0,
-    sigma: float = 5.0,
-    interpolation: str = "bilinear",
-    fill_mode: str = "reflect",
-    fill_value: float = 0.0,
-    seed: Any = None,
-    data_format: str | None = None,
-) -> Tensor:
-    """Random elastic deformation of images.
-
-    Displacement fields of uniform noise in ``[-1, 1]``, smoothed by a Gaussian
-    of standard deviation ``sigma`` and scaled by ``alpha``, move every pixel;
-    the image is resampled there (as ``map_coordinates``). The random fields
-    come from each backend's generator, so values differ across backends;
-    ``alpha=0`` is the identity.
-
-    Args:
-        images: 3-D or 4-D images.
-        alpha: the displacement scale, in pixels.
-        sigma: the smoothing standard deviation, in pixels.
-        interpolation: "nearest" or "bilinear".
-        fill_mode: "constant", "nearest", "wrap", "mirror" or "reflect".
-        fill_value: the value outside the image with "constant".
-        seed: an int or a ``keras_core.random.SeedGenerator``.
-        data_format: "channels_last" or "channels_first" (None: the global default).
-
-    Returns:
-        Floating images of the input's shape.
-
-    Example:
-    >>> keras_core.ops.image.elastic_transform(keras_core.ops.ones((8, 8, 1)), seed=1).shape
-    (8, 8, 1)
-    """
-    op = "elastic_transform"
-    data_format = standardize_data_format(data_format, op)
-    _image_shape(op, images)
-    _choice(op, interpolation, "interpolation", TRANSFORM_INTERPOLATIONS)
-    _choice(op, fill_mode, "fill_mode", FILL_MODES)
-    for name, v in (("alpha", alpha), ("sigma", sigma)):
-        if isinstance(v, bool) or not isinstance(v, (int, float)) or v < 0:
-            raise ValueError(f"{op}: `{name}` must be a number >= 0. Received: {name}={v!r}")
-    args = (alpha, sigma, interpolation, fill_mode, fill_value, seed, data_format)
-    if isinstance(images, KerasTensor):
-        return ElasticTransform(*args).symbolic_call(images)
-    return backend.image.elastic_transform(
-        images,
-        alpha=alpha,
-        sigma=sigma,
-        interpolation=interpolation,
-        fill_mode=fill_mode,
-        fill_value=fill_value,
-        seed=seed,
-        data_format=data_format,
     )
 
 
@@ -720,7 +237,7 @@ class ExtractPatches(Operation):
             out = lead + out_sp + (depth,)
         else:
             out = lead + (depth,) + out_sp
-        return KerasTensor(out, dtype=_dtype(image))
+        return KerasTensor(out, dtype=dtype_of(image))
 
 
 class ExtractPatches3D(ExtractPatches):
@@ -730,7 +247,7 @@ class ExtractPatches3D(ExtractPatches):
 
 def _patch_args(op, image, size, strides, dilation_rate, padding, data_format, nd):
     data_format = standardize_data_format(data_format, op)
-    shape = _image_shape(op, image, "images" if nd == 2 else "volumes", (nd + 1, nd + 2))
+    shape = image_shape(op, image, "images" if nd == 2 else "volumes", (nd + 1, nd + 2))
     size = int_tuple(size, nd, op, "size")
     strides = size if strides is None else int_tuple(strides, nd, op, "strides")
     dilation_rate = int_tuple(dilation_rate, nd, op, "dilation_rate")
@@ -738,7 +255,7 @@ def _patch_args(op, image, size, strides, dilation_rate, padding, data_format, n
     if padding == "valid":
         spatial = shape[-nd - 1 : -1] if data_format == "channels_last" else shape[-nd:]
         for n, k, d in zip(spatial, size, dilation_rate):
-            if n is not None and (k - 1) * d + 1 > n:
+            if n is not None and effective_kernel(k, d) > n:
                 raise ValueError(
                     f"{op}: the patch (size={size}, dilation_rate={dilation_rate}) is larger "
                     f"than the input's spatial shape. Received: shape={shape}"
@@ -769,13 +286,14 @@ def extract_patches(
         ``patch_height * patch_width * channels`` channels, in ``(i, j, c)`` order.
 
     Example:
-    >>> keras_core.ops.image.extract_patches(keras_core.ops.ones((4, 4, 3)), 2).shape
+    >>> out = keras_core.ops.image.extract_patches(keras_core.ops.ones((4, 4, 3)), 2)
+    >>> keras_core.ops.shape(out)
     (2, 2, 12)
     """
     args = _patch_args(
         "extract_patches", image, size, strides, dilation_rate, padding, data_format, 2
     )
-    if isinstance(image, KerasTensor):
+    if any_symbolic_tensors((image,)):
         return ExtractPatches(*args).symbolic_call(image)
     size, strides, dilation_rate, padding, data_format = args
     return backend.image.extract_patches(
@@ -810,13 +328,14 @@ def extract_patches_3d(
         A tensor with ``pd * ph * pw * channels`` channels, in ``(i, j, k, c)`` order.
 
     Example:
-    >>> keras_core.ops.image.extract_patches_3d(keras_core.ops.ones((4, 4, 4, 1)), 2).shape
+    >>> out = keras_core.ops.image.extract_patches_3d(keras_core.ops.ones((4, 4, 4, 1)), 2)
+    >>> keras_core.ops.shape(out)
     (2, 2, 2, 8)
     """
     args = _patch_args(
         "extract_patches_3d", volumes, size, strides, dilation_rate, padding, data_format, 3
     )
-    if isinstance(volumes, KerasTensor):
+    if any_symbolic_tensors((volumes,)):
         return ExtractPatches3D(*args).symbolic_call(volumes)
     size, strides, dilation_rate, padding, data_format = args
     return backend.image.extract_patches_3d(
@@ -848,7 +367,7 @@ class _ColorOp(Operation):
         shape = list(shape_of(images))
         if self.out_channels is not None:
             shape[_hw(shape, self.data_format)[2]] = self.out_channels
-        return KerasTensor(tuple(shape), dtype=_float(images))
+        return KerasTensor(tuple(shape), dtype=float_dtype(images))
 
 
 class RgbToGrayscale(_ColorOp):
@@ -866,7 +385,7 @@ class HsvToRgb(_ColorOp):
 
 def _color(cls, op, images, data_format, float_only):
     data_format = standardize_data_format(data_format, op)
-    shape = _image_shape(op, images)
+    shape = image_shape(op, images)
     c = shape[_hw(shape, data_format)[2]]
     if c is not None and c != 3:
         raise ValueError(
@@ -875,7 +394,7 @@ def _color(cls, op, images, data_format, float_only):
         )
     if float_only:
         _check_float_images(op, images)
-    if isinstance(images, KerasTensor):
+    if any_symbolic_tensors((images,)):
         return cls(data_format).symbolic_call(images)
     return getattr(backend.image, cls.backend_fn)(images, data_format=data_format)
 
@@ -891,7 +410,7 @@ def rgb_to_grayscale(image: Tensor, data_format: str = "channels_last") -> Tenso
         Floating images with one channel.
 
     Example:
-    >>> keras_core.ops.image.rgb_to_grayscale(keras_core.ops.ones((2, 2, 3))).shape
+    >>> keras_core.ops.shape(keras_core.ops.image.rgb_to_grayscale(keras_core.ops.ones((2, 2, 3))))
     (2, 2, 1)
     """
     return _color(RgbToGrayscale, "rgb_to_grayscale", image, data_format, False)
@@ -908,7 +427,9 @@ def rgb_to_hsv(images: Tensor, data_format: str | None = None) -> Tensor:
         HSV images of the same shape and dtype (hue 0 where the pixel is gray).
 
     Example:
-    >>> keras_core.ops.image.rgb_to_hsv([[[1.0, 0.0, 0.0]]])  # [[[0., 1., 1.]]]
+    >>> out = keras_core.ops.image.rgb_to_hsv([[[1.0, 0.0, 0.0]]])
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [[[0.0, 1.0, 1.0]]]
     """
     return _color(RgbToHsv, "rgb_to_hsv", images, data_format, True)
 
@@ -924,7 +445,9 @@ def hsv_to_rgb(images: Tensor, data_format: str | None = None) -> Tensor:
         RGB images of the same shape and dtype.
 
     Example:
-    >>> keras_core.ops.image.hsv_to_rgb([[[0.0, 1.0, 1.0]]])  # [[[1., 0., 0.]]]
+    >>> out = keras_core.ops.image.hsv_to_rgb([[[0.0, 1.0, 1.0]]])
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [[[1.0, 0.0, 0.0]]]
     """
     return _color(HsvToRgb, "hsv_to_rgb", images, data_format, True)
 
@@ -1010,7 +533,7 @@ class _PadCrop(Operation):
         w = _resolve_pair(
             op, self.left, self.right, self.width, shape[wi], self.what, n[1], n[3], "target_width"
         )[2]
-        return KerasTensor(_with_hw(shape, self.data_format, h, w), dtype=_dtype(images))
+        return KerasTensor(_with_hw(shape, self.data_format, h, w), dtype=dtype_of(images))
 
 
 class PadImages(_PadCrop):
@@ -1030,7 +553,7 @@ def _pad_crop(cls, images, top, left, bottom, right, target_height, target_width
     them on unchanged: the backend resolves the missing one."""
     op, names = cls.backend_fn, cls.names
     data_format = standardize_data_format(data_format, op)
-    shape = _image_shape(op, images)
+    shape = image_shape(op, images)
     hi, wi, _ = _hw(shape, data_format)
     _resolve_pair(
         op, top, bottom, target_height, shape[hi], cls.what, names[0], names[2], "target_height"
@@ -1039,7 +562,7 @@ def _pad_crop(cls, images, top, left, bottom, right, target_height, target_width
         op, left, right, target_width, shape[wi], cls.what, names[1], names[3], "target_width"
     )
     args = (top, left, bottom, right, target_height, target_width, data_format)
-    if isinstance(images, KerasTensor):
+    if any_symbolic_tensors((images,)):
         return cls(*args).symbolic_call(images)
     return getattr(backend.image, op)(
         images, top, left, bottom, right, target_height, target_width, data_format=data_format
@@ -1072,7 +595,8 @@ def pad_images(
         The padded images, of the input dtype.
 
     Example:
-    >>> keras_core.ops.image.pad_images(keras_core.ops.ones((2, 2, 1)), 1, 1, 1, 1).shape
+    >>> out = keras_core.ops.image.pad_images(keras_core.ops.ones((2, 2, 1)), 1, 1, 1, 1)
+    >>> keras_core.ops.shape(out)
     (4, 4, 1)
     """
     return _pad_crop(
@@ -1114,7 +638,8 @@ def crop_images(
         The cropped images, of the input dtype.
 
     Example:
-    >>> keras_core.ops.image.crop_images(keras_core.ops.ones((4, 4, 1)), 1, 1, 1, 1).shape
+    >>> out = keras_core.ops.image.crop_images(keras_core.ops.ones((4, 4, 1)), 1, 1, 1, 1)
+    >>> keras_core.ops.shape(out)
     (2, 2, 1)
     """
     return _pad_crop(
@@ -1147,7 +672,7 @@ class GaussianBlur(Operation):
         )
 
     def compute_output_spec(self, images):
-        return KerasTensor(shape_of(images), dtype=_float(images))
+        return KerasTensor(shape_of(images), dtype=float_dtype(images))
 
 
 def gaussian_blur(
@@ -1172,12 +697,12 @@ def gaussian_blur(
         Floating images of the input's shape.
 
     Example:
-    >>> keras_core.ops.image.gaussian_blur(keras_core.ops.ones((5, 5, 3))).shape
+    >>> keras_core.ops.shape(keras_core.ops.image.gaussian_blur(keras_core.ops.ones((5, 5, 3))))
     (5, 5, 3)
     """
     op = "gaussian_blur"
     data_format = standardize_data_format(data_format, op)
-    _image_shape(op, images)
+    image_shape(op, images)
     kernel_size = int_tuple(kernel_size, 2, op, "kernel_size")
     if isinstance(sigma, (int, float)) and not isinstance(sigma, bool):
         sigma = (float(sigma), float(sigma))
@@ -1190,7 +715,7 @@ def gaussian_blur(
             f"{op}: `sigma` must be a positive number or a pair of them. Received: sigma={sigma!r}"
         )
     sigma = tuple(float(s) for s in sigma)
-    if isinstance(images, KerasTensor):
+    if any_symbolic_tensors((images,)):
         return GaussianBlur(kernel_size, sigma, data_format).symbolic_call(images)
     return backend.image.gaussian_blur(
         images, kernel_size=kernel_size, sigma=sigma, data_format=data_format
@@ -1206,7 +731,7 @@ class SobelEdges(Operation):
         return backend.image.sobel_edges(images, data_format=self.data_format)
 
     def compute_output_spec(self, images):
-        return KerasTensor(tuple(shape_of(images)) + (2,), dtype=_float(images))
+        return KerasTensor(tuple(shape_of(images)) + (2,), dtype=float_dtype(images))
 
 
 def sobel_edges(images: Tensor, data_format: str | None = None) -> Tensor:
@@ -1224,17 +749,17 @@ def sobel_edges(images: Tensor, data_format: str | None = None) -> Tensor:
         Floating ``(*images.shape, 2)``.
 
     Example:
-    >>> keras_core.ops.image.sobel_edges(keras_core.ops.ones((1, 4, 4, 1))).shape
+    >>> keras_core.ops.shape(keras_core.ops.image.sobel_edges(keras_core.ops.ones((1, 4, 4, 1))))
     (1, 4, 4, 1, 2)
     """
     op = "sobel_edges"
     data_format = standardize_data_format(data_format, op)
-    shape = _image_shape(op, images)
+    shape = image_shape(op, images)
     hi, wi, _ = _hw(shape, data_format)
     for d in (shape[hi], shape[wi]):
         if d is not None and d < 2:
             raise ValueError(f"{op}: images must be at least 2x2. Received: shape={shape}")
-    if isinstance(images, KerasTensor):
+    if any_symbolic_tensors((images,)):
         return SobelEdges(data_format).symbolic_call(images)
     return backend.image.sobel_edges(images, data_format=data_format)
 
@@ -1273,7 +798,7 @@ class Ssim(Operation):
     def compute_output_spec(self, image1, image2):
         shape = shape_of(image1)
         out = (shape[0],) if len(shape) == 4 else ()
-        return KerasTensor(out, dtype=_float(image1, image2))
+        return KerasTensor(out, dtype=float_dtype(image1, image2))
 
 
 def ssim(
@@ -1309,12 +834,13 @@ def ssim(
 
     Example:
     >>> x = keras_core.ops.ones((1, 12, 12, 1))
-    >>> keras_core.ops.image.ssim(x, x)  # [1.]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.image.ssim(x, x)).tolist()
+    [1.0]
     """
     op = "ssim"
     data_format = standardize_data_format(data_format, op)
-    s1 = _image_shape(op, image1, "image1")
-    s2 = _image_shape(op, image2, "image2")
+    s1 = image_shape(op, image1, "image1")
+    s2 = image_shape(op, image2, "image2")
     if len(s1) != len(s2) or any(
         a is not None and b is not None and a != b for a, b in zip(s1, s2)
     ):
@@ -1340,3 +866,9 @@ def ssim(
         k2=k2,
         data_format=data_format,
     )
+
+
+# The interpolating geometric ops are declared in image_sampling.py;
+# ``keras_core.ops.image`` is the namespace of both modules.
+export_ops(globals(), image_sampling, classes=False)
+__all__ = op_names(__name__, image_sampling)

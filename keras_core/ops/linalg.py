@@ -4,39 +4,20 @@ Matrix arguments may carry leading batch dimensions: ``(..., m, n)``.
 Results are floating (ints become ``floatx()``); ``eig`` is complex.
 """
 
-from typing import Any, Callable
+from typing import Callable
 
 from keras_core import backend
-from keras_core.backend.common import dtype_rules, tree
+from keras_core.backend.common import tree
 from keras_core.backend.common.keras_tensor import KerasTensor, any_symbolic_tensors
-from keras_core.ops.op_utils import broadcast_shapes, shape_of, standardize_axis
+from keras_core.ops.op_utils import (
+    Tensor,
+    broadcast_shapes,
+    float_dtype,
+    op_names,
+    shape_of,
+    standardize_axis,
+)
 from keras_core.ops.operation import Operation
-
-# A backend tensor, a KerasTensor, a NumPy array, a nested list or a number.
-Tensor = Any
-
-__all__ = [
-    "cholesky",
-    "cholesky_inverse",
-    "det",
-    "eig",
-    "eigh",
-    "inv",
-    "jvp",
-    "lstsq",
-    "lu_factor",
-    "matrix_rank",
-    "norm",
-    "pinv",
-    "qr",
-    "solve",
-    "solve_triangular",
-    "svd",
-]
-
-
-def _float(*xs):
-    return dtype_rules.float_dtype(*[x for x in xs if x is not None])
 
 
 def _matrix(op, x, name="x", square=True):
@@ -67,7 +48,7 @@ class _MatrixOp(Operation):
         return getattr(backend.linalg, self.backend_fn)(x, **self.params)
 
     def compute_output_spec(self, x):
-        return KerasTensor(shape_of(x), dtype=_float(x))
+        return KerasTensor(shape_of(x), dtype=float_dtype(x))
 
 
 class Cholesky(_MatrixOp):
@@ -94,10 +75,12 @@ def cholesky(x: Tensor, upper: bool = False) -> Tensor:
         A triangular floating tensor ``(..., n, n)``.
 
     Example:
-    >>> keras_core.ops.linalg.cholesky([[4.0, 2.0], [2.0, 2.0]])  # [[2., 0.], [1., 1.]]
+    >>> out = keras_core.ops.linalg.cholesky([[4.0, 2.0], [2.0, 2.0]])
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [[2.0, 0.0], [1.0, 1.0]]
     """
     _matrix("cholesky", x)
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Cholesky(upper=bool(upper)).symbolic_call(x)
     return backend.linalg.cholesky(x, upper=bool(upper))
 
@@ -114,10 +97,14 @@ def cholesky_inverse(x: Tensor, upper: bool = False) -> Tensor:
         The inverse of the factored matrix ``(..., n, n)``.
 
     Example:
-    >>> keras_core.ops.linalg.cholesky_inverse([[2.0, 0.0], [1.0, 1.0]])  # inv([[4,2],[2,2]])
+    The factor ``[[2, 0], [1, 1]]`` is of ``[[4, 2], [2, 2]]``, whose inverse this is:
+
+    >>> x = keras_core.ops.linalg.cholesky_inverse([[2.0, 0.0], [1.0, 1.0]])
+    >>> keras_core.ops.convert_to_numpy(x).tolist()
+    [[0.5, -0.5], [-0.5, 1.0]]
     """
     _matrix("cholesky_inverse", x)
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return CholeskyInverse(upper=bool(upper)).symbolic_call(x)
     return backend.linalg.cholesky_inverse(x, upper=bool(upper))
 
@@ -132,10 +119,12 @@ def inv(x: Tensor) -> Tensor:
         A floating tensor ``(..., n, n)``.
 
     Example:
-    >>> keras_core.ops.linalg.inv([[2.0, 0.0], [0.0, 4.0]])  # [[0.5, 0.], [0., 0.25]]
+    >>> out = keras_core.ops.linalg.inv([[2.0, 0.0], [0.0, 4.0]])
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [[0.5, 0.0], [0.0, 0.25]]
     """
     _matrix("inv", x)
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Inv().symbolic_call(x)
     return backend.linalg.inv(x)
 
@@ -145,7 +134,7 @@ class Det(Operation):
         return backend.linalg.det(x)
 
     def compute_output_spec(self, x):
-        return KerasTensor(tuple(shape_of(x)[:-2]), dtype=_float(x))
+        return KerasTensor(tuple(shape_of(x)[:-2]), dtype=float_dtype(x))
 
 
 def det(x: Tensor) -> Tensor:
@@ -158,10 +147,12 @@ def det(x: Tensor) -> Tensor:
         A floating tensor ``(...)``.
 
     Example:
-    >>> keras_core.ops.linalg.det([[1.0, 2.0], [3.0, 4.0]])  # -2.0
+    >>> out = keras_core.ops.linalg.det([[1.0, 2.0], [3.0, 4.0]])
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    -2.0
     """
     _matrix("det", x)
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Det().symbolic_call(x)
     return backend.linalg.det(x)
 
@@ -172,7 +163,7 @@ class Eig(Operation):
 
     def compute_output_spec(self, x):
         shape = shape_of(x)
-        d = "complex128" if _float(x) == "float64" else "complex64"
+        d = "complex128" if float_dtype(x) == "float64" else "complex64"
         return KerasTensor(tuple(shape[:-1]), dtype=d), KerasTensor(tuple(shape), dtype=d)
 
 
@@ -188,10 +179,12 @@ def eig(x: Tensor) -> tuple:
         complex64). Their order and phases are the framework's.
 
     Example:
-    >>> keras_core.ops.linalg.eig([[2.0, 0.0], [0.0, 3.0]])[0]  # [2.+0.j, 3.+0.j]
+    >>> out = keras_core.ops.linalg.eig([[2.0, 0.0], [0.0, 3.0]])[0]
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [(2+0j), (3+0j)]
     """
     _matrix("eig", x)
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Eig().symbolic_call(x)
     return backend.linalg.eig(x)
 
@@ -202,7 +195,7 @@ class Eigh(Operation):
 
     def compute_output_spec(self, x):
         shape = shape_of(x)
-        d = _float(x)
+        d = float_dtype(x)
         return KerasTensor(tuple(shape[:-1]), dtype=d), KerasTensor(tuple(shape), dtype=d)
 
 
@@ -217,10 +210,12 @@ def eigh(x: Tensor) -> tuple:
         eigenvectors as the columns of ``v`` (signs are the framework's).
 
     Example:
-    >>> keras_core.ops.linalg.eigh([[2.0, 1.0], [1.0, 2.0]])[0]  # [1., 3.]
+    >>> out = keras_core.ops.linalg.eigh([[2.0, 1.0], [1.0, 2.0]])[0]
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [1.0, 3.0]
     """
     _matrix("eigh", x)
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Eigh().symbolic_call(x)
     return backend.linalg.eigh(x)
 
@@ -233,7 +228,7 @@ class LuFactor(Operation):
         shape = shape_of(x)
         k = None if None in shape[-2:] else min(shape[-2:])
         return (
-            KerasTensor(tuple(shape), dtype=_float(x)),
+            KerasTensor(tuple(shape), dtype=float_dtype(x)),
             KerasTensor(tuple(shape[:-2]) + (k,), dtype="int32"),
         )
 
@@ -250,10 +245,12 @@ def lu_factor(x: Tensor) -> tuple:
         ``min(m, n)``) says that row ``i`` was swapped with row ``pivots[i]``.
 
     Example:
-    >>> keras_core.ops.linalg.lu_factor([[1.0, 2.0], [3.0, 4.0]])[1]  # [1, 1]
+    >>> out = keras_core.ops.linalg.lu_factor([[1.0, 2.0], [3.0, 4.0]])[1]
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [1, 1]
     """
     _matrix("lu_factor", x, square=False)
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return LuFactor().symbolic_call(x)
     return backend.linalg.lu_factor(x)
 
@@ -281,10 +278,11 @@ def matrix_rank(x: Tensor, tol: float | None = None) -> Tensor:
         An int32 tensor ``(...)``.
 
     Example:
-    >>> keras_core.ops.linalg.matrix_rank([[1.0, 2.0], [2.0, 4.0]])  # 1
+    >>> int(keras_core.ops.linalg.matrix_rank([[1.0, 2.0], [2.0, 4.0]]))
+    1
     """
     _matrix("matrix_rank", x, square=False)
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return MatrixRank(tol).symbolic_call(x)
     return backend.linalg.matrix_rank(x, tol=tol)
 
@@ -314,7 +312,7 @@ class Norm(Operation):
             out = tuple(1 if i in axes else d for i, d in enumerate(shape))
         else:
             out = tuple(d for i, d in enumerate(shape) if i not in axes)
-        return KerasTensor(out, dtype=_float(x))
+        return KerasTensor(out, dtype=float_dtype(x))
 
 
 def norm(
@@ -338,7 +336,8 @@ def norm(
         A floating tensor.
 
     Example:
-    >>> keras_core.ops.linalg.norm([3.0, 4.0])  # 5.0
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.linalg.norm([3.0, 4.0])).tolist()
+    5.0
     """
     op = "norm"
     ndim = len(shape_of(x))
@@ -374,7 +373,7 @@ def norm(
         raise ValueError(
             f"{op}: invalid `ord` for a vector norm; expected {_VECTOR_ORDS}. Received: ord={ord!r}"
         )
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Norm(ord, axis_arg, bool(keepdims)).symbolic_call(x)
     return backend.linalg.norm(x, ord=ord, axis=axis_arg, keepdims=bool(keepdims))
 
@@ -389,7 +388,7 @@ class Pinv(Operation):
 
     def compute_output_spec(self, x):
         shape = shape_of(x)
-        return KerasTensor(tuple(shape[:-2]) + (shape[-1], shape[-2]), dtype=_float(x))
+        return KerasTensor(tuple(shape[:-2]) + (shape[-1], shape[-2]), dtype=float_dtype(x))
 
 
 def pinv(x: Tensor, rcond: float | None = None) -> Tensor:
@@ -404,10 +403,12 @@ def pinv(x: Tensor, rcond: float | None = None) -> Tensor:
         A floating tensor ``(..., n, m)``.
 
     Example:
-    >>> keras_core.ops.linalg.pinv([[2.0, 0.0], [0.0, 0.0]])  # [[0.5, 0.], [0., 0.]]
+    >>> out = keras_core.ops.linalg.pinv([[2.0, 0.0], [0.0, 0.0]])
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [[0.5, 0.0], [0.0, 0.0]]
     """
     _matrix("pinv", x, square=False)
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Pinv(rcond).symbolic_call(x)
     return backend.linalg.pinv(x, rcond=rcond)
 
@@ -429,7 +430,7 @@ class Qr(Operation):
         else:
             k = None if m is None or n is None else min(m, n)
             q, r = (m, k), (k, n)
-        d = _float(x)
+        d = float_dtype(x)
         return KerasTensor(batch + q, dtype=d), KerasTensor(batch + r, dtype=d)
 
 
@@ -447,11 +448,13 @@ def qr(x: Tensor, mode: str = "reduced") -> tuple:
 
     Example:
     >>> q, r = keras_core.ops.qr([[1.0, 2.0], [3.0, 4.0]])
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.matmul(q, r)).tolist()
+    [[1.0, 2.0], [3.0, 4.0]]
     """
     if mode not in ("reduced", "complete"):
         raise ValueError(f"qr: `mode` must be 'reduced' or 'complete'. Received: mode={mode!r}")
     _matrix("qr", x, square=False)
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Qr(mode).symbolic_call(x)
     return backend.linalg.qr(x, mode=mode)
 
@@ -470,7 +473,7 @@ class Svd(Operation):
         m, n = shape[-2], shape[-1]
         batch = tuple(shape[:-2])
         k = None if m is None or n is None else min(m, n)
-        d = _float(x)
+        d = float_dtype(x)
         s = KerasTensor(batch + (k,), dtype=d)
         if not self.compute_uv:
             return s
@@ -494,10 +497,12 @@ def svd(x: Tensor, full_matrices: bool = True, compute_uv: bool = True) -> Tenso
         ``(u, s, vh)`` with singular values ``s`` in descending order, or only ``s``.
 
     Example:
-    >>> keras_core.ops.linalg.svd([[3.0, 0.0], [0.0, 4.0]], compute_uv=False)  # [4., 3.]
+    >>> out = keras_core.ops.linalg.svd([[3.0, 0.0], [0.0, 4.0]], compute_uv=False)
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [4.0, 3.0]
     """
     _matrix("svd", x, square=False)
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Svd(bool(full_matrices), bool(compute_uv)).symbolic_call(x)
     return backend.linalg.svd(x, full_matrices=bool(full_matrices), compute_uv=bool(compute_uv))
 
@@ -534,7 +539,7 @@ class Solve(Operation):
         else:
             batch = broadcast_shapes(a_shape[:-2], b_shape[:-1], self.backend_fn)
             out = batch + (a_shape[-1],)
-        return KerasTensor(out, dtype=_float(a, b))
+        return KerasTensor(out, dtype=float_dtype(a, b))
 
 
 class SolveTriangular(Solve):
@@ -552,7 +557,9 @@ def solve(a: Tensor, b: Tensor) -> Tensor:
         ``x``, the shape of ``b`` (batch dims broadcast).
 
     Example:
-    >>> keras_core.ops.linalg.solve([[2.0, 0.0], [0.0, 4.0]], [2.0, 2.0])  # [1., 0.5]
+    >>> out = keras_core.ops.linalg.solve([[2.0, 0.0], [0.0, 4.0]], [2.0, 2.0])
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [1.0, 0.5]
     """
     _check_solve_shapes("solve", a, b)
     if any_symbolic_tensors((a, b)):
@@ -572,7 +579,9 @@ def solve_triangular(a: Tensor, b: Tensor, lower: bool = False) -> Tensor:
         ``x``, the shape of ``b``.
 
     Example:
-    >>> keras_core.ops.linalg.solve_triangular([[2.0, 0.0], [1.0, 1.0]], [2.0, 3.0], lower=True)
+    >>> out = keras_core.ops.linalg.solve_triangular([[2.0, 0.0], [1.0, 1.0]], [2.0, 3.0], lower=True)
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [1.0, 2.0]
     """
     _check_solve_shapes("solve_triangular", a, b)
     if any_symbolic_tensors((a, b)):
@@ -591,7 +600,7 @@ class Lstsq(Operation):
     def compute_output_spec(self, a, b):
         a_shape, b_shape = shape_of(a), shape_of(b)
         out = (a_shape[-1],) + tuple(b_shape[1:])
-        return KerasTensor(out, dtype=_float(a, b))
+        return KerasTensor(out, dtype=float_dtype(a, b))
 
 
 def lstsq(a: Tensor, b: Tensor, rcond: float | None = None) -> Tensor:
@@ -607,7 +616,9 @@ def lstsq(a: Tensor, b: Tensor, rcond: float | None = None) -> Tensor:
         ``x``: ``(n,)`` or ``(n, k)``.
 
     Example:
-    >>> keras_core.ops.linalg.lstsq([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]], [1.0, 1.0, 2.0])
+    >>> out = keras_core.ops.linalg.lstsq([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]], [1.0, 1.0, 2.0])
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [1.0, 1.0]
     """
     a_shape = shape_of(a)
     b_shape = shape_of(b)
@@ -639,7 +650,14 @@ def jvp(fun: Callable, primals: tuple, tangents: tuple, has_aux: bool = False) -
         ``(primals_out, tangents_out)``, or ``(primals_out, tangents_out, aux)``.
 
     Example:
-    >>> keras_core.ops.linalg.jvp(keras_core.ops.square, (3.0,), (1.0,))  # (9.0, 6.0)
+    (Skipped by the doctest run, which uses the numpy backend: it has no
+    automatic differentiation and raises a NotImplementedError.)
+
+    >>> out, tangent = keras_core.ops.linalg.jvp(  # doctest: +SKIP
+    ...     keras_core.ops.square, (3.0,), (1.0,)
+    ... )
+    >>> float(out), float(tangent)  # doctest: +SKIP
+    (9.0, 6.0)
     """
     if not callable(fun):
         raise TypeError(f"jvp: `fun` must be callable. Received: fun={fun!r}")
@@ -670,3 +688,6 @@ def jvp(fun: Callable, primals: tuple, tangents: tuple, has_aux: bool = False) -
             return out, tangent, aux
         return out, tree.map_structure(lambda o: KerasTensor(o.shape, dtype=o.dtype), out)
     return backend.linalg.jvp(fun, tuple(primals), tuple(tangents), has_aux=bool(has_aux))
+
+
+__all__ = op_names(__name__)

@@ -6,52 +6,22 @@ at the top level).
 """
 
 import operator
-from typing import Any
 
 from keras_core import backend
-from keras_core.backend.common import dtype_rules
 from keras_core.backend.common.keras_tensor import KerasTensor, any_symbolic_tensors
-from keras_core.ops.linalg import qr  # noqa: F401  (re-exported)
-from keras_core.ops.op_utils import broadcast_shapes, reduce_shape, shape_of, standardize_axis
+from keras_core.backend.common.shape_rules import conv_output_length
+from keras_core.ops.linalg import qr  # noqa: F401  (also in keras_core.ops.math, as in Keras)
+from keras_core.ops.op_utils import (
+    Tensor,
+    broadcast_shapes,
+    dtype_of,
+    float_dtype,
+    op_names,
+    reduce_shape,
+    shape_of,
+    standardize_axis,
+)
 from keras_core.ops.operation import Operation
-
-# A backend tensor, a KerasTensor, a NumPy array, a nested list or a number.
-Tensor = Any
-
-__all__ = [
-    "cdist",
-    "erf",
-    "erfc",
-    "erfinv",
-    "extract_sequences",
-    "fft",
-    "fft2",
-    "ifft2",
-    "in_top_k",
-    "irfft",
-    "istft",
-    "logdet",
-    "logsumexp",
-    "qr",
-    "rfft",
-    "rsqrt",
-    "segment_max",
-    "segment_min",
-    "segment_prod",
-    "segment_sum",
-    "stft",
-    "top_k",
-    "view_as_complex",
-    "view_as_real",
-]
-
-
-def _float(*xs):
-    return dtype_rules.float_dtype(*[x for x in xs if x is not None])
-
-
-def _dtype(x):
-    return dtype_rules.dtype_of(x) if not isinstance(x, KerasTensor) else x.dtype
 
 
 def _positive_int(op, value, name, minimum=1):
@@ -77,7 +47,7 @@ class _Unary(Operation):
         return getattr(backend.math, self.backend_fn)(x)
 
     def compute_output_spec(self, x):
-        return KerasTensor(shape_of(x), dtype=_float(x))
+        return KerasTensor(shape_of(x), dtype=float_dtype(x))
 
 
 class Erf(_Unary):
@@ -106,9 +76,10 @@ def erf(x: Tensor) -> Tensor:
         A floating tensor of the same shape (ints become ``floatx()``).
 
     Example:
-    >>> keras_core.ops.erf([0.0, 1.0])  # [0., 0.8427008]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.erf([0.0, 1.0])).tolist()
+    [0.0, 0.8427]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Erf().symbolic_call(x)
     return backend.math.erf(x)
 
@@ -123,9 +94,10 @@ def erfc(x: Tensor) -> Tensor:
         A floating tensor of the same shape.
 
     Example:
-    >>> keras_core.ops.erfc([0.0, 3.0])  # [1., 2.209050e-05]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.erfc([0.0, 3.0])).tolist()
+    [1.0, 0.0]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Erfc().symbolic_call(x)
     return backend.math.erfc(x)
 
@@ -140,9 +112,10 @@ def erfinv(x: Tensor) -> Tensor:
         A floating tensor of the same shape; ``±inf`` at ``±1``, NaN outside.
 
     Example:
-    >>> keras_core.ops.erfinv([0.0, 0.5])  # [0., 0.4769363]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.erfinv([0.0, 0.5])).tolist()
+    [0.0, 0.4769]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Erfinv().symbolic_call(x)
     return backend.math.erfinv(x)
 
@@ -157,9 +130,10 @@ def rsqrt(x: Tensor) -> Tensor:
         A floating tensor of the same shape.
 
     Example:
-    >>> keras_core.ops.rsqrt([4.0, 16.0])  # [0.5, 0.25]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.rsqrt([4.0, 16.0])).tolist()
+    [0.5, 0.25]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Rsqrt().symbolic_call(x)
     return backend.math.rsqrt(x)
 
@@ -174,7 +148,9 @@ class Logsumexp(Operation):
         return backend.math.logsumexp(x, axis=self.axis, keepdims=self.keepdims)
 
     def compute_output_spec(self, x):
-        return KerasTensor(reduce_shape(shape_of(x), self.axis, self.keepdims), dtype=_float(x))
+        return KerasTensor(
+            reduce_shape(shape_of(x), self.axis, self.keepdims), dtype=float_dtype(x)
+        )
 
 
 def logsumexp(x: Tensor, axis: int | tuple | None = None, keepdims: bool = False) -> Tensor:
@@ -189,11 +165,12 @@ def logsumexp(x: Tensor, axis: int | tuple | None = None, keepdims: bool = False
         A floating tensor.
 
     Example:
-    >>> keras_core.ops.logsumexp([0.0, 0.0])  # 0.6931472
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.logsumexp([0.0, 0.0])).tolist()
+    0.6931
     """
     if axis is not None:
         axis = standardize_axis(axis, len(shape_of(x)), "logsumexp")
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Logsumexp(axis, bool(keepdims)).symbolic_call(x)
     return backend.math.logsumexp(x, axis=axis, keepdims=bool(keepdims))
 
@@ -217,7 +194,7 @@ def _check_complex_pair(op, x):
             f"Received: real.shape={tuple(rs)}, imag.shape={tuple(is_)}"
         )
     for part, name in ((real, "real"), (imag, "imag")):
-        d = _dtype(part)
+        d = dtype_of(part)
         if d not in ("float16", "bfloat16", "float32", "float64", float):
             raise TypeError(f"{op}: the {name} part must be a floating tensor. Received: dtype={d}")
     return real, imag, rs
@@ -232,7 +209,7 @@ class _FFT(Operation):
 
     def compute_output_spec(self, x):
         real, imag = x
-        d = _float(real, imag)
+        d = float_dtype(real, imag)
         return KerasTensor(shape_of(real), dtype=d), KerasTensor(shape_of(real), dtype=d)
 
 
@@ -269,7 +246,9 @@ def fft(x: Tensor) -> tuple:
         A tuple ``(real, imag)`` of the transform.
 
     Example:
-    >>> keras_core.ops.fft(([1.0, 0.0], [0.0, 0.0]))  # ([1., 1.], [0., 0.])
+    >>> out = keras_core.ops.fft(([1.0, 0.0], [0.0, 0.0]))
+    >>> [keras_core.ops.convert_to_numpy(t).tolist() for t in out]
+    [[1.0, 1.0], [0.0, 0.0]]
     """
     return _fft_dispatch(FFT, "fft", x, 1)
 
@@ -285,7 +264,9 @@ def fft2(x: Tensor) -> tuple:
 
     Example:
     >>> r = keras_core.ops.ones((2, 2))
-    >>> keras_core.ops.fft2((r, keras_core.ops.zeros((2, 2))))[0]  # [[4., 0.], [0., 0.]]
+    >>> out = keras_core.ops.fft2((r, keras_core.ops.zeros((2, 2))))[0]
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [[4.0, 0.0], [0.0, 0.0]]
     """
     return _fft_dispatch(FFT2, "fft2", x, 2)
 
@@ -301,7 +282,9 @@ def ifft2(x: Tensor) -> tuple:
 
     Example:
     >>> r = keras_core.ops.ones((2, 2))
-    >>> keras_core.ops.ifft2((r, keras_core.ops.zeros((2, 2))))[0]  # [[1., 0.], [0., 0.]]
+    >>> out = keras_core.ops.ifft2((r, keras_core.ops.zeros((2, 2))))[0]
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [[1.0, 0.0], [0.0, 0.0]]
     """
     return _fft_dispatch(IFFT2, "ifft2", x, 2)
 
@@ -319,7 +302,7 @@ class RFFT(Operation):
         n = self.fft_length if self.fft_length is not None else shape[-1]
         bins = None if n is None else n // 2 + 1
         out = tuple(shape[:-1]) + (bins,)
-        d = _float(x)
+        d = float_dtype(x)
         return KerasTensor(out, dtype=d), KerasTensor(out, dtype=d)
 
 
@@ -335,13 +318,15 @@ def rfft(x: Tensor, fft_length: int | None = None) -> tuple:
         A tuple ``(real, imag)`` with last axis ``fft_length // 2 + 1``.
 
     Example:
-    >>> keras_core.ops.rfft([1.0, 1.0, 1.0, 1.0])  # ([4., 0., 0.], [0., 0., 0.])
+    >>> out = keras_core.ops.rfft([1.0, 1.0, 1.0, 1.0])
+    >>> [keras_core.ops.convert_to_numpy(t).tolist() for t in out]
+    [[4.0, 0.0, 0.0], [0.0, 0.0, 0.0]]
     """
     if len(shape_of(x)) < 1:
         raise ValueError(f"rfft: `x` must have rank >= 1. Received: shape={shape_of(x)}")
     if fft_length is not None:
         fft_length = _positive_int("rfft", fft_length, "fft_length")
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return RFFT(fft_length).symbolic_call(x)
     return backend.math.rfft(x, fft_length=fft_length)
 
@@ -357,7 +342,7 @@ class IRFFT(RFFT):
             n = self.fft_length
         else:
             n = None if shape[-1] is None else 2 * (shape[-1] - 1)
-        return KerasTensor(tuple(shape[:-1]) + (n,), dtype=_float(real, imag))
+        return KerasTensor(tuple(shape[:-1]) + (n,), dtype=float_dtype(real, imag))
 
 
 def irfft(x: Tensor, fft_length: int | None = None) -> Tensor:
@@ -371,7 +356,9 @@ def irfft(x: Tensor, fft_length: int | None = None) -> Tensor:
         A real floating tensor.
 
     Example:
-    >>> keras_core.ops.irfft(([4.0, 0.0, 0.0], [0.0, 0.0, 0.0]))  # [1., 1., 1., 1.]
+    >>> out = keras_core.ops.irfft(([4.0, 0.0, 0.0], [0.0, 0.0, 0.0]))
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [1.0, 1.0, 1.0, 1.0]
     """
     real, imag, rs = _check_complex_pair("irfft", x)
     if len(rs) < 1:
@@ -443,9 +430,9 @@ class STFT(Operation):
         else:
             if self.center:
                 n = n + 2 * (self.fft_length // 2)
-            frames = (n - self.fft_length) // self.sequence_stride + 1
+            frames = conv_output_length(n, self.fft_length, self.sequence_stride, "valid")
         out = tuple(shape[:-1]) + (frames, self.fft_length // 2 + 1)
-        d = _float(x)
+        d = float_dtype(x)
         return KerasTensor(out, dtype=d), KerasTensor(out, dtype=d)
 
 
@@ -478,7 +465,9 @@ def stft(
         A tuple ``(real, imag)`` of shape ``(..., frames, fft_length // 2 + 1)``.
 
     Example:
-    >>> keras_core.ops.stft([0.0, 1.0, 2.0, 3.0, 4.0], 3, 2, 3)[0]  # [[0.75, -0.375], ...]
+    >>> real, imag = keras_core.ops.stft([0.0, 1.0, 2.0, 3.0, 4.0], 3, 2, 3)
+    >>> keras_core.ops.convert_to_numpy(real).tolist()
+    [[0.75, -0.375], [3.75, -1.875], [5.25, -2.625]]
     """
     op = "stft"
     sequence_length, sequence_stride, fft_length, window = _stft_args(
@@ -549,7 +538,7 @@ class ISTFT(Operation):
             n = self.fft_length + self.sequence_stride * (shape[-2] - 1)
             if self.center:
                 n -= 2 * (self.fft_length // 2)
-        return KerasTensor(tuple(shape[:-2]) + (n,), dtype=_float(real, imag))
+        return KerasTensor(tuple(shape[:-2]) + (n,), dtype=float_dtype(real, imag))
 
 
 def istft(
@@ -581,8 +570,12 @@ def istft(
         A real tensor ``(..., samples)``.
 
     Example:
+    A round trip through ``stft`` gives ``x`` back (up to rounding):
+
     >>> x = keras_core.ops.arange(8.0)
-    >>> keras_core.ops.istft(keras_core.ops.stft(x, 4, 2, 4), 4, 2, 4)  # ~x
+    >>> y = keras_core.ops.istft(keras_core.ops.stft(x, 4, 2, 4), 4, 2, 4)
+    >>> keras_core.ops.convert_to_numpy(y).tolist()
+    [0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0]
     """
     op = "istft"
     real, imag, rs = _check_complex_pair(op, x)
@@ -631,7 +624,7 @@ class TopK(Operation):
 
     def compute_output_spec(self, x):
         shape = tuple(shape_of(x)[:-1]) + (self.k,)
-        return KerasTensor(shape, dtype=_dtype(x)), KerasTensor(shape, dtype="int32")
+        return KerasTensor(shape, dtype=dtype_of(x)), KerasTensor(shape, dtype="int32")
 
 
 def top_k(x: Tensor, k: int, sorted: bool = True) -> tuple:
@@ -649,7 +642,9 @@ def top_k(x: Tensor, k: int, sorted: bool = True) -> tuple:
         A tuple ``(values, indices)``: values of ``x``'s dtype, int32 indices.
 
     Example:
-    >>> keras_core.ops.top_k([1.0, 5.0, 3.0], 2)  # ([5., 3.], [1, 2])
+    >>> out = keras_core.ops.top_k([1.0, 5.0, 3.0], 2)
+    >>> [keras_core.ops.convert_to_numpy(t).tolist() for t in out]
+    [[5.0, 3.0], [1, 2]]
     """
     shape = shape_of(x)
     if len(shape) < 1:
@@ -660,7 +655,7 @@ def top_k(x: Tensor, k: int, sorted: bool = True) -> tuple:
             f"top_k: `k` ({k}) must be <= the size of the last axis ({shape[-1]}). "
             f"Received: x.shape={tuple(shape)}"
         )
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return TopK(k, bool(sorted)).symbolic_call(x)
     return backend.math.top_k(x, k, sorted=bool(sorted))
 
@@ -692,7 +687,9 @@ def in_top_k(targets: Tensor, predictions: Tensor, k: int) -> Tensor:
         A bool tensor ``(batch,)``.
 
     Example:
-    >>> keras_core.ops.in_top_k([1, 0], [[0.1, 0.9, 0.0], [0.2, 0.5, 0.3]], 1)  # [True, False]
+    >>> out = keras_core.ops.in_top_k([1, 0], [[0.1, 0.9, 0.0], [0.2, 0.5, 0.3]], 1)
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [True, False]
     """
     ts, ps = shape_of(targets), shape_of(predictions)
     if len(ts) != 1 or len(ps) != 2:
@@ -726,7 +723,7 @@ class _Segment(Operation):
 
     def compute_output_spec(self, data, segment_ids):
         shape = (self.num_segments,) + tuple(shape_of(data)[len(shape_of(segment_ids)) :])
-        return KerasTensor(shape, dtype=_dtype(data))
+        return KerasTensor(shape, dtype=dtype_of(data))
 
 
 class SegmentSum(_Segment):
@@ -781,7 +778,9 @@ _SEGMENT_DOC = """Computes the {what} of each segment of ``data``'s rows.
         A tensor ``(num_segments, *data.shape[1:])`` of ``data``'s dtype.
 
     Example:
-    >>> keras_core.ops.{name}([1.0, 2.0, 3.0], [0, 0, 1], num_segments=2)  # {example}
+    >>> x = keras_core.ops.{name}([1.0, 2.0, 3.0], [0, 0, 1], num_segments=2)
+    >>> keras_core.ops.convert_to_numpy(x).tolist()
+    {example}
     """
 
 
@@ -810,22 +809,22 @@ def segment_prod(
 
 
 segment_sum.__doc__ = _SEGMENT_DOC.format(
-    what="sum", empty="0", name="segment_sum", example="[3., 3.]"
+    what="sum", empty="0", name="segment_sum", example="[3.0, 3.0]"
 )
 segment_max.__doc__ = _SEGMENT_DOC.format(
     what="maximum",
     empty="the dtype's lowest value (-inf for floats)",
     name="segment_max",
-    example="[2., 3.]",
+    example="[2.0, 3.0]",
 )
 segment_min.__doc__ = _SEGMENT_DOC.format(
     what="minimum",
     empty="the dtype's highest value (inf for floats)",
     name="segment_min",
-    example="[1., 3.]",
+    example="[1.0, 3.0]",
 )
 segment_prod.__doc__ = _SEGMENT_DOC.format(
-    what="product", empty="1", name="segment_prod", example="[2., 3.]"
+    what="product", empty="1", name="segment_prod", example="[2.0, 3.0]"
 )
 
 
@@ -845,8 +844,8 @@ class ExtractSequences(Operation):
     def compute_output_spec(self, x):
         shape = shape_of(x)
         n = shape[-1]
-        frames = None if n is None else (n - self.sequence_length) // self.sequence_stride + 1
-        return KerasTensor(tuple(shape[:-1]) + (frames, self.sequence_length), dtype=_dtype(x))
+        frames = conv_output_length(n, self.sequence_length, self.sequence_stride, "valid")
+        return KerasTensor(tuple(shape[:-1]) + (frames, self.sequence_length), dtype=dtype_of(x))
 
 
 def extract_sequences(x: Tensor, sequence_length: int, sequence_stride: int) -> Tensor:
@@ -862,7 +861,9 @@ def extract_sequences(x: Tensor, sequence_length: int, sequence_stride: int) -> 
         ``frames = (samples - sequence_length) // sequence_stride + 1``.
 
     Example:
-    >>> keras_core.ops.extract_sequences([1, 2, 3, 4, 5], 3, 2)  # [[1, 2, 3], [3, 4, 5]]
+    >>> out = keras_core.ops.extract_sequences([1, 2, 3, 4, 5], 3, 2)
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [[1, 2, 3], [3, 4, 5]]
     """
     op = "extract_sequences"
     sequence_length = _positive_int(op, sequence_length, "sequence_length")
@@ -875,7 +876,7 @@ def extract_sequences(x: Tensor, sequence_length: int, sequence_stride: int) -> 
             f"{op}: the last axis ({shape[-1]}) is shorter than sequence_length "
             f"({sequence_length}). Received: x.shape={tuple(shape)}"
         )
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return ExtractSequences(sequence_length, sequence_stride).symbolic_call(x)
     return backend.math.extract_sequences(x, sequence_length, sequence_stride)
 
@@ -900,7 +901,7 @@ class Logdet(Operation):
         return backend.math.logdet(x)
 
     def compute_output_spec(self, x):
-        return KerasTensor(tuple(shape_of(x)[:-2]), dtype=_float(x))
+        return KerasTensor(tuple(shape_of(x)[:-2]), dtype=float_dtype(x))
 
 
 def logdet(x: Tensor) -> Tensor:
@@ -913,10 +914,11 @@ def logdet(x: Tensor) -> Tensor:
         A floating tensor ``(...)``.
 
     Example:
-    >>> keras_core.ops.logdet([[2.0, 0.0], [0.0, 3.0]])  # 1.7917595
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.logdet([[2.0, 0.0], [0.0, 3.0]])).tolist()
+    1.7918
     """
     _check_square("logdet", x)
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Logdet().symbolic_call(x)
     return backend.math.logdet(x)
 
@@ -928,7 +930,7 @@ class Cdist(Operation):
     def compute_output_spec(self, x, y):
         xs, ys = shape_of(x), shape_of(y)
         batch = broadcast_shapes(xs[:-2], ys[:-2], "cdist")
-        return KerasTensor(batch + (xs[-2], ys[-2]), dtype=_float(x, y))
+        return KerasTensor(batch + (xs[-2], ys[-2]), dtype=float_dtype(x, y))
 
 
 def cdist(x: Tensor, y: Tensor) -> Tensor:
@@ -942,7 +944,8 @@ def cdist(x: Tensor, y: Tensor) -> Tensor:
         A floating tensor ``(..., m, n)``.
 
     Example:
-    >>> keras_core.ops.cdist([[0.0, 0.0]], [[3.0, 4.0]])  # [[5.]]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.cdist([[0.0, 0.0]], [[3.0, 4.0]])).tolist()
+    [[5.0]]
     """
     xs, ys = shape_of(x), shape_of(y)
     if len(xs) < 2 or len(ys) < 2:
@@ -980,12 +983,14 @@ def view_as_real(x: Tensor) -> Tensor:
         A float tensor ``(*x.shape, 2)``: float64 for complex128, else float32.
 
     Example:
-    >>> keras_core.ops.view_as_real(keras_core.ops.convert_to_tensor([1 + 2j]))  # [[1., 2.]]
+    >>> out = keras_core.ops.view_as_real(keras_core.ops.convert_to_tensor([1 + 2j]))
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [[1.0, 2.0]]
     """
-    d = _dtype(x)
+    d = dtype_of(x)
     if d not in ("complex64", "complex128", complex):
         raise TypeError(f"view_as_real: `x` must be a complex tensor. Received: dtype={d}")
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return ViewAsReal().symbolic_call(x)
     return backend.math.view_as_real(x)
 
@@ -1009,13 +1014,17 @@ def view_as_complex(x: Tensor) -> Tensor:
         A complex tensor ``(...)``: complex128 for float64, else complex64.
 
     Example:
-    >>> keras_core.ops.view_as_complex([[1.0, 2.0]])  # [1.+2.j]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.view_as_complex([[1.0, 2.0]])).tolist()
+    [(1+2j)]
     """
     shape = shape_of(x)
     if len(shape) < 1 or shape[-1] not in (2, None):
         raise ValueError(
             f"view_as_complex: the last axis must have length 2. Received: x.shape={tuple(shape)}"
         )
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return ViewAsComplex().symbolic_call(x)
     return backend.math.view_as_complex(x)
+
+
+__all__ = op_names(__name__) + ["qr"]

@@ -1,7 +1,7 @@
 """keras_core.ops.nn: activations, normalizations, losses, encodings and attention.
 
-Activations live in ``nn_activations.py`` and convolution/pooling ops in ``nn_conv.py``;
-both are re-exported here.
+Activations live in ``nn_activations.py``, convolution/pooling ops in ``nn_conv.py``
+and the CTC ops in ``nn_ctc.py``; all are exported here.
 Every activation returns a floating tensor: bool and integer inputs become
 ``floatx()`` (``dtype_rules.float_dtype``).
 """
@@ -11,70 +11,22 @@ from typing import Any
 
 from keras_core import backend
 from keras_core.backend import config
-from keras_core.backend.common import dtype_rules
 from keras_core.backend.common.dtypes import standardize_dtype
+from keras_core.backend.common.exports import export_ops
 from keras_core.backend.common.keras_tensor import KerasTensor, any_symbolic_tensors
-from keras_core.ops import nn_activations, nn_conv
-from keras_core.ops.nn_activations import (  # noqa: F401  (re-exported)
-    _check_number,
-    celu,
-    elu,
-    gelu,
-    glu,
-    hard_shrink,
-    hard_sigmoid,
-    hard_silu,
-    hard_swish,
-    hard_tanh,
-    leaky_relu,
-    log_sigmoid,
-    log_softmax,
-    relu,
-    relu6,
-    selu,
-    sigmoid,
-    silu,
-    soft_shrink,
-    softmax,
-    softplus,
-    softsign,
-    sparse_plus,
-    sparse_sigmoid,
-    sparsemax,
-    squareplus,
-    swish,
-    tanh_shrink,
-    threshold,
-)
-from keras_core.ops.nn_conv import (  # noqa: F401  (re-exported)
-    adaptive_average_pool,
-    adaptive_max_pool,
-    average_pool,
-    conv,
-    conv_transpose,
-    depth_to_space,
-    depthwise_conv,
-    fold,
-    max_pool,
-    separable_conv,
-    space_to_depth,
-    unfold,
-)
+from keras_core.ops import nn_activations, nn_conv, nn_ctc
 from keras_core.ops.op_utils import (
+    Tensor,
     broadcast_shapes,
     canonicalize_axis,
+    check_number,
+    float_dtype,
+    op_names,
     reduce_shape,
     shape_of,
     standardize_axis,
 )
 from keras_core.ops.operation import Operation
-
-# A backend tensor, a KerasTensor, a NumPy array, a nested list or a number.
-Tensor = Any
-
-
-def _float(*xs):
-    return dtype_rules.float_dtype(*[x for x in xs if x is not None])
 
 
 def _ndim(x):
@@ -135,12 +87,13 @@ def one_hot(
         A tensor of rank ``x.ndim + 1``.
 
     Example:
-    >>> keras_core.ops.one_hot([0, 2], 3)  # [[1., 0., 0.], [0., 0., 1.]]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.one_hot([0, 2], 3)).tolist()
+    [[1.0, 0.0, 0.0], [0.0, 0.0, 1.0]]
     """
     num_classes = _check_num_classes("one_hot", num_classes, "num_classes")
     axis = canonicalize_axis(axis, _ndim(x) + 1, "one_hot")
     dtype = standardize_dtype(dtype)
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return OneHot(num_classes, axis, dtype, sparse).symbolic_call(x)
     return backend.nn.one_hot(x, num_classes, axis=axis, dtype=dtype, sparse=sparse)
 
@@ -193,7 +146,8 @@ def multi_hot(
         A tensor holding 1 for every class present in a sample, 0 elsewhere.
 
     Example:
-    >>> keras_core.ops.multi_hot([[0, 2], [1, 1]], 3)  # [[1., 0., 1.], [0., 1., 0.]]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.multi_hot([[0, 2], [1, 1]], 3)).tolist()
+    [[1.0, 0.0, 1.0], [0.0, 1.0, 0.0]]
     """
     if num_tokens is None and num_classes is None:
         raise ValueError("multi_hot: `num_classes` (or `num_tokens`) is required. Received: None")
@@ -208,7 +162,7 @@ def multi_hot(
     out_rank = max(_ndim(inputs), 1)
     canonicalize_axis(axis, out_rank, "multi_hot")  # checked; passed on as given
     dtype = standardize_dtype(dtype)
-    if isinstance(inputs, KerasTensor):
+    if any_symbolic_tensors((inputs,)):
         return MultiHot(n, axis, dtype, sparse).symbolic_call(inputs)
     return backend.nn.multi_hot(inputs, n, axis=axis, dtype=dtype, sparse=sparse)
 
@@ -237,7 +191,7 @@ class BinaryCrossentropy(Operation):
         return backend.nn.binary_crossentropy(target, output, from_logits=self.from_logits)
 
     def compute_output_spec(self, target, output):
-        return KerasTensor(shape_of(output), dtype=_float(target, output))
+        return KerasTensor(shape_of(output), dtype=float_dtype(target, output))
 
 
 def binary_crossentropy(target: Tensor, output: Tensor, from_logits: bool = False) -> Tensor:
@@ -256,7 +210,9 @@ def binary_crossentropy(target: Tensor, output: Tensor, from_logits: bool = Fals
         A floating tensor of the same shape as ``output``.
 
     Example:
-    >>> keras_core.ops.binary_crossentropy([1.0, 0.0], [0.9, 0.2])  # [0.1053605, 0.2231435]
+    >>> out = keras_core.ops.binary_crossentropy([1.0, 0.0], [0.9, 0.2])
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [0.1054, 0.2231]
     """
     _check_same_shape("binary_crossentropy", target, output)
     if any_symbolic_tensors((target, output)):
@@ -276,7 +232,9 @@ class CategoricalCrossentropy(Operation):
         )
 
     def compute_output_spec(self, target, output):
-        return KerasTensor(reduce_shape(shape_of(output), self.axis), dtype=_float(target, output))
+        return KerasTensor(
+            reduce_shape(shape_of(output), self.axis), dtype=float_dtype(target, output)
+        )
 
 
 def categorical_crossentropy(
@@ -297,7 +255,9 @@ def categorical_crossentropy(
         A floating tensor: ``output``'s shape without ``axis``.
 
     Example:
-    >>> keras_core.ops.categorical_crossentropy([[0.0, 1.0]], [[0.2, 0.8]])  # [0.2231435]
+    >>> out = keras_core.ops.categorical_crossentropy([[0.0, 1.0]], [[0.2, 0.8]])
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [0.2231]
     """
     op = "categorical_crossentropy"
     _check_same_shape(op, target, output)
@@ -318,7 +278,7 @@ class SparseCategoricalCrossentropy(CategoricalCrossentropy):
         )
 
     def compute_output_spec(self, target, output):
-        return KerasTensor(reduce_shape(shape_of(output), self.axis), dtype=_float(output))
+        return KerasTensor(reduce_shape(shape_of(output), self.axis), dtype=float_dtype(output))
 
 
 def sparse_categorical_crossentropy(
@@ -337,7 +297,9 @@ def sparse_categorical_crossentropy(
         A floating tensor: ``output``'s shape without ``axis``.
 
     Example:
-    >>> keras_core.ops.sparse_categorical_crossentropy([1], [[0.2, 0.8]])  # [0.2231435]
+    >>> out = keras_core.ops.sparse_categorical_crossentropy([1], [[0.2, 0.8]])
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [0.2231]
     """
     op = "sparse_categorical_crossentropy"
     ts, os_ = shape_of(target), shape_of(output)
@@ -376,7 +338,7 @@ class Moments(Operation):
 
     def compute_output_spec(self, x):
         shape = reduce_shape(shape_of(x), self.axes, self.keepdims)
-        d = _float(x)
+        d = float_dtype(x)
         return KerasTensor(shape, dtype=d), KerasTensor(shape, dtype=d)
 
 
@@ -398,10 +360,12 @@ def moments(
         A tuple ``(mean, variance)``.
 
     Example:
-    >>> keras_core.ops.moments([1.0, 2.0, 3.0, 4.0], axes=0)  # (2.5, 1.25)
+    >>> out = keras_core.ops.moments([1.0, 2.0, 3.0, 4.0], axes=0)
+    >>> [keras_core.ops.convert_to_numpy(t).tolist() for t in out]
+    [2.5, 1.25]
     """
     axes = standardize_axis(axes, _ndim(x), "moments", "axes")
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Moments(axes, bool(keepdims), bool(synchronized)).symbolic_call(x)
     return backend.nn.moments(x, axes, keepdims=bool(keepdims), synchronized=bool(synchronized))
 
@@ -418,7 +382,7 @@ class BatchNormalization(Operation):
         )
 
     def compute_output_spec(self, x, mean, variance, offset=None, scale=None):
-        return KerasTensor(shape_of(x), dtype=_float(x))
+        return KerasTensor(shape_of(x), dtype=float_dtype(x))
 
 
 def batch_normalization(
@@ -448,7 +412,9 @@ def batch_normalization(
         A tensor of ``x``'s shape and floating dtype.
 
     Example:
-    >>> keras_core.ops.batch_normalization([[1.0, 2.0]], [1.0, 0.0], [1.0, 4.0], axis=1)
+    >>> out = keras_core.ops.batch_normalization([[1.0, 2.0]], [1.0, 0.0], [1.0, 4.0], axis=1)
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [[0.0, 0.9999]]
     """
     op = "batch_normalization"
     axis = canonicalize_axis(axis, _ndim(x), op)
@@ -462,7 +428,7 @@ def batch_normalization(
                 f"{op}: `{name}` must be a vector of length x.shape[{axis}]={size}. "
                 f"Received: {name}.shape={tuple(s)}, x.shape={tuple(shape_of(x))}"
             )
-    _check_number(epsilon, op, "epsilon")
+    check_number(epsilon, op, "epsilon")
     if any_symbolic_tensors((x, mean, variance, offset, scale)):
         return BatchNormalization(axis, epsilon).symbolic_call(x, mean, variance, offset, scale)
     return backend.nn.batch_normalization(
@@ -482,7 +448,7 @@ class LayerNormalization(Operation):
         return backend.nn.layer_normalization(x, gamma, beta, self.axis, self.epsilon, **extra)
 
     def compute_output_spec(self, x, gamma=None, beta=None):
-        return KerasTensor(shape_of(x), dtype=_float(x))
+        return KerasTensor(shape_of(x), dtype=float_dtype(x))
 
 
 def _norm_axes(op, x, axis):
@@ -515,7 +481,9 @@ def layer_normalization(
         A tensor of ``x``'s shape and floating dtype.
 
     Example:
-    >>> keras_core.ops.layer_normalization([0.0, 1.0, 2.0, 3.0, 4.0])
+    >>> out = keras_core.ops.layer_normalization([0.0, 1.0, 2.0, 3.0, 4.0])
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [-1.4142, -0.7071, 0.0, 0.7071, 1.4142]
     """
     unknown = set(kwargs) - {"rms_scaling"}
     if unknown:
@@ -525,7 +493,7 @@ def layer_normalization(
     epsilon = (
         config.epsilon()
         if epsilon is None
-        else _check_number(epsilon, "layer_normalization", "epsilon")
+        else check_number(epsilon, "layer_normalization", "epsilon")
     )
     if any_symbolic_tensors((x, gamma, beta)):
         return LayerNormalization(axis, epsilon, rms_scaling).symbolic_call(x, gamma, beta)
@@ -543,7 +511,7 @@ class RmsNormalization(Operation):
         return backend.nn.rms_normalization(x, scale, self.axis, self.epsilon)
 
     def compute_output_spec(self, x, scale=None):
-        return KerasTensor(shape_of(x), dtype=_float(x))
+        return KerasTensor(shape_of(x), dtype=float_dtype(x))
 
 
 def rms_normalization(
@@ -561,13 +529,14 @@ def rms_normalization(
         A tensor of ``x``'s shape and floating dtype.
 
     Example:
-    >>> keras_core.ops.rms_normalization([3.0, 4.0])  # [0.8485281, 1.1313709]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.rms_normalization([3.0, 4.0])).tolist()
+    [0.8485, 1.1314]
     """
     axis = _norm_axes("rms_normalization", x, axis)
     epsilon = (
         config.epsilon()
         if epsilon is None
-        else _check_number(epsilon, "rms_normalization", "epsilon")
+        else check_number(epsilon, "rms_normalization", "epsilon")
     )
     if any_symbolic_tensors((x, scale)):
         return RmsNormalization(axis, epsilon).symbolic_call(x, scale)
@@ -585,7 +554,7 @@ class Normalize(Operation):
         return backend.nn.normalize(x, self.axis, self.order, self.epsilon)
 
     def compute_output_spec(self, x):
-        return KerasTensor(shape_of(x), dtype=_float(x))
+        return KerasTensor(shape_of(x), dtype=float_dtype(x))
 
 
 def normalize(
@@ -604,17 +573,16 @@ def normalize(
         A tensor of ``x``'s shape and floating dtype.
 
     Example:
-    >>> keras_core.ops.normalize([3.0, 4.0])  # [0.6, 0.8]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.normalize([3.0, 4.0])).tolist()
+    [0.6, 0.8]
     """
     if isinstance(order, bool) or not isinstance(order, (int, float)) or order < 1:
         raise ValueError(
             f"normalize: `order` must be a number >= 1 (or inf). Received: order={order!r}"
         )
     axis = _norm_axes("normalize", x, axis)
-    epsilon = (
-        config.epsilon() if epsilon is None else _check_number(epsilon, "normalize", "epsilon")
-    )
-    if isinstance(x, KerasTensor):
+    epsilon = config.epsilon() if epsilon is None else check_number(epsilon, "normalize", "epsilon")
+    if any_symbolic_tensors((x,)):
         return Normalize(axis, order, epsilon).symbolic_call(x)
     return backend.nn.normalize(x, axis, order, epsilon)
 
@@ -628,7 +596,7 @@ class Psnr(Operation):
         return backend.nn.psnr(x1, x2, self.max_val)
 
     def compute_output_spec(self, x1, x2):
-        return KerasTensor((), dtype=_float(x1, x2))
+        return KerasTensor((), dtype=float_dtype(x1, x2))
 
 
 def psnr(x1: Tensor, x2: Tensor, max_val: float) -> Tensor:
@@ -643,10 +611,11 @@ def psnr(x1: Tensor, x2: Tensor, max_val: float) -> Tensor:
         A scalar floating tensor (the mean is over every element).
 
     Example:
-    >>> keras_core.ops.psnr([0.0, 1.0], [0.0, 0.9], 1.0)  # 23.0103
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.psnr([0.0, 1.0], [0.0, 0.9], 1.0)).tolist()
+    23.0103
     """
     _check_same_shape("psnr", x1, x2)
-    _check_number(max_val, "psnr", "max_val")
+    check_number(max_val, "psnr", "max_val")
     if any_symbolic_tensors((x1, x2)):
         return Psnr(max_val).symbolic_call(x1, x2)
     return backend.nn.psnr(x1, x2, max_val)
@@ -657,7 +626,7 @@ class Polar(Operation):
         return backend.nn.polar(abs_, angle)
 
     def compute_output_spec(self, abs_, angle):
-        d = _float(abs_, angle)
+        d = float_dtype(abs_, angle)
         out = "complex128" if d == "float64" else "complex64"
         return KerasTensor(broadcast_shapes(shape_of(abs_), shape_of(angle), "polar"), dtype=out)
 
@@ -673,167 +642,13 @@ def polar(abs_: Tensor, angle: Tensor) -> Tensor:
         A complex tensor: complex128 for float64 inputs, otherwise complex64.
 
     Example:
-    >>> keras_core.ops.polar([2.0], [0.0])  # [2.+0.j]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.polar([2.0], [0.0])).tolist()
+    [(2+0j)]
     """
     broadcast_shapes(shape_of(abs_), shape_of(angle), "polar")
     if any_symbolic_tensors((abs_, angle)):
         return Polar().symbolic_call(abs_, angle)
     return backend.nn.polar(abs_, angle)
-
-
-# ---------------------------------------------------------------------------
-# CTC
-
-
-class CtcLoss(Operation):
-    def __init__(self, mask_index=0, name=None):
-        super().__init__(name=name)
-        self.mask_index = mask_index
-
-    def call(self, target, output, target_length, output_length):
-        return backend.nn.ctc_loss(target, output, target_length, output_length, self.mask_index)
-
-    def compute_output_spec(self, target, output, target_length, output_length):
-        return KerasTensor((shape_of(output)[0],), dtype=_float(output))
-
-
-def ctc_loss(
-    target: Tensor,
-    output: Tensor,
-    target_length: Tensor,
-    output_length: Tensor,
-    mask_index: int = 0,
-) -> Tensor:
-    """Connectionist temporal classification loss, ``-log p(target | output)`` per sample.
-
-    Args:
-        target: integer labels ``(batch, max_label_length)``, padded.
-        output: logits ``(batch, max_time, num_classes)`` (log-softmax is applied).
-        target_length: the label lengths ``(batch,)``.
-        output_length: the time lengths ``(batch,)``.
-        mask_index: the class id of the blank.
-
-    Returns:
-        A floating tensor of shape ``(batch,)``.
-
-    Example:
-    >>> logits = keras_core.ops.zeros((1, 3, 3))
-    >>> keras_core.ops.ctc_loss([[1, 2]], logits, [2], [3])  # [1.686399]
-    """
-    op = "ctc_loss"
-    ts, os_ = shape_of(target), shape_of(output)
-    if len(ts) != 2:
-        raise ValueError(f"{op}: `target` must have rank 2. Received: target.shape={tuple(ts)}")
-    if len(os_) != 3:
-        raise ValueError(f"{op}: `output` must have rank 3. Received: output.shape={tuple(os_)}")
-    if ts[0] is not None and os_[0] is not None and ts[0] != os_[0]:
-        raise ValueError(
-            f"{op}: `target` and `output` must have the same batch size. "
-            f"Received: target.shape={tuple(ts)}, output.shape={tuple(os_)}"
-        )
-    mask_index = operator.index(mask_index)
-    if any_symbolic_tensors((target, output, target_length, output_length)):
-        return CtcLoss(mask_index).symbolic_call(target, output, target_length, output_length)
-    return backend.nn.ctc_loss(target, output, target_length, output_length, mask_index)
-
-
-class CtcDecode(Operation):
-    def __init__(
-        self,
-        strategy="greedy",
-        beam_width=100,
-        top_paths=1,
-        merge_repeated=True,
-        mask_index=0,
-        name=None,
-    ):
-        super().__init__(name=name)
-        self.strategy = strategy
-        self.beam_width = beam_width
-        self.top_paths = top_paths
-        self.merge_repeated = merge_repeated
-        self.mask_index = mask_index
-
-    def call(self, inputs, sequence_lengths):
-        return backend.nn.ctc_decode(
-            inputs,
-            sequence_lengths,
-            self.strategy,
-            self.beam_width,
-            self.top_paths,
-            self.merge_repeated,
-            self.mask_index,
-        )
-
-    def compute_output_spec(self, inputs, sequence_lengths):
-        b, t, _ = shape_of(inputs)
-        paths = 1 if self.strategy == "greedy" else self.top_paths
-        return (
-            KerasTensor((paths, b, t), dtype="int32"),
-            KerasTensor((b, paths), dtype=_float(inputs)),
-        )
-
-
-def ctc_decode(
-    inputs: Tensor,
-    sequence_lengths: Tensor,
-    strategy: str = "greedy",
-    beam_width: int = 100,
-    top_paths: int = 1,
-    merge_repeated: bool = True,
-    mask_index: int = 0,
-) -> tuple:
-    """Decodes CTC logits into label sequences.
-
-    Args:
-        inputs: logits ``(batch, max_time, num_classes)``.
-        sequence_lengths: the time lengths ``(batch,)``.
-        strategy: ``"greedy"`` or ``"beam_search"``.
-        beam_width: the beam width for beam search.
-        top_paths: how many sequences beam search returns.
-        merge_repeated: whether repeated labels are merged.
-        mask_index: the class id of the blank.
-
-    Returns:
-        ``(decoded, log_probs)``: int32 labels ``(paths, batch, max_time)`` padded
-        with -1 (``paths`` is 1 for greedy); for greedy, ``log_probs`` ``(batch, 1)``
-        holds the negative sum of the per-step maximum logits (of the raw ``inputs``),
-        for beam search ``(batch, top_paths)`` the log-probability of each sequence
-        (the logits normalized by a softmax over the classes).
-
-    Example:
-    >>> logits = keras_core.ops.log([[[0.1, 0.8, 0.1], [0.8, 0.1, 0.1]]])
-    >>> keras_core.ops.ctc_decode(logits, [2])[0]  # [[[1, -1]]]
-    """
-    op = "ctc_decode"
-    if strategy not in ("greedy", "beam_search"):
-        raise ValueError(
-            f"{op}: `strategy` must be 'greedy' or 'beam_search'. Received: strategy={strategy!r}"
-        )
-    s = shape_of(inputs)
-    if len(s) != 3:
-        raise ValueError(f"{op}: `inputs` must have rank 3. Received: inputs.shape={tuple(s)}")
-    beam_width = operator.index(beam_width)
-    top_paths = operator.index(top_paths)
-    if strategy == "beam_search" and not 1 <= top_paths <= beam_width:
-        raise ValueError(
-            f"{op}: `top_paths` must be between 1 and `beam_width` ({beam_width}). "
-            f"Received: top_paths={top_paths}"
-        )
-    mask_index = operator.index(mask_index)
-    if any_symbolic_tensors((inputs, sequence_lengths)):
-        return CtcDecode(
-            strategy, beam_width, top_paths, bool(merge_repeated), mask_index
-        ).symbolic_call(inputs, sequence_lengths)
-    return backend.nn.ctc_decode(
-        inputs,
-        sequence_lengths,
-        strategy,
-        beam_width,
-        top_paths,
-        bool(merge_repeated),
-        mask_index,
-    )
 
 
 # ---------------------------------------------------------------------------
@@ -870,7 +685,7 @@ class DotProductAttention(Operation):
 
     def compute_output_spec(self, query, key, value, bias=None, mask=None):
         q = shape_of(query)
-        return KerasTensor(q[:-1] + (shape_of(value)[-1],), dtype=_float(query, key, value))
+        return KerasTensor(q[:-1] + (shape_of(value)[-1],), dtype=float_dtype(query, key, value))
 
 
 def dot_product_attention(
@@ -908,7 +723,7 @@ def dot_product_attention(
 
     Example:
     >>> q = keras_core.ops.ones((1, 2, 1, 4))
-    >>> keras_core.ops.dot_product_attention(q, q, q).shape
+    >>> keras_core.ops.shape(keras_core.ops.dot_product_attention(q, q, q))
     (1, 2, 1, 4)
     """
     op = "dot_product_attention"
@@ -936,7 +751,7 @@ def dot_product_attention(
             f"key.shape={tuple(ks)}"
         )
     if attn_logits_soft_cap is not None:
-        _check_number(attn_logits_soft_cap, op, "attn_logits_soft_cap", positive=True)
+        check_number(attn_logits_soft_cap, op, "attn_logits_soft_cap", positive=True)
     if any_symbolic_tensors((query, key, value, bias, mask)):
         return DotProductAttention(
             scale, bool(is_causal), flash_attention, attn_logits_soft_cap
@@ -954,24 +769,7 @@ def dot_product_attention(
     )
 
 
-__all__ = (
-    [
-        "batch_normalization",
-        "binary_crossentropy",
-        "categorical_crossentropy",
-        "ctc_decode",
-        "ctc_loss",
-        "dot_product_attention",
-        "layer_normalization",
-        "moments",
-        "multi_hot",
-        "normalize",
-        "one_hot",
-        "polar",
-        "psnr",
-        "rms_normalization",
-        "sparse_categorical_crossentropy",
-    ]
-    + nn_activations.__all__
-    + nn_conv.__all__
-)
+# The activation, convolution and CTC ops are declared in their own modules;
+# ``keras_core.ops.nn`` is the namespace of all of them.
+export_ops(globals(), nn_activations, nn_conv, nn_ctc, classes=False)
+__all__ = op_names(__name__, nn_activations, nn_conv, nn_ctc)

@@ -6,34 +6,23 @@ which keep integer dtypes, and ``threshold``, which promotes ``x`` with
 ``default_value`` like ``where``.
 """
 
-from typing import Any
-
 from keras_core import backend
 from keras_core.backend.common import dtype_rules
-from keras_core.backend.common.keras_tensor import KerasTensor
-from keras_core.ops.op_utils import canonicalize_axis, shape_of, standardize_axis
+from keras_core.backend.common.keras_tensor import KerasTensor, any_symbolic_tensors
+from keras_core.ops.op_utils import (
+    Tensor,
+    canonicalize_axis,
+    check_number,
+    float_dtype,
+    op_names,
+    shape_of,
+    standardize_axis,
+)
 from keras_core.ops.operation import Operation
-
-# A backend tensor, a KerasTensor, a NumPy array, a nested list or a number.
-Tensor = Any
-
-
-def _float(*xs):
-    return dtype_rules.float_dtype(*[x for x in xs if x is not None])
 
 
 def _ndim(x):
     return len(shape_of(x))
-
-
-def _check_number(value, op, name, positive=False):
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        if hasattr(value, "shape") and tuple(value.shape) == ():
-            return value
-        raise TypeError(f"{op}: `{name}` must be a number. Received: {name}={value!r}")
-    if positive and value <= 0:
-        raise ValueError(f"{op}: `{name}` must be positive. Received: {name}={value!r}")
-    return value
 
 
 # ---------------------------------------------------------------------------
@@ -51,7 +40,7 @@ class _Activation(Operation):
         return getattr(backend.nn, self.backend_fn)(x, **self.params)
 
     def compute_output_spec(self, x):
-        return KerasTensor(shape_of(x), dtype=_float(x))
+        return KerasTensor(shape_of(x), dtype=float_dtype(x))
 
 
 def _make(cls_name, fn_name):
@@ -104,7 +93,7 @@ SparseSigmoid = _make("SparseSigmoid", "sparse_sigmoid")
 
 
 def _activation(cls, x, **params):
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return cls(**params).symbolic_call(x)
     return getattr(backend.nn, cls.backend_fn)(x, **params)
 
@@ -120,7 +109,8 @@ def relu(x: Tensor) -> Tensor:
         becomes int32).
 
     Example:
-    >>> keras_core.ops.relu([-1.0, 0.0, 2.0])  # [0., 0., 2.]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.relu([-1.0, 0.0, 2.0])).tolist()
+    [0.0, 0.0, 2.0]
     """
     return _activation(Relu, x)
 
@@ -135,7 +125,8 @@ def relu6(x: Tensor) -> Tensor:
         A tensor of the same shape; integer dtypes are kept (bool becomes int32).
 
     Example:
-    >>> keras_core.ops.relu6([-1.0, 3.0, 8.0])  # [0., 3., 6.]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.relu6([-1.0, 3.0, 8.0])).tolist()
+    [0.0, 3.0, 6.0]
     """
     return _activation(Relu6, x)
 
@@ -150,7 +141,8 @@ def sigmoid(x: Tensor) -> Tensor:
         A floating tensor of the same shape.
 
     Example:
-    >>> keras_core.ops.sigmoid([0.0])  # [0.5]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.sigmoid([0.0])).tolist()
+    [0.5]
     """
     return _activation(Sigmoid, x)
 
@@ -165,7 +157,8 @@ def softplus(x: Tensor) -> Tensor:
         A floating tensor of the same shape.
 
     Example:
-    >>> keras_core.ops.softplus([0.0])  # [0.6931472]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.softplus([0.0])).tolist()
+    [0.6931]
     """
     return _activation(Softplus, x)
 
@@ -180,7 +173,8 @@ def softsign(x: Tensor) -> Tensor:
         A floating tensor of the same shape.
 
     Example:
-    >>> keras_core.ops.softsign([1.0, -3.0])  # [0.5, -0.75]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.softsign([1.0, -3.0])).tolist()
+    [0.5, -0.75]
     """
     return _activation(Softsign, x)
 
@@ -195,7 +189,8 @@ def silu(x: Tensor) -> Tensor:
         A floating tensor of the same shape.
 
     Example:
-    >>> keras_core.ops.silu([0.0, 1.0])  # [0., 0.7310586]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.silu([0.0, 1.0])).tolist()
+    [0.0, 0.7311]
     """
     return _activation(Silu, x)
 
@@ -210,7 +205,8 @@ def swish(x: Tensor) -> Tensor:
         A floating tensor of the same shape.
 
     Example:
-    >>> keras_core.ops.swish([1.0])  # [0.7310586]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.swish([1.0])).tolist()
+    [0.7311]
     """
     return _activation(Silu, x)
 
@@ -225,7 +221,8 @@ def log_sigmoid(x: Tensor) -> Tensor:
         A floating tensor of the same shape.
 
     Example:
-    >>> keras_core.ops.log_sigmoid([0.0])  # [-0.6931472]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.log_sigmoid([0.0])).tolist()
+    [-0.6931]
     """
     return _activation(LogSigmoid, x)
 
@@ -241,9 +238,10 @@ def leaky_relu(x: Tensor, negative_slope: float = 0.2) -> Tensor:
         A floating tensor of the same shape.
 
     Example:
-    >>> keras_core.ops.leaky_relu([-1.0, 1.0])  # [-0.2, 1.]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.leaky_relu([-1.0, 1.0])).tolist()
+    [-0.2, 1.0]
     """
-    _check_number(negative_slope, "leaky_relu", "negative_slope")
+    check_number(negative_slope, "leaky_relu", "negative_slope")
     return _activation(LeakyRelu, x, negative_slope=negative_slope)
 
 
@@ -257,7 +255,8 @@ def hard_sigmoid(x: Tensor) -> Tensor:
         A floating tensor of the same shape.
 
     Example:
-    >>> keras_core.ops.hard_sigmoid([-4.0, 0.0, 4.0])  # [0., 0.5, 1.]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.hard_sigmoid([-4.0, 0.0, 4.0])).tolist()
+    [0.0, 0.5, 1.0]
     """
     return _activation(HardSigmoid, x)
 
@@ -272,7 +271,8 @@ def hard_silu(x: Tensor) -> Tensor:
         A floating tensor of the same shape.
 
     Example:
-    >>> keras_core.ops.hard_silu([-4.0, 1.0, 4.0])  # [0., 0.6666667, 4.]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.hard_silu([-4.0, 1.0, 4.0])).tolist()
+    [0.0, 0.6667, 4.0]
     """
     return _activation(HardSilu, x)
 
@@ -287,7 +287,8 @@ def hard_swish(x: Tensor) -> Tensor:
         A floating tensor of the same shape.
 
     Example:
-    >>> keras_core.ops.hard_swish([1.0])  # [0.6666667]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.hard_swish([1.0])).tolist()
+    [0.6667]
     """
     return _activation(HardSilu, x)
 
@@ -303,9 +304,10 @@ def elu(x: Tensor, alpha: float = 1.0) -> Tensor:
         A floating tensor of the same shape.
 
     Example:
-    >>> keras_core.ops.elu([-1.0, 1.0])  # [-0.6321206, 1.]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.elu([-1.0, 1.0])).tolist()
+    [-0.6321, 1.0]
     """
-    _check_number(alpha, "elu", "alpha")
+    check_number(alpha, "elu", "alpha")
     return _activation(Elu, x, alpha=alpha)
 
 
@@ -319,7 +321,8 @@ def selu(x: Tensor) -> Tensor:
         A floating tensor of the same shape.
 
     Example:
-    >>> keras_core.ops.selu([1.0])  # [1.050701]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.selu([1.0])).tolist()
+    [1.0507]
     """
     return _activation(Selu, x)
 
@@ -338,7 +341,8 @@ def gelu(x: Tensor, approximate: bool = True) -> Tensor:
         A floating tensor of the same shape.
 
     Example:
-    >>> keras_core.ops.gelu([1.0], approximate=False)  # [0.8413447]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.gelu([1.0], approximate=False)).tolist()
+    [0.8413]
     """
     if not isinstance(approximate, bool):
         raise TypeError(
@@ -358,9 +362,10 @@ def celu(x: Tensor, alpha: float = 1.0) -> Tensor:
         A floating tensor of the same shape.
 
     Example:
-    >>> keras_core.ops.celu([-1.0, 1.0])  # [-0.6321206, 1.]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.celu([-1.0, 1.0])).tolist()
+    [-0.6321, 1.0]
     """
-    _check_number(alpha, "celu", "alpha", positive=True)
+    check_number(alpha, "celu", "alpha", positive=True)
     return _activation(Celu, x, alpha=alpha)
 
 
@@ -374,7 +379,8 @@ def sparse_plus(x: Tensor) -> Tensor:
         A floating tensor of the same shape.
 
     Example:
-    >>> keras_core.ops.sparse_plus([-2.0, 0.0, 2.0])  # [0., 0.25, 2.]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.sparse_plus([-2.0, 0.0, 2.0])).tolist()
+    [0.0, 0.25, 2.0]
     """
     return _activation(SparsePlus, x)
 
@@ -390,9 +396,10 @@ def squareplus(x: Tensor, b: float = 4) -> Tensor:
         A floating tensor of the same shape.
 
     Example:
-    >>> keras_core.ops.squareplus([0.0])  # [1.]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.squareplus([0.0])).tolist()
+    [1.0]
     """
-    _check_number(b, "squareplus", "b")
+    check_number(b, "squareplus", "b")
     if isinstance(b, (int, float)) and b < 0:
         raise ValueError(f"squareplus: `b` must be >= 0. Received: b={b!r}")
     return _activation(Squareplus, x, b=b)
@@ -409,9 +416,10 @@ def soft_shrink(x: Tensor, threshold: float = 0.5) -> Tensor:
         A floating tensor of the same shape.
 
     Example:
-    >>> keras_core.ops.soft_shrink([-1.0, 0.2, 1.0])  # [-0.5, 0., 0.5]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.soft_shrink([-1.0, 0.2, 1.0])).tolist()
+    [-0.5, 0.0, 0.5]
     """
-    _check_number(threshold, "soft_shrink", "threshold")
+    check_number(threshold, "soft_shrink", "threshold")
     return _activation(SoftShrink, x, threshold=threshold)
 
 
@@ -426,9 +434,10 @@ def hard_shrink(x: Tensor, threshold: float = 0.5) -> Tensor:
         A floating tensor of the same shape.
 
     Example:
-    >>> keras_core.ops.hard_shrink([-1.0, 0.2, 1.0])  # [-1., 0., 1.]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.hard_shrink([-1.0, 0.2, 1.0])).tolist()
+    [-1.0, 0.0, 1.0]
     """
-    _check_number(threshold, "hard_shrink", "threshold")
+    check_number(threshold, "hard_shrink", "threshold")
     return _activation(HardShrink, x, threshold=threshold)
 
 
@@ -442,7 +451,8 @@ def tanh_shrink(x: Tensor) -> Tensor:
         A floating tensor of the same shape.
 
     Example:
-    >>> keras_core.ops.tanh_shrink([1.0])  # [0.23840582]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.tanh_shrink([1.0])).tolist()
+    [0.2384]
     """
     return _activation(TanhShrink, x)
 
@@ -457,7 +467,8 @@ def hard_tanh(x: Tensor) -> Tensor:
         A floating tensor of the same shape.
 
     Example:
-    >>> keras_core.ops.hard_tanh([-2.0, 0.5, 2.0])  # [-1., 0.5, 1.]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.hard_tanh([-2.0, 0.5, 2.0])).tolist()
+    [-1.0, 0.5, 1.0]
     """
     return _activation(HardTanh, x)
 
@@ -472,7 +483,8 @@ def sparse_sigmoid(x: Tensor) -> Tensor:
         A floating tensor of the same shape.
 
     Example:
-    >>> keras_core.ops.sparse_sigmoid([-2.0, 0.0, 2.0])  # [0., 0.5, 1.]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.sparse_sigmoid([-2.0, 0.0, 2.0])).tolist()
+    [0.0, 0.5, 1.0]
     """
     return _activation(SparseSigmoid, x)
 
@@ -490,10 +502,11 @@ def threshold(x: Tensor, threshold: float, default_value: float) -> Tensor:
         (a Python scalar is weak: ``int8`` with ``0`` stays ``int8``).
 
     Example:
-    >>> keras_core.ops.threshold([0.5, 2.0], 1.0, -1.0)  # [-1., 2.]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.threshold([0.5, 2.0], 1.0, -1.0)).tolist()
+    [-1.0, 2.0]
     """
-    _check_number(threshold, "threshold", "threshold")
-    _check_number(default_value, "threshold", "default_value")
+    check_number(threshold, "threshold", "threshold")
+    check_number(default_value, "threshold", "default_value")
     return _activation(Threshold, x, threshold=threshold, default_value=default_value)
 
 
@@ -512,7 +525,7 @@ class _AxisActivation(Operation):
         return getattr(backend.nn, self.backend_fn)(x, axis=self.axis)
 
     def compute_output_spec(self, x):
-        return KerasTensor(shape_of(x), dtype=_float(x))
+        return KerasTensor(shape_of(x), dtype=float_dtype(x))
 
 
 class Softmax(_AxisActivation):
@@ -535,7 +548,7 @@ class Glu(_AxisActivation):
         axis = canonicalize_axis(self.axis, len(shape), "glu")
         if shape[axis] is not None:
             shape[axis] //= 2
-        return KerasTensor(tuple(shape), dtype=_float(x))
+        return KerasTensor(tuple(shape), dtype=float_dtype(x))
 
 
 def _axis_arg(op, x, axis, allow_tuple=True):
@@ -559,10 +572,11 @@ def softmax(x: Tensor, axis: int | tuple = -1) -> Tensor:
         A floating tensor of the same shape; slices along ``axis`` sum to 1.
 
     Example:
-    >>> keras_core.ops.softmax([1.0, 1.0])  # [0.5, 0.5]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.softmax([1.0, 1.0])).tolist()
+    [0.5, 0.5]
     """
     axis = _axis_arg("softmax", x, axis)
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Softmax(axis).symbolic_call(x)
     return backend.nn.softmax(x, axis=axis)
 
@@ -578,10 +592,11 @@ def log_softmax(x: Tensor, axis: int | tuple = -1) -> Tensor:
         A floating tensor of the same shape.
 
     Example:
-    >>> keras_core.ops.log_softmax([1.0, 1.0])  # [-0.6931472, -0.6931472]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.log_softmax([1.0, 1.0])).tolist()
+    [-0.6931, -0.6931]
     """
     axis = _axis_arg("log_softmax", x, axis)
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return LogSoftmax(axis).symbolic_call(x)
     return backend.nn.log_softmax(x, axis=axis)
 
@@ -597,10 +612,11 @@ def sparsemax(x: Tensor, axis: int | tuple = -1) -> Tensor:
         A floating tensor of the same shape; slices sum to 1 and may hold zeros.
 
     Example:
-    >>> keras_core.ops.sparsemax([1.0, 0.0, -1.0])  # [1., 0., 0.]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.sparsemax([1.0, 0.0, -1.0])).tolist()
+    [1.0, 0.0, 0.0]
     """
     axis = _axis_arg("sparsemax", x, axis, allow_tuple=False)
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Sparsemax(axis).symbolic_call(x)
     return backend.nn.sparsemax(x, axis=axis)
 
@@ -616,7 +632,8 @@ def glu(x: Tensor, axis: int | tuple = -1) -> Tensor:
         A floating tensor whose ``axis`` is half as long.
 
     Example:
-    >>> keras_core.ops.glu([1.0, 0.0])  # [0.5]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.glu([1.0, 0.0])).tolist()
+    [0.5]
     """
     axis = _axis_arg("glu", x, axis, allow_tuple=False)
     size = shape_of(x)[axis] if _ndim(x) else None
@@ -624,38 +641,9 @@ def glu(x: Tensor, axis: int | tuple = -1) -> Tensor:
         raise ValueError(
             f"glu: the size of `axis` ({axis}) must be even. Received: x.shape={shape_of(x)}"
         )
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Glu(axis).symbolic_call(x)
     return backend.nn.glu(x, axis=axis)
 
 
-__all__ = [
-    "celu",
-    "elu",
-    "gelu",
-    "glu",
-    "hard_shrink",
-    "hard_sigmoid",
-    "hard_silu",
-    "hard_swish",
-    "hard_tanh",
-    "leaky_relu",
-    "log_sigmoid",
-    "log_softmax",
-    "relu",
-    "relu6",
-    "selu",
-    "sigmoid",
-    "silu",
-    "soft_shrink",
-    "softmax",
-    "softplus",
-    "softsign",
-    "sparse_plus",
-    "sparse_sigmoid",
-    "sparsemax",
-    "squareplus",
-    "swish",
-    "tanh_shrink",
-    "threshold",
-]
+__all__ = op_names(__name__)

@@ -13,138 +13,38 @@ first (before) and the larger half last.
 """
 
 import math
-import operator
-from typing import Any
 
 from keras_core import backend
-from keras_core.backend import config
-from keras_core.backend.common import dtype_rules
 from keras_core.backend.common.keras_tensor import KerasTensor, any_symbolic_tensors
-from keras_core.ops.op_utils import shape_of
+from keras_core.backend.common.shape_rules import (
+    conv_output_length,
+    deconv_output_length,
+    effective_kernel,
+)
+from keras_core.ops.op_utils import (
+    Tensor,
+    channel_dim,
+    check_rank,
+    float_dtype,
+    int_tuple,
+    make_shape,
+    op_names,
+    shape_of,
+    spatial_dims,
+    standardize_data_format,
+    standardize_padding,
+)
 from keras_core.ops.operation import Operation
 
-# A backend tensor, a KerasTensor, a NumPy array, a nested list or a number.
-Tensor = Any
-
-__all__ = [
-    "adaptive_average_pool",
-    "adaptive_max_pool",
-    "average_pool",
-    "conv",
-    "conv_transpose",
-    "depth_to_space",
-    "depthwise_conv",
-    "fold",
-    "max_pool",
-    "separable_conv",
-    "space_to_depth",
-    "unfold",
-]
-
 # ---------------------------------------------------------------------------
-# Argument helpers (shared with ops/image.py)
-
-
-def standardize_data_format(data_format, op):
-    """``None`` -> the global default; otherwise checks and lower-cases the value."""
-    if data_format is None:
-        return config.image_data_format()
-    if not isinstance(data_format, str) or data_format.lower() not in (
-        "channels_last",
-        "channels_first",
-    ):
-        raise ValueError(
-            f"{op}: `data_format` must be 'channels_last' or 'channels_first'. "
-            f"Received: data_format={data_format!r}"
-        )
-    return data_format.lower()
-
-
-def standardize_padding(padding, op, allowed=("valid", "same")):
-    if not isinstance(padding, str) or padding.lower() not in allowed:
-        raise ValueError(
-            f"{op}: `padding` must be one of {allowed} (case-insensitive). "
-            f"Received: padding={padding!r}"
-        )
-    return padding.lower()
-
-
-def int_tuple(value, n, op, name, minimum=1):
-    """An int or a sequence of ``n`` ints -> a tuple of ``n`` ints, each >= ``minimum``."""
-    try:
-        if isinstance(value, (list, tuple)):
-            out = tuple(operator.index(v) for v in value)
-        else:
-            out = (operator.index(value),)
-    except TypeError as e:
-        raise TypeError(
-            f"{op}: `{name}` must be an int or a tuple of {n} ints. Received: {name}={value!r}"
-        ) from e
-    if len(out) == 1:
-        out = out * n
-    if len(out) != n:
-        raise ValueError(
-            f"{op}: `{name}` must be an int or a tuple of {n} ints (one per spatial "
-            f"dimension). Received: {name}={value!r}"
-        )
-    if any(v < minimum for v in out):
-        raise ValueError(f"{op}: `{name}` values must be >= {minimum}. Received: {name}={value!r}")
-    return out
-
-
-def check_rank(shape, ranks, op, name="inputs"):
-    if len(shape) not in ranks:
-        expected = " or ".join(str(r) for r in ranks)
-        raise ValueError(
-            f"{op}: `{name}` must have rank {expected}. "
-            f"Received: {name}.shape={tuple(shape)} (rank {len(shape)})"
-        )
-
-
-def spatial_dims(shape, data_format):
-    return tuple(shape[1:-1]) if data_format == "channels_last" else tuple(shape[2:])
-
-
-def channel_dim(shape, data_format):
-    return shape[-1] if data_format == "channels_last" else shape[1]
-
-
-def make_shape(batch, spatial, channels, data_format):
-    if data_format == "channels_last":
-        return (batch, *spatial, channels)
-    return (batch, channels, *spatial)
-
-
-def conv_output_length(size, kernel, stride, padding, dilation=1):
-    """Output positions of a window of ``kernel`` (dilated) sliding over ``size``."""
-    if size is None:
-        return None
-    if padding == "same":
-        return -(-size // stride)
-    if kernel is None:
-        return None
-    effective = (kernel - 1) * dilation + 1
-    return max((size - effective) // stride + 1, 0)
-
-
-def deconv_output_length(size, kernel, stride, padding, output_padding, dilation=1):
-    """Output length of a transposed convolution (Keras' formula)."""
-    if size is None or kernel is None:
-        return None
-    effective = (kernel - 1) * dilation + 1
-    if output_padding is None:
-        if padding == "valid":
-            return size * stride + max(effective - stride, 0)
-        return size * stride
-    pad = effective // 2 if padding == "same" else 0
-    return (size - 1) * stride + effective - 2 * pad + output_padding
+# Argument checks (output lengths and padding come from backend/common/shape_rules.py)
 
 
 def _check_window_fits(in_spatial, window, dilation, op, arg, in_shape, arg_value):
     for size, k, d in zip(in_spatial, window, dilation):
         if size is None or k is None:
             continue
-        effective = (k - 1) * d + 1
+        effective = effective_kernel(k, d)
         if effective > size:
             dil = f", dilation_rate={tuple(dilation)}" if any(v > 1 for v in dilation) else ""
             raise ValueError(
@@ -152,10 +52,6 @@ def _check_window_fits(in_spatial, window, dilation, op, arg, in_shape, arg_valu
                 f"{effective} positions, more than the input's spatial size {size}. "
                 f"Received: inputs.shape={tuple(in_shape)}"
             )
-
-
-def _float_dtype(*xs):
-    return dtype_rules.float_dtype(*[x for x in xs if x is not None])
 
 
 # ---------------------------------------------------------------------------
@@ -219,7 +115,7 @@ class Conv(Operation):
             )
         )
         shape = make_shape(x_shape[0], spatial, k_shape[-1], self.data_format)
-        return KerasTensor(shape, dtype=_float_dtype(inputs, kernel))
+        return KerasTensor(shape, dtype=float_dtype(inputs, kernel))
 
 
 def conv(
@@ -250,7 +146,7 @@ def conv(
     Example:
     >>> x = keras_core.ops.ones((1, 5, 5, 2))
     >>> k = keras_core.ops.ones((3, 3, 2, 4))
-    >>> keras_core.ops.conv(x, k, padding="same").shape
+    >>> keras_core.ops.shape(keras_core.ops.conv(x, k, padding="same"))
     (1, 5, 5, 4)
     """
     op = "conv"
@@ -298,7 +194,7 @@ class DepthwiseConv(Conv):
         c, m = k_shape[-2], k_shape[-1]
         out_ch = None if c is None or m is None else c * m
         shape = make_shape(x_shape[0], spatial, out_ch, self.data_format)
-        return KerasTensor(shape, dtype=_float_dtype(inputs, kernel))
+        return KerasTensor(shape, dtype=float_dtype(inputs, kernel))
 
 
 def _check_depthwise_channels(op, x_shape, k_shape, data_format, arg="kernel"):
@@ -336,7 +232,7 @@ def depthwise_conv(
     Example:
     >>> x = keras_core.ops.ones((1, 6, 3))
     >>> k = keras_core.ops.ones((3, 3, 2))
-    >>> keras_core.ops.depthwise_conv(x, k).shape
+    >>> keras_core.ops.shape(keras_core.ops.depthwise_conv(x, k))
     (1, 4, 6)
     """
     op = "depthwise_conv"
@@ -370,7 +266,7 @@ class SeparableConv(Conv):
         shape = list(spec.shape)
         shape[-1 if self.data_format == "channels_last" else 1] = shape_of(pointwise_kernel)[-1]
         return KerasTensor(
-            tuple(shape), dtype=_float_dtype(inputs, depthwise_kernel, pointwise_kernel)
+            tuple(shape), dtype=float_dtype(inputs, depthwise_kernel, pointwise_kernel)
         )
 
 
@@ -401,7 +297,7 @@ def separable_conv(
     >>> x = keras_core.ops.ones((1, 5, 5, 2))
     >>> dk = keras_core.ops.ones((3, 3, 2, 2))
     >>> pk = keras_core.ops.ones((1, 1, 4, 3))
-    >>> keras_core.ops.separable_conv(x, dk, pk).shape
+    >>> keras_core.ops.shape(keras_core.ops.separable_conv(x, dk, pk))
     (1, 3, 3, 3)
     """
     op = "separable_conv"
@@ -481,7 +377,7 @@ class ConvTranspose(Operation):
             )
         )
         shape = make_shape(x_shape[0], spatial, k_shape[-2], self.data_format)
-        return KerasTensor(shape, dtype=_float_dtype(inputs, kernel))
+        return KerasTensor(shape, dtype=float_dtype(inputs, kernel))
 
 
 def conv_transpose(
@@ -519,7 +415,7 @@ def conv_transpose(
     Example:
     >>> x = keras_core.ops.ones((1, 4, 4, 3))
     >>> k = keras_core.ops.ones((3, 3, 2, 3))
-    >>> keras_core.ops.conv_transpose(x, k, strides=2, padding="same").shape
+    >>> keras_core.ops.shape(keras_core.ops.conv_transpose(x, k, strides=2, padding="same"))
     (1, 8, 8, 2)
     """
     op = "conv_transpose"
@@ -609,7 +505,7 @@ class _Pool(Operation):
         shape = make_shape(
             x_shape[0], spatial, channel_dim(x_shape, self.data_format), self.data_format
         )
-        return KerasTensor(shape, dtype=_float_dtype(inputs))
+        return KerasTensor(shape, dtype=float_dtype(inputs))
 
 
 class MaxPool(_Pool):
@@ -641,7 +537,8 @@ def max_pool(
 
     Example:
     >>> x = keras_core.ops.reshape(keras_core.ops.arange(16.0), (1, 4, 4, 1))
-    >>> keras_core.ops.max_pool(x, 2)[0, :, :, 0]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.max_pool(x, 2)[0, :, :, 0]).tolist()
+    [[5.0, 7.0], [13.0, 15.0]]
     """
     data_format, padding, pool_size, strides, _ = _pool_checks(
         "max_pool", inputs, pool_size, strides, padding, data_format
@@ -675,7 +572,8 @@ def average_pool(
 
     Example:
     >>> x = keras_core.ops.reshape(keras_core.ops.arange(16.0), (1, 4, 4, 1))
-    >>> keras_core.ops.average_pool(x, 2)[0, :, :, 0]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.average_pool(x, 2)[0, :, :, 0]).tolist()
+    [[2.5, 4.5], [10.5, 12.5]]
     """
     data_format, padding, pool_size, strides, _ = _pool_checks(
         "average_pool", inputs, pool_size, strides, padding, data_format
@@ -701,7 +599,7 @@ class _AdaptivePool(Operation):
         shape = make_shape(
             x_shape[0], self.output_size, channel_dim(x_shape, self.data_format), self.data_format
         )
-        return KerasTensor(shape, dtype=_float_dtype(inputs))
+        return KerasTensor(shape, dtype=float_dtype(inputs))
 
 
 class AdaptiveAveragePool(_AdaptivePool):
@@ -738,7 +636,7 @@ def adaptive_average_pool(
 
     Example:
     >>> x = keras_core.ops.ones((1, 5, 7, 2))
-    >>> keras_core.ops.adaptive_average_pool(x, (2, 3)).shape
+    >>> keras_core.ops.shape(keras_core.ops.adaptive_average_pool(x, (2, 3)))
     (1, 2, 3, 2)
     """
     data_format, output_size = _adaptive_checks(
@@ -764,7 +662,7 @@ def adaptive_max_pool(
 
     Example:
     >>> x = keras_core.ops.ones((1, 5, 7, 2))
-    >>> keras_core.ops.adaptive_max_pool(x, 2).shape
+    >>> keras_core.ops.shape(keras_core.ops.adaptive_max_pool(x, 2))
     (1, 2, 2, 2)
     """
     data_format, output_size = _adaptive_checks(
@@ -838,7 +736,7 @@ def depth_to_space(x: Tensor, block_size: int, data_format: str = "channels_last
 
     Example:
     >>> x = keras_core.ops.reshape(keras_core.ops.arange(8.0), (1, 1, 2, 4))
-    >>> keras_core.ops.depth_to_space(x, 2).shape
+    >>> keras_core.ops.shape(keras_core.ops.depth_to_space(x, 2))
     (1, 2, 4, 1)
     """
     data_format, x_shape = _block_checks("depth_to_space", x, block_size, data_format)
@@ -884,7 +782,7 @@ def space_to_depth(x: Tensor, block_size: int, data_format: str = "channels_last
 
     Example:
     >>> x = keras_core.ops.ones((1, 4, 4, 1))
-    >>> keras_core.ops.space_to_depth(x, 2).shape
+    >>> keras_core.ops.shape(keras_core.ops.space_to_depth(x, 2))
     (1, 2, 2, 4)
     """
     data_format, x_shape = _block_checks("space_to_depth", x, block_size, data_format)
@@ -911,7 +809,7 @@ def _unfold_args(op, kernel_size, dilation, padding, stride):
 def _unfold_positions(size, k, d, p, s):
     if size is None:
         return None
-    return (size + 2 * p - (k - 1) * d - 1) // s + 1
+    return conv_output_length(size + 2 * p, k, s, "valid", d)
 
 
 class Unfold(Operation):
@@ -956,7 +854,7 @@ def unfold(
         (row-major over block positions); depth index ``(c * kh + i) * kw + j``.
 
     Example:
-    >>> keras_core.ops.unfold(keras_core.ops.ones((1, 2, 4, 4)), 2, stride=2).shape
+    >>> keras_core.ops.shape(keras_core.ops.unfold(keras_core.ops.ones((1, 2, 4, 4)), 2, stride=2))
     (1, 8, 4)
     """
     op = "unfold"
@@ -966,10 +864,10 @@ def unfold(
     )
     _, _, h, w = shape_of(x)
     for size, k, d, p in zip((h, w), kernel_size, dilation, padding):
-        if size is not None and size + 2 * p < (k - 1) * d + 1:
+        if size is not None and size + 2 * p < effective_kernel(k, d):
             raise ValueError(
                 f"{op}: the padded input ({size} + 2*{p}) is smaller than the dilated "
-                f"kernel ({(k - 1) * d + 1}). Received: x.shape={tuple(shape_of(x))}, "
+                f"kernel ({effective_kernel(k, d)}). Received: x.shape={tuple(shape_of(x))}, "
                 f"kernel_size={kernel_size}"
             )
     if any_symbolic_tensors((x,)):
@@ -1019,7 +917,8 @@ def fold(
         A tensor of shape ``(N, C, H, W)``.
 
     Example:
-    >>> keras_core.ops.fold(keras_core.ops.ones((1, 8, 4)), (4, 4), 2, stride=2).shape
+    >>> out = keras_core.ops.fold(keras_core.ops.ones((1, 8, 4)), (4, 4), 2, stride=2)
+    >>> keras_core.ops.shape(out)
     (1, 2, 4, 4)
     """
     op = "fold"
@@ -1048,3 +947,6 @@ def fold(
     if any_symbolic_tensors((x,)):
         return Fold(output_size, kernel_size, dilation, padding, stride).symbolic_call(x)
     return backend.nn.fold(x, output_size, kernel_size, dilation, padding, stride)
+
+
+__all__ = op_names(__name__)

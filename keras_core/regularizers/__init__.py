@@ -40,7 +40,8 @@ def deserialize(config, custom_objects=None):
     """A regularizer from its config dict.
 
     Example:
-    >>> keras_core.regularizers.deserialize({"class_name": "L1", "config": {"l1": 0.1}})
+    >>> keras_core.regularizers.deserialize({"class_name": "L1", "config": {"l1": 0.1}}).l1
+    0.1
     """
     return serialization_lib.deserialize_keras_object(config, custom_objects=custom_objects)
 
@@ -49,7 +50,8 @@ def get(identifier):
     """A regularizer from a name (``"l2"``), a config dict, an instance or a callable.
 
     Example:
-    >>> keras_core.regularizers.get("l1")
+    >>> type(keras_core.regularizers.get("l1")).__name__
+    'L1'
     """
     if identifier is None:
         return None

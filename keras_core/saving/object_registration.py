@@ -10,8 +10,14 @@ class CustomObjectScope:
     """Makes ``custom_objects`` visible to deserialization inside a ``with`` block.
 
     Example:
-    >>> with keras_core.saving.custom_object_scope({"MyLayer": MyLayer}):
-    ...     layer = keras_core.layers.deserialize(config)  # doctest: +SKIP
+    >>> class Twice(keras_core.layers.Layer):
+    ...     def call(self, x):
+    ...         return x * 2
+    >>> config = keras_core.layers.serialize(Twice())
+    >>> with keras_core.saving.custom_object_scope({"Twice": Twice}):
+    ...     layer = keras_core.layers.deserialize(config)
+    >>> type(layer).__name__
+    'Twice'
     """
 
     def __init__(self, custom_objects):
@@ -41,7 +47,12 @@ def get_custom_objects() -> dict:
     """The global dict of registered custom objects (mutable).
 
     Example:
-    >>> keras_core.saving.get_custom_objects()["MyLoss"] = my_loss  # doctest: +SKIP
+    >>> def my_loss(y_true, y_pred):
+    ...     return keras_core.ops.mean(keras_core.ops.abs(y_true - y_pred))
+    >>> keras_core.saving.get_custom_objects()["my_loss"] = my_loss
+    >>> keras_core.saving.get_registered_object("my_loss") is my_loss
+    True
+    >>> del keras_core.saving.get_custom_objects()["my_loss"]
     """
     return _GLOBAL_CUSTOM_OBJECTS
 

@@ -25,7 +25,8 @@ def get_uid(prefix: str = "") -> int:
     """Returns a new integer id for ``prefix``, counting from 1.
 
     Example:
-    >>> a = get_uid("dense"); b = get_uid("dense"); b == a + 1
+    >>> a = get_uid("dense")
+    >>> get_uid("dense") == a + 1
     True
     """
     _UIDS[prefix] += 1
@@ -41,6 +42,8 @@ def clear_session() -> None:
 
     Example:
     >>> keras_core.backend.clear_session()
+    >>> get_uid("dense")
+    1
     """
     global _STATE
     reset_uids()

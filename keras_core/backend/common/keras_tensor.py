@@ -5,10 +5,11 @@ and to record the graph a Functional model is built from. They hold no values.
 """
 
 from keras_core.backend.common import dtypes
+from keras_core.backend.common.tensor_operators import TensorOperatorsMixin
 from keras_core.backend.common.variables import standardize_shape
 
 
-class KerasTensor:
+class KerasTensor(TensorOperatorsMixin):
     """A symbolic tensor.
 
     Args:
@@ -79,91 +80,8 @@ class KerasTensor:
 
     __hash__ = object.__hash__
 
-    def _op(self, name, *args, **kwargs):
-        from keras_core import ops
-
-        return getattr(ops, name)(*args, **kwargs)
-
-    def __neg__(self):
-        return self._op("negative", self)
-
     def __pos__(self):
         return self
-
-    def __abs__(self):
-        return self._op("absolute", self)
-
-    def __invert__(self):
-        return self._op("logical_not", self)
-
-    def __add__(self, o):
-        return self._op("add", self, o)
-
-    def __radd__(self, o):
-        return self._op("add", o, self)
-
-    def __sub__(self, o):
-        return self._op("subtract", self, o)
-
-    def __rsub__(self, o):
-        return self._op("subtract", o, self)
-
-    def __mul__(self, o):
-        return self._op("multiply", self, o)
-
-    def __rmul__(self, o):
-        return self._op("multiply", o, self)
-
-    def __truediv__(self, o):
-        return self._op("true_divide", self, o)
-
-    def __rtruediv__(self, o):
-        return self._op("true_divide", o, self)
-
-    def __floordiv__(self, o):
-        return self._op("floor_divide", self, o)
-
-    def __rfloordiv__(self, o):
-        return self._op("floor_divide", o, self)
-
-    def __mod__(self, o):
-        return self._op("mod", self, o)
-
-    def __rmod__(self, o):
-        return self._op("mod", o, self)
-
-    def __pow__(self, o):
-        return self._op("power", self, o)
-
-    def __rpow__(self, o):
-        return self._op("power", o, self)
-
-    def __matmul__(self, o):
-        return self._op("matmul", self, o)
-
-    def __rmatmul__(self, o):
-        return self._op("matmul", o, self)
-
-    def __lt__(self, o):
-        return self._op("less", self, o)
-
-    def __le__(self, o):
-        return self._op("less_equal", self, o)
-
-    def __gt__(self, o):
-        return self._op("greater", self, o)
-
-    def __ge__(self, o):
-        return self._op("greater_equal", self, o)
-
-    def __and__(self, o):
-        return self._op("logical_and", self, o)
-
-    def __or__(self, o):
-        return self._op("logical_or", self, o)
-
-    def __xor__(self, o):
-        return self._op("logical_xor", self, o)
 
     def __getitem__(self, key):
         return self._op("get_item", self, key)
@@ -179,27 +97,38 @@ def is_keras_tensor(x) -> bool:
     return isinstance(x, KerasTensor)
 
 
-def _flatten(x, out):
+_NESTED = (list, tuple, dict)
+_SYMBOLIC_OR_NESTED = (KerasTensor, list, tuple, dict)
+
+
+def _holds_keras_tensor(x) -> bool:
     if isinstance(x, KerasTensor):
-        out.append(x)
-    elif isinstance(x, (list, tuple)):
-        for y in x:
-            _flatten(y, out)
-    elif isinstance(x, dict):
-        for y in x.values():
-            _flatten(y, out)
+        return True
+    if isinstance(x, dict):
+        x = x.values()
+    elif not isinstance(x, _NESTED):
+        return False
+    return any(_holds_keras_tensor(y) for y in x)
 
 
-def any_symbolic_tensors(args=None, kwargs=None) -> bool:
-    """True when any (possibly nested) argument is a KerasTensor."""
+def any_symbolic_tensors(args=(), kwargs=None) -> bool:
+    """True when any argument, or any tensor nested in a list/tuple/dict argument,
+    is a KerasTensor: the test every op uses to choose its symbolic path.
+
+    Args:
+        args: a tuple of the op's arguments.
+        kwargs: an optional dict of keyword arguments.
+
+    Example:
+    >>> any_symbolic_tensors((1.0, [keras_core.KerasTensor((2,))]))
+    True
+    >>> any_symbolic_tensors((np.ones(2),), {"axis": 0})
+    False
+    """
     for a in args or ():
-        if isinstance(a, KerasTensor):
+        # One isinstance per plain tensor argument: this runs on every eager op call.
+        if isinstance(a, _SYMBOLIC_OR_NESTED) and _holds_keras_tensor(a):
             return True
-        if isinstance(a, (list, tuple, dict)):
-            found = []
-            _flatten(a, found)
-            if found:
-                return True
     if kwargs:
         return any_symbolic_tensors(tuple(kwargs.values()))
     return False

@@ -18,9 +18,13 @@ class SeedGenerator:
         seed: an int; ``None`` picks a random one.
 
     Example:
+    Each draw advances the generator, so two draws differ:
+
     >>> gen = keras_core.random.SeedGenerator(42)
     >>> a = keras_core.random.normal((2,), seed=gen)
-    >>> b = keras_core.random.normal((2,), seed=gen)  # differs from a
+    >>> b = keras_core.random.normal((2,), seed=gen)
+    >>> bool(keras_core.ops.any(keras_core.ops.not_equal(a, b)))
+    True
     """
 
     def __init__(self, seed=None, **kwargs):

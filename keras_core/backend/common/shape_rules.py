@@ -84,7 +84,7 @@ def deconv_padding(size, kernel, stride, padding, output_padding=None, dilation=
     length = deconv_output_length(size, kernel, stride, padding, output_padding, dilation)
     eff = effective_kernel(kernel, dilation)
     if padding == "same":
-        forward_before = max((-(-length // stride) - 1) * stride + eff - length, 0) // 2
+        forward_before = max((size - 1) * stride + eff - length, 0) // 2
     else:
         forward_before = 0
     before = eff - 1 - forward_before

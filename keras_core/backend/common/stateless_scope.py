@@ -19,7 +19,7 @@ class StatelessScope:
     Example:
     >>> v = keras_core.Variable(1.0)
     >>> with keras_core.StatelessScope([(v, 5.0)]) as scope:
-    ...     v.assign(v.value + 1.0)
+    ...     _ = v.assign(v.value + 1.0)
     ...     new = scope.get_current_value(v)
     >>> float(new), float(v.numpy())
     (6.0, 1.0)

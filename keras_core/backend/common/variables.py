@@ -11,6 +11,7 @@ import numpy as np
 from keras_core.backend.common import dtypes, global_state
 from keras_core.backend.common.name_scope import current_path
 from keras_core.backend.common.stateless_scope import get_stateless_scope
+from keras_core.backend.common.tensor_operators import TensorOperatorsMixin
 
 
 def _pending():
@@ -70,7 +71,7 @@ def _kind(dtype):
     return name
 
 
-class KerasVariable:
+class KerasVariable(TensorOperatorsMixin):
     """A mutable tensor that layers and optimizers own.
 
     Args:
@@ -85,7 +86,7 @@ class KerasVariable:
 
     Example:
     >>> v = keras_core.Variable(np.zeros((2,)), name="bias")
-    >>> v.assign([1.0, 2.0])
+    >>> _ = v.assign([1.0, 2.0])
     >>> v.numpy().tolist()
     [1.0, 2.0]
     """
@@ -303,82 +304,8 @@ class KerasVariable:
             f"value={self.numpy() if self._value is not None else 'uninitialized'}>"
         )
 
-    def _op(self, name, *args):
-        from keras_core import ops
-
-        return getattr(ops, name)(*args)
-
-    def __neg__(self):
-        return self._op("negative", self)
-
     def __pos__(self):
         return self.value
-
-    def __abs__(self):
-        return self._op("absolute", self)
-
-    def __invert__(self):
-        return self._op("logical_not", self)
-
-    def __add__(self, o):
-        return self._op("add", self, o)
-
-    def __radd__(self, o):
-        return self._op("add", o, self)
-
-    def __sub__(self, o):
-        return self._op("subtract", self, o)
-
-    def __rsub__(self, o):
-        return self._op("subtract", o, self)
-
-    def __mul__(self, o):
-        return self._op("multiply", self, o)
-
-    def __rmul__(self, o):
-        return self._op("multiply", o, self)
-
-    def __truediv__(self, o):
-        return self._op("true_divide", self, o)
-
-    def __rtruediv__(self, o):
-        return self._op("true_divide", o, self)
-
-    def __floordiv__(self, o):
-        return self._op("floor_divide", self, o)
-
-    def __rfloordiv__(self, o):
-        return self._op("floor_divide", o, self)
-
-    def __mod__(self, o):
-        return self._op("mod", self, o)
-
-    def __rmod__(self, o):
-        return self._op("mod", o, self)
-
-    def __pow__(self, o):
-        return self._op("power", self, o)
-
-    def __rpow__(self, o):
-        return self._op("power", o, self)
-
-    def __matmul__(self, o):
-        return self._op("matmul", self, o)
-
-    def __rmatmul__(self, o):
-        return self._op("matmul", o, self)
-
-    def __lt__(self, o):
-        return self._op("less", self, o)
-
-    def __le__(self, o):
-        return self._op("less_equal", self, o)
-
-    def __gt__(self, o):
-        return self._op("greater", self, o)
-
-    def __ge__(self, o):
-        return self._op("greater_equal", self, o)
 
     def __getitem__(self, idx):
         return self.value[idx]

@@ -1,6 +1,30 @@
 """The jax backend. Every backend package has the same module names."""
 
-from keras_core.backend.jax import core, image, layer, linalg, math, nn, numpy, random, rnn
+from keras_core.backend.jax import (
+    control_flow,
+    core,
+    image,
+    image_sampling,
+    layer,
+    linalg,
+    math,
+    nn,
+    nn_activations,
+    nn_conv,
+    nn_ctc,
+    numpy,
+    numpy_arithmetic,
+    numpy_creation,
+    numpy_elementwise,
+    numpy_indexing,
+    numpy_linear,
+    numpy_logic,
+    numpy_reduction,
+    numpy_searching,
+    numpy_shape,
+    op_helpers,
+    random,
+)
 from keras_core.backend.jax.core import (
     SUPPORTS_SPARSE_TENSORS,
     SUPPORTS_TRAINING,

@@ -1,4 +1,9 @@
-# The jax backend's image functions (see keras_core/backend/README.md).
+"""The jax backend's ops of ``keras_core/ops/image.py`` (``keras_core.backend.image``).
+
+At its end this module gathers the ops of image_sampling.py with ``export_ops``,
+so ``backend.image`` offers the whole image family.
+"""
+
 import operator
 
 import jax
@@ -6,48 +11,24 @@ import jax.numpy as jnp
 import numpy as np
 
 from keras_core.backend import config
-from keras_core.backend.common import dtype_rules
-from keras_core.backend.jax import nn_conv
-from keras_core.backend.jax import random as jax_random
+from keras_core.backend.common import dtype_rules, shape_rules
+from keras_core.backend.common.exports import export_ops
+from keras_core.backend.jax import image_sampling
 from keras_core.backend.jax.core import convert_to_tensor
 from keras_core.backend.jax.nn_conv import depthwise_conv
+from keras_core.backend.jax.op_helpers import (
+    blur_nhwc,
+    images_nhwc,
+    int_tuple,
+    padding_arg,
+    restore_layout,
+    to_float,
+    window_slices,
+)
 
 UNSUPPORTED = {}
 
 RESIZE_INTERPOLATIONS = ("bilinear", "nearest", "bicubic", "lanczos3", "lanczos5", "area")
-FILL_MODES = ("constant", "nearest", "wrap", "mirror", "reflect")
-
-
-# ---------------------------------------------------------------------------
-# layout helpers: every op works on a channels-last batch internally
-
-
-def _images(images, data_format, op, ranks=(3, 4), name="images"):
-    x = convert_to_tensor(images)
-    if x.ndim not in ranks:
-        raise ValueError(
-            f"{op}: `{name}` must have rank {' or '.join(map(str, ranks))}. "
-            f"Received: {name}.shape={tuple(x.shape)}"
-        )
-    data_format = config.standardize_data_format(data_format)
-    unbatched = len(ranks) > 1 and x.ndim == min(ranks)
-    if unbatched:
-        x = x[None]
-    if data_format == "channels_first":
-        x = jnp.moveaxis(x, 1, -1)
-    return x, (unbatched, data_format)
-
-
-def _restore(x, layout):
-    unbatched, data_format = layout
-    if data_format == "channels_first":
-        x = jnp.moveaxis(x, -1, 1)
-    return x[0] if unbatched else x
-
-
-def _float(x, *others):
-    d = dtype_rules.float_dtype(x, *others)
-    return x if x.dtype == d else x.astype(d)
 
 
 def _pair(value, op, name):
@@ -61,13 +42,6 @@ def _pair(value, op, name):
     if len(out) != 2 or any(v < 1 for v in out):
         raise ValueError(f"{op}: `{name}` must be 2 positive ints. Received: {name}={value!r}")
     return out
-
-
-def _cast_back(y, dtype):
-    if jnp.issubdtype(dtype, jnp.integer):
-        info = jnp.iinfo(dtype)
-        y = jnp.clip(jnp.round(y), info.min, info.max)
-    return y.astype(dtype)
 
 
 # ---------------------------------------------------------------------------
@@ -103,7 +77,7 @@ def _resize_nhwc(x, size, interpolation, antialias):
     if interpolation == "nearest":
         x = jnp.take(x, jnp.asarray(_nearest_index(h, oh)), axis=1)
         return jnp.take(x, jnp.asarray(_nearest_index(w, ow)), axis=2)
-    x = _float(x)
+    x = to_float(x)
     if interpolation == "area":
         return _apply_weights(x, _area_weights(h, oh), _area_weights(w, ow))
     method = {"bilinear": "linear", "bicubic": "cubic"}.get(interpolation, interpolation)
@@ -152,259 +126,27 @@ def resize(
     if fill_mode != "constant":
         raise ValueError(f"resize: `fill_mode` must be 'constant'. Received: {fill_mode!r}")
     size = _pair(size, "resize", "size")
-    x, layout = _images(image, data_format, "resize", name="image")
+    x, layout = images_nhwc("resize", image, data_format, arg="image")
     if crop_to_aspect_ratio:
         x = _crop_to_aspect(x, size)
     elif pad_to_aspect_ratio:
         x = _pad_to_aspect(x, size, fill_value)
-    return _restore(_resize_nhwc(x, size, interpolation, antialias), layout)
+    return restore_layout(_resize_nhwc(x, size, interpolation, antialias), layout)
 
 
 # ---------------------------------------------------------------------------
-# sampling: map_coordinates and the geometric transforms built on it
-
-
-def _fill_index(index, size, fill_mode):
-    if fill_mode == "nearest":
-        return jnp.clip(index, 0, size - 1)
-    if fill_mode == "wrap":
-        return jnp.mod(index, size)
-    if fill_mode == "mirror":
-        if size == 1:
-            return jnp.zeros_like(index)
-        period = 2 * size - 2
-        index = jnp.mod(index, period)
-        return jnp.where(index >= size, period - index, index)
-    if fill_mode == "reflect":
-        index = jnp.mod(index, 2 * size)
-        return jnp.where(index >= size, 2 * size - 1 - index, index)
-    return jnp.clip(index, 0, size - 1)  # constant: out-of-range taps are masked
-
-
-def _round_half_away(c):
-    return (jnp.sign(c) * jnp.floor(jnp.abs(c) + 0.5)).astype("int32")
-
-
-def _sample(data, coords, order, fill_mode, fill_value):
-    # data: (*spatial, channels); coords: list of arrays of one shape, one per spatial axis
-    spatial = data.shape[: len(coords)]
-    if order == 0:
-        # round half away from zero
-        corners = [[(_round_half_away(c), None)] for c in coords]
-    else:
-        corners = []
-        for c in coords:
-            low = jnp.floor(c)
-            frac = c - low
-            low = low.astype("int32")
-            corners.append([(low, 1 - frac), (low + 1, frac)])
-    out = 0
-    for combo in np.ndindex(*(len(options) for options in corners)):
-        index, weight, inside = [], None, None
-        for axis, pick in enumerate(combo):
-            idx, w = corners[axis][pick]
-            size = spatial[axis]
-            ok = (idx >= 0) & (idx < size)
-            inside = ok if inside is None else inside & ok
-            index.append(_fill_index(idx, size, fill_mode))
-            if w is not None:
-                weight = w if weight is None else weight * w
-        value = data[tuple(index)]
-        if fill_mode == "constant":
-            value = jnp.where(inside[..., None], value, fill_value)
-        out = out + (value if weight is None else value * weight[..., None])
-    return out
-
-
-def _fill_mode(fill_mode, op):
-    if fill_mode not in FILL_MODES:
-        raise ValueError(
-            f"{op}: `fill_mode` must be one of {FILL_MODES}. Received: fill_mode={fill_mode!r}"
-        )
-    return fill_mode
-
-
-def map_coordinates(input, coordinates, order, fill_mode="constant", fill_value=0):
-    x = convert_to_tensor(input)
-    if order not in (0, 1):
-        raise ValueError(f"map_coordinates: `order` must be 0 or 1. Received: order={order!r}")
-    fill_mode = _fill_mode(fill_mode, "map_coordinates")
-    if isinstance(coordinates, (list, tuple)):
-        coords = [convert_to_tensor(c) for c in coordinates]
-    else:
-        coordinates = convert_to_tensor(coordinates)
-        coords = [coordinates[i] for i in range(coordinates.shape[0])]
-    if len(coords) != x.ndim:
-        raise ValueError(
-            "map_coordinates: `coordinates` must hold one array per axis of `input` "
-            f"({x.ndim}). Received: {len(coords)}"
-        )
-    compute = dtype_rules.float_dtype(x, *coords)
-    coords = [c.astype(compute) for c in coords]
-    data = x.astype(compute)[..., None]
-    fill = jnp.asarray(fill_value, compute)
-    out = _sample(data, coords, order, fill_mode, fill)[..., 0]
-    return _cast_back(out, x.dtype)
-
-
-def _interpolation_order(interpolation, op):
-    if interpolation not in ("nearest", "bilinear"):
-        raise ValueError(
-            f"{op}: `interpolation` must be 'nearest' or 'bilinear'. "
-            f"Received: interpolation={interpolation!r}"
-        )
-    return 0 if interpolation == "nearest" else 1
-
-
-def _projective_sample(x, transform, order, fill_mode, fill_value):
-    # x: (B, H, W, C) float; transform: (B, 8) mapping output (x, y) to input coordinates
-    h, w = x.shape[1:3]
-    ys, xs = jnp.meshgrid(jnp.arange(h, dtype=x.dtype), jnp.arange(w, dtype=x.dtype), indexing="ij")
-    t = transform[:, :, None, None]
-    k = t[:, 6] * xs + t[:, 7] * ys + 1
-    x_in = (t[:, 0] * xs + t[:, 1] * ys + t[:, 2]) / k
-    y_in = (t[:, 3] * xs + t[:, 4] * ys + t[:, 5]) / k
-    fill = jnp.asarray(fill_value, x.dtype)
-    return jax.vmap(lambda img, yy, xx: _sample(img, [yy, xx], order, fill_mode, fill))(
-        x, y_in, x_in
-    )
-
-
-def affine_transform(
-    image,
-    transform,
-    interpolation="bilinear",
-    fill_mode="constant",
-    fill_value=0,
-    data_format=None,
-):
-    order = _interpolation_order(interpolation, "affine_transform")
-    fill_mode = _fill_mode(fill_mode, "affine_transform")
-    x, layout = _images(image, data_format, "affine_transform", name="image")
-    transform = convert_to_tensor(transform)
-    if transform.ndim not in (1, 2) or transform.shape[-1] != 8:
-        raise ValueError(
-            "affine_transform: `transform` must have shape (8,) or (batch, 8). "
-            f"Received: transform.shape={tuple(transform.shape)}"
-        )
-    compute = dtype_rules.float_dtype(x, transform)
-    transform = jnp.broadcast_to(transform.astype(compute).reshape(-1, 8), (x.shape[0], 8))
-    out = _projective_sample(x.astype(compute), transform, order, fill_mode, fill_value)
-    return _restore(_cast_back(out, x.dtype), layout)
-
-
-def _homography(start_points, end_points):
-    # solves for the 8 coefficients mapping end (output) points onto start (input) points
-    rows = []
-    for i in range(4):
-        ex, ey = end_points[:, i, 0], end_points[:, i, 1]
-        sx, sy = start_points[:, i, 0], start_points[:, i, 1]
-        zero, one = jnp.zeros_like(ex), jnp.ones_like(ex)
-        rows.append(jnp.stack([ex, ey, one, zero, zero, zero, -sx * ex, -sx * ey], -1))
-        rows.append(jnp.stack([zero, zero, zero, ex, ey, one, -sy * ex, -sy * ey], -1))
-    a = jnp.stack(rows, axis=1)
-    b = jnp.stack([start_points[:, i // 2, i % 2] for i in range(8)], axis=1)
-    return jnp.linalg.solve(a, b[..., None])[..., 0]
-
-
-def perspective_transform(
-    images,
-    start_points,
-    end_points,
-    interpolation="bilinear",
-    fill_value=0,
-    data_format=None,
-):
-    order = _interpolation_order(interpolation, "perspective_transform")
-    x, layout = _images(images, data_format, "perspective_transform")
-    start, end = convert_to_tensor(start_points), convert_to_tensor(end_points)
-    for name, p in (("start_points", start), ("end_points", end)):
-        if p.ndim not in (2, 3) or p.shape[-2:] != (4, 2):
-            raise ValueError(
-                f"perspective_transform: `{name}` must have shape (4, 2) or (batch, 4, 2). "
-                f"Received: {name}.shape={tuple(p.shape)}"
-            )
-    compute = dtype_rules.float_dtype(x, start, end)
-    batch = x.shape[0]
-    start = jnp.broadcast_to(start.astype(compute).reshape(-1, 4, 2), (batch, 4, 2))
-    end = jnp.broadcast_to(end.astype(compute).reshape(-1, 4, 2), (batch, 4, 2))
-    transform = _homography(start, end)
-    out = _projective_sample(x.astype(compute), transform, order, "constant", fill_value)
-    return _restore(_cast_back(out, x.dtype), layout)
-
-
-def _gaussian_kernel_1d(size, sigma, dtype):
-    x = jnp.arange(size, dtype=dtype) - (size - 1) / 2
-    g = jnp.exp(-(x**2) / (2 * jnp.asarray(sigma, dtype) ** 2))
-    return g / jnp.sum(g)
-
-
-def _blur_nhwc(x, kernel_size, sigma, padding="same"):
-    ky = _gaussian_kernel_1d(kernel_size[0], sigma[0], x.dtype)
-    kx = _gaussian_kernel_1d(kernel_size[1], sigma[1], x.dtype)
-    kernel = jnp.outer(ky, kx)[:, :, None, None]
-    kernel = jnp.tile(kernel, (1, 1, x.shape[-1], 1))
-    return depthwise_conv(x, kernel, 1, padding, "channels_last")
+# blur
 
 
 def gaussian_blur(images, kernel_size=(3, 3), sigma=(1.0, 1.0), data_format=None):
-    x, layout = _images(images, data_format, "gaussian_blur")
+    x, layout = images_nhwc("gaussian_blur", images, data_format)
     kernel_size = _pair(kernel_size, "gaussian_blur", "kernel_size")
     if not isinstance(sigma, (list, tuple)):
         sigma = (sigma, sigma)
     if len(sigma) != 2:
         raise ValueError(f"gaussian_blur: `sigma` must be 1 or 2 numbers. Received: {sigma!r}")
-    out = _blur_nhwc(_float(x), kernel_size, sigma)
-    return _restore(out, layout)
-
-
-def elastic_transform(
-    images,
-    alpha=20.0,
-    sigma=5.0,
-    interpolation="bilinear",
-    fill_mode="reflect",
-    fill_value=0.0,
-    seed=None,
-    data_format=None,
-):
-    order = _interpolation_order(interpolation, "elastic_transform")
-    fill_mode = _fill_mode(fill_mode, "elastic_transform")
-    x, layout = _images(images, data_format, "elastic_transform")
-    compute = dtype_rules.float_dtype(x)
-    b, h, w, _ = x.shape
-    noise = jax_random.uniform((b, h, w, 2), -1.0, 1.0, dtype=compute, seed=seed)
-    size = 2 * int(np.ceil(3 * float(sigma))) + 1
-    field = _blur_nhwc(noise, (size, size), (sigma, sigma)) * alpha
-    ys, xs = jnp.meshgrid(jnp.arange(h, dtype=compute), jnp.arange(w, dtype=compute), indexing="ij")
-    fill = jnp.asarray(fill_value, compute)
-    out = jax.vmap(
-        lambda img, f: _sample(img, [ys + f[..., 0], xs + f[..., 1]], order, fill_mode, fill)
-    )(x.astype(compute), field)
-    return _restore(_cast_back(out, x.dtype), layout)
-
-
-def scale_and_translate(
-    images,
-    output_shape,
-    scale,
-    translation,
-    spatial_dims,
-    method,
-    antialias=True,
-):
-    x = _float(convert_to_tensor(images))
-    scale = convert_to_tensor(scale).astype(x.dtype)
-    translation = convert_to_tensor(translation).astype(x.dtype)
-    return jax.image.scale_and_translate(
-        x,
-        tuple(output_shape),
-        tuple(spatial_dims),
-        scale,
-        translation,
-        method,
-        antialias=bool(antialias),
-    )
+    out = blur_nhwc(to_float(x), kernel_size, sigma)
+    return restore_layout(out, layout)
 
 
 # ---------------------------------------------------------------------------
@@ -420,16 +162,16 @@ def _check_rgb(x, op):
 
 
 def rgb_to_grayscale(images, data_format=None):
-    x, layout = _images(images, data_format, "rgb_to_grayscale")
+    x, layout = images_nhwc("rgb_to_grayscale", images, data_format)
     _check_rgb(x, "rgb_to_grayscale")
-    y = _float(x)
+    y = to_float(x)
     weights = jnp.asarray([0.2989, 0.5870, 0.1140], y.dtype)
     gray = jnp.tensordot(y, weights, axes=([-1], [0]))[..., None]
-    return _restore(gray.astype(x.dtype), layout)
+    return restore_layout(gray.astype(x.dtype), layout)
 
 
 def _float_images(images, data_format, op):
-    x, layout = _images(images, data_format, op)
+    x, layout = images_nhwc(op, images, data_format)
     if not jnp.issubdtype(x.dtype, jnp.floating):
         raise ValueError(f"{op}: `images` must be a float tensor. Received: dtype={x.dtype}")
     _check_rgb(x, op)
@@ -450,7 +192,7 @@ def rgb_to_hsv(images, data_format=None):
         jnp.where(value == g, 2 + (b - r) / safe_span, 4 + (r - g) / safe_span),
     )
     hue = jnp.where(span > 0, jnp.mod(hue / 6, 1.0), 0)
-    return _restore(jnp.stack([hue, saturation, value], axis=-1), layout)
+    return restore_layout(jnp.stack([hue, saturation, value], axis=-1), layout)
 
 
 def hsv_to_rgb(images, data_format=None):
@@ -461,7 +203,7 @@ def hsv_to_rgb(images, data_format=None):
     g = jnp.clip(2 - jnp.abs(dh - 2), 0, 1)
     b = jnp.clip(2 - jnp.abs(dh - 4), 0, 1)
     rgb = jnp.stack([r, g, b], axis=-1)
-    return _restore(((rgb - 1) * s[..., None] + 1) * v[..., None], layout)
+    return restore_layout(((rgb - 1) * s[..., None] + 1) * v[..., None], layout)
 
 
 # ---------------------------------------------------------------------------
@@ -506,7 +248,7 @@ def pad_images(
     target_width=None,
     data_format=None,
 ):
-    x, layout = _images(images, data_format, "pad_images")
+    x, layout = images_nhwc("pad_images", images, data_format)
     h, w = x.shape[1:3]
     top, bottom = _pad_sides(
         top_padding,
@@ -531,7 +273,7 @@ def pad_images(
             f"image size {(h, w)}"
         )
     out = jnp.pad(x, ((0, 0), (top, bottom), (left, right), (0, 0)))
-    return _restore(out, layout)
+    return restore_layout(out, layout)
 
 
 def crop_images(
@@ -544,7 +286,7 @@ def crop_images(
     target_width=None,
     data_format=None,
 ):
-    x, layout = _images(images, data_format, "crop_images")
+    x, layout = images_nhwc("crop_images", images, data_format)
     h, w = x.shape[1:3]
     top, bottom = _crop_sides(
         top_cropping,
@@ -568,21 +310,24 @@ def crop_images(
             f"Received: top={top}, bottom={bottom}, left={left}, right={right}, "
             f"image size {(h, w)}"
         )
-    return _restore(x[:, top : h - bottom, left : w - right, :], layout)
+    return restore_layout(x[:, top : h - bottom, left : w - right, :], layout)
 
 
 def _patches(x, size, strides, dilation_rate, padding, data_format, op):
     nd = x.ndim - 2
-    strides = size if strides is None else nn_conv._int_tuple(strides, nd, op, "strides")
-    dilation = nn_conv._int_tuple(dilation_rate, nd, op, "dilation_rate")
-    padding = nn_conv._padding(padding, op)
+    strides = size if strides is None else int_tuple(op, strides, nd, "strides")
+    dilation = int_tuple(op, dilation_rate, nd, "dilation_rate")
+    padding = padding_arg(op, padding)
     axes = tuple(range(1, nd + 1)) if data_format == "channels_last" else tuple(range(2, nd + 2))
     sizes = [x.shape[a] for a in axes]
     if padding == "same":
-        pads = nn_conv.same_padding(sizes, size, strides, dilation)
+        pads = [
+            shape_rules.same_padding(n, k, s, d)
+            for n, k, s, d in zip(sizes, size, strides, dilation)
+        ]
     else:
         pads = [(0, 0)] * nd
-    views, counts = nn_conv.window_slices(x, axes, size, strides, dilation, pads, op)
+    views, counts = window_slices(op, x, axes, size, strides, dilation, pads)
     if data_format == "channels_last":
         out = jnp.stack(views, axis=-2)
         return out.reshape(out.shape[: nd + 1] + (-1,))
@@ -642,8 +387,8 @@ def extract_patches_3d(
 
 
 def sobel_edges(images, data_format=None):
-    x, layout = _images(images, data_format, "sobel_edges", ranks=(4,))
-    x = _float(x)
+    x, layout = images_nhwc("sobel_edges", images, data_format, ranks=(4,))
+    x = to_float(x)
     ky = jnp.asarray([[-1, -2, -1], [0, 0, 0], [1, 2, 1]], x.dtype)
     kernels = jnp.stack([ky, ky.T], axis=-1)[:, :, None, :]
     kernels = jnp.tile(kernels, (1, 1, x.shape[-1], 1))
@@ -665,8 +410,8 @@ def ssim(
     k2=0.03,
     data_format=None,
 ):
-    x, layout = _images(image1, data_format, "ssim", name="image1")
-    y, _ = _images(image2, data_format, "ssim", name="image2")
+    x, layout = images_nhwc("ssim", image1, data_format, arg="image1")
+    y, _ = images_nhwc("ssim", image2, data_format, arg="image2")
     if x.shape != y.shape:
         raise ValueError(
             "ssim: `image1` and `image2` must have the same shape. Received: "
@@ -682,7 +427,7 @@ def ssim(
         )
 
     def blur(v):
-        return _blur_nhwc(v, (size, size), (filter_sigma, filter_sigma), "valid")
+        return blur_nhwc(v, (size, size), (filter_sigma, filter_sigma), "valid")
 
     c1, c2 = (k1 * max_val) ** 2, (k2 * max_val) ** 2
     mu_x, mu_y = blur(x), blur(y)
@@ -692,3 +437,9 @@ def ssim(
     contrast = (num1 - num0 + c2) / (den1 - den0 + c2)
     out = jnp.mean(luminance * contrast, axis=(1, 2, 3))
     return out[0] if layout[0] else out
+
+
+# ---------------------------------------------------------------------------
+# the rest of the image family
+
+UNSUPPORTED = export_ops(globals(), image_sampling)

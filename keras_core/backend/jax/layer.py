@@ -1,11 +1,1 @@
-class BackendLayer:
-    """Nothing framework-specific is needed for a layer on this backend."""
-
-    def _on_sublayer(self, layer):
-        return None
-
-    def _track_new_variable(self, variable):
-        return None
-
-    def _post_build(self):
-        return None
+from keras_core.backend.common.backend_layer import BackendLayer  # noqa: F401

@@ -1,4 +1,5 @@
-# The jax backend's linalg functions (see keras_core/backend/README.md).
+"""The jax backend's ops of ``keras_core/ops/linalg.py``."""
+
 import jax
 import jax.numpy as jnp
 import jax.scipy as jsp
@@ -6,19 +7,13 @@ from jax import lax
 
 from keras_core.backend.common import dtype_rules
 from keras_core.backend.jax.core import convert_to_tensor
-from keras_core.backend.jax.math import qr  # noqa: F401
+from keras_core.backend.jax.op_helpers import to_float
 
 UNSUPPORTED = {}
 
 
-def _float(x, *others):
-    x = convert_to_tensor(x)
-    d = dtype_rules.float_dtype(x, *others)
-    return x if x.dtype == d else x.astype(d)
-
-
 def _square(x, op, argument="x"):
-    x = _float(x)
+    x = to_float(x)
     if x.ndim < 2 or x.shape[-1] != x.shape[-2]:
         raise ValueError(
             f"{op}: `{argument}` must be a square matrix (or a batch of them), shape "
@@ -28,7 +23,7 @@ def _square(x, op, argument="x"):
 
 
 def _matrix(x, op, argument="x"):
-    x = _float(x)
+    x = to_float(x)
     if x.ndim < 2:
         raise ValueError(
             f"{op}: `{argument}` must have rank >= 2. Received: {argument}.shape={tuple(x.shape)}"
@@ -106,7 +101,7 @@ def matrix_rank(x, tol=None):
 
 
 def norm(x, ord=None, axis=None, keepdims=False):
-    x = _float(x)
+    x = to_float(x)
     if isinstance(axis, list):
         axis = tuple(axis)
     if axis is None and ord is not None and x.ndim not in (1, 2):
@@ -120,6 +115,15 @@ def norm(x, ord=None, axis=None, keepdims=False):
 def pinv(x, rcond=None):
     x = _matrix(x, "pinv")
     return jnp.linalg.pinv(x, rtol=rcond)
+
+
+def qr(x, mode="reduced"):
+    if mode not in ("reduced", "complete"):
+        raise ValueError(f"qr: `mode` must be 'reduced' or 'complete'. Received: mode={mode!r}")
+    x = to_float(x)
+    if x.ndim < 2:
+        raise ValueError(f"qr: `x` must have rank >= 2. Received: x.shape={tuple(x.shape)}")
+    return jnp.linalg.qr(x, mode=mode)
 
 
 def solve(a, b):

@@ -1,4 +1,5 @@
-# The jax backend's math functions (see keras_core/backend/README.md).
+"""The jax backend's ops of ``keras_core/ops/math.py`` (``qr`` is linalg's, re-exported)."""
+
 import operator
 
 import jax
@@ -7,36 +8,32 @@ import jax.scipy as jsp
 import numpy as np
 from jax import lax
 
-from keras_core.backend.common import dtype_rules
+from keras_core.backend.common import dtype_rules, shape_rules
 from keras_core.backend.jax.core import convert_to_tensor
+from keras_core.backend.jax.linalg import qr  # noqa: F401  (keras-core also has ops.math.qr)
+from keras_core.backend.jax.op_helpers import check_min_rank, to_float
 
 UNSUPPORTED = {}
 
 
-def _float(x, *others):
-    x = convert_to_tensor(x)
-    d = dtype_rules.float_dtype(x, *others)
-    return x if x.dtype == d else x.astype(d)
-
-
 def erf(x):
-    return lax.erf(_float(x))
+    return lax.erf(to_float(x))
 
 
 def erfc(x):
-    return lax.erfc(_float(x))
+    return lax.erfc(to_float(x))
 
 
 def erfinv(x):
-    return lax.erf_inv(_float(x))
+    return lax.erf_inv(to_float(x))
 
 
 def rsqrt(x):
-    return lax.rsqrt(_float(x))
+    return lax.rsqrt(to_float(x))
 
 
 def logsumexp(x, axis=None, keepdims=False):
-    x = _float(x)
+    x = to_float(x)
     return jsp.special.logsumexp(x, axis=axis, keepdims=keepdims)
 
 
@@ -121,7 +118,7 @@ def extract_sequences(x, sequence_length, sequence_stride):
             f"and a positive `sequence_stride`. Received: sequence_length={length}, "
             f"sequence_stride={stride}, x.shape={tuple(x.shape)}"
         )
-    count = 1 + (x.shape[-1] - length) // stride
+    count = shape_rules.conv_output_length(x.shape[-1], length, stride, "valid")
     index = np.arange(count)[:, None] * stride + np.arange(length)[None, :]
     return jnp.take(x, jnp.asarray(index), axis=-1)
 
@@ -153,38 +150,33 @@ def _split(z, dtype):
     return jnp.real(z).astype(dtype), jnp.imag(z).astype(dtype)
 
 
-def _check_rank(z, n, op):
-    if z.ndim < n:
-        raise ValueError(f"{op}: `x` must have rank >= {n}. Received: shape={tuple(z.shape)}")
-
-
 def fft(x):
     z, dtype = _complex_pair(x, "fft")
-    _check_rank(z, 1, "fft")
+    check_min_rank("fft", z, 1)
     return _split(jnp.fft.fft(z), dtype)
 
 
 def fft2(x):
     z, dtype = _complex_pair(x, "fft2")
-    _check_rank(z, 2, "fft2")
+    check_min_rank("fft2", z, 2)
     return _split(jnp.fft.fft2(z), dtype)
 
 
 def ifft2(x):
     z, dtype = _complex_pair(x, "ifft2")
-    _check_rank(z, 2, "ifft2")
+    check_min_rank("ifft2", z, 2)
     return _split(jnp.fft.ifft2(z), dtype)
 
 
 def rfft(x, fft_length=None):
-    x = _float(x)
-    _check_rank(x, 1, "rfft")
+    x = to_float(x)
+    check_min_rank("rfft", x, 1)
     return _split(jnp.fft.rfft(_part(x, x.dtype), n=fft_length), x.dtype)
 
 
 def irfft(x, fft_length=None):
     z, dtype = _complex_pair(x, "irfft")
-    _check_rank(z, 1, "irfft")
+    check_min_rank("irfft", z, 1)
     return jnp.fft.irfft(z, n=fft_length).astype(dtype)
 
 
@@ -225,8 +217,8 @@ def _stft_args(sequence_length, sequence_stride, fft_length, op):
 
 
 def stft(x, sequence_length, sequence_stride, fft_length, window="hann", center=True):
-    x = _float(x)
-    _check_rank(x, 1, "stft")
+    x = to_float(x)
+    check_min_rank("stft", x, 1)
     length, stride, n_fft = _stft_args(sequence_length, sequence_stride, fft_length, "stft")
     if center:
         pad = [(0, 0)] * (x.ndim - 1) + [(n_fft // 2, n_fft // 2)]
@@ -250,7 +242,7 @@ def istft(
     center=True,
 ):
     z, dtype = _complex_pair(x, "istft")
-    _check_rank(z, 2, "istft")
+    check_min_rank("istft", z, 2)
     seq_len, stride, n_fft = _stft_args(sequence_length, sequence_stride, fft_length, "istft")
     frames = jnp.fft.irfft(z, n=n_fft, axis=-1).astype(dtype)
     win = _window(window, seq_len, n_fft, dtype, "istft")
@@ -285,19 +277,10 @@ def _check_square_batch(x, op, argument="x"):
 
 
 def logdet(x):
-    x = _float(x)
+    x = to_float(x)
     _check_square_batch(x, "logdet")
     sign, logabs = jnp.linalg.slogdet(x)
     return jnp.where(sign > 0, logabs, jnp.where(sign == 0, -jnp.inf, jnp.nan)).astype(x.dtype)
-
-
-def qr(x, mode="reduced"):
-    if mode not in ("reduced", "complete"):
-        raise ValueError(f"qr: `mode` must be 'reduced' or 'complete'. Received: mode={mode!r}")
-    x = _float(x)
-    if x.ndim < 2:
-        raise ValueError(f"qr: `x` must have rank >= 2. Received: x.shape={tuple(x.shape)}")
-    return jnp.linalg.qr(x, mode=mode)
 
 
 def cdist(x, y):
@@ -330,6 +313,6 @@ def view_as_complex(x):
             f"view_as_complex: the last axis of `x` must have size 2. "
             f"Received: x.shape={tuple(x.shape)}"
         )
-    x = _float(x)
+    x = to_float(x)
     part = "float64" if x.dtype == jnp.float64 else "float32"
     return lax.complex(x[..., 0].astype(part), x[..., 1].astype(part))

@@ -1,4 +1,5 @@
-# The jax backend's convolution, pooling and patch ops (re-exported by nn.py).
+"""The jax backend's ops of ``keras_core/ops/nn_conv.py`` (gathered into ``backend.nn``)."""
+
 import math
 import operator
 
@@ -7,52 +8,22 @@ import numpy as np
 from jax import lax
 
 from keras_core.backend import config
-from keras_core.backend.common import dtype_rules
+from keras_core.backend.common import dtype_rules, shape_rules
 from keras_core.backend.jax.core import convert_to_tensor
+from keras_core.backend.jax.op_helpers import (
+    check_rank,
+    int_tuple,
+    padding_arg,
+    to_float,
+    window_slices,
+)
 
 # ---------------------------------------------------------------------------
 # argument helpers
 
 
-def _int_tuple(value, n, op, name):
-    try:
-        if isinstance(value, (list, tuple)):
-            out = tuple(operator.index(v) for v in value)
-        else:
-            out = (operator.index(value),)
-    except TypeError as e:
-        raise TypeError(
-            f"{op}: `{name}` must be an int or a tuple of {n} ints. Received: {name}={value!r}"
-        ) from e
-    if len(out) == 1:
-        out = out * n
-    if len(out) != n or any(v < 1 for v in out):
-        raise ValueError(
-            f"{op}: `{name}` must be a positive int or a tuple of {n} positive ints. "
-            f"Received: {name}={value!r}"
-        )
-    return out
-
-
-def _padding(padding, op):
-    p = padding.lower() if isinstance(padding, str) else padding
-    if p not in ("same", "valid"):
-        raise ValueError(
-            f"{op}: `padding` must be 'same' or 'valid'. Received: padding={padding!r}"
-        )
-    return p
-
-
 def _data_format(data_format):
     return config.standardize_data_format(data_format)
-
-
-def _check_rank(x, ranks, op, name="inputs"):
-    if x.ndim not in ranks:
-        raise ValueError(
-            f"{op}: `{name}` must have rank {' or '.join(map(str, ranks))}. "
-            f"Received: {name}.shape={tuple(x.shape)}"
-        )
 
 
 def _spatial_dims(x, data_format):
@@ -72,11 +43,6 @@ def _dimension_numbers(nd, data_format, kernel_layout="IO"):
     return (lhs, sp + kernel_layout, lhs)
 
 
-def _to_float(x, *others):
-    d = dtype_rules.float_dtype(x, *others)
-    return x if x.dtype == d else x.astype(d)
-
-
 def _check_valid_fits(in_sizes, window, op, name, x_shape, w_shape):
     for size, k in zip(in_sizes, window):
         if k > size:
@@ -88,7 +54,7 @@ def _check_valid_fits(in_sizes, window, op, name, x_shape, w_shape):
 
 
 def _effective(sizes, dilation):
-    return tuple((k - 1) * d + 1 for k, d in zip(sizes, dilation))
+    return tuple(shape_rules.effective_kernel(k, d) for k, d in zip(sizes, dilation))
 
 
 # ---------------------------------------------------------------------------
@@ -98,7 +64,7 @@ def _effective(sizes, dilation):
 def _conv_args(inputs, kernel, strides, padding, data_format, dilation_rate, op):
     x = convert_to_tensor(inputs)
     w = convert_to_tensor(kernel)
-    _check_rank(x, (3, 4, 5), op)
+    check_rank(op, x, (3, 4, 5), "inputs")
     nd = x.ndim - 2
     if w.ndim != x.ndim:
         raise ValueError(
@@ -106,9 +72,9 @@ def _conv_args(inputs, kernel, strides, padding, data_format, dilation_rate, op)
             f"Received: kernel.shape={tuple(w.shape)}, inputs.shape={tuple(x.shape)}"
         )
     data_format = _data_format(data_format)
-    strides = _int_tuple(strides, nd, op, "strides")
-    dilation = _int_tuple(dilation_rate, nd, op, "dilation_rate")
-    padding = _padding(padding, op)
+    strides = int_tuple(op, strides, nd, "strides")
+    dilation = int_tuple(op, dilation_rate, nd, "dilation_rate")
+    padding = padding_arg(op, padding)
     dtype = dtype_rules.float_dtype(x, w)
     return x.astype(dtype), w.astype(dtype), nd, data_format, strides, dilation, padding
 
@@ -196,27 +162,6 @@ def separable_conv(
     return conv(y, pointwise_kernel, 1, "valid", data_format, 1)
 
 
-def _deconv_length(size, k, stride, padding, out_pad, dilation):
-    k = (k - 1) * dilation + 1
-    if out_pad is None:
-        return size * stride + (max(k - stride, 0) if padding == "valid" else 0)
-    pad = k // 2 if padding == "same" else 0
-    return (size - 1) * stride + k - 2 * pad + out_pad
-
-
-def _transpose_pads(size, k, stride, padding, out_pad, dilation):
-    length = _deconv_length(size, k, stride, padding, out_pad, dilation)
-    k_eff = (k - 1) * dilation + 1
-    if padding == "same":
-        total = max((-(-length // stride) - 1) * stride + k_eff - length, 0)
-        fwd_before = total // 2
-    else:
-        fwd_before = 0
-    before = k_eff - 1 - fwd_before
-    after = length - 1 + k_eff - ((size - 1) * stride + 1) - before
-    return length, (before, after)
-
-
 def conv_transpose(
     inputs,
     kernel,
@@ -241,12 +186,12 @@ def conv_transpose(
     else:
         out_pads = tuple(
             v - 1
-            for v in _int_tuple(
-                np.add(output_padding, 1).tolist(), nd, "conv_transpose", "output_padding"
+            for v in int_tuple(
+                "conv_transpose", np.add(output_padding, 1).tolist(), nd, "output_padding"
             )
         )
     pads = [
-        _transpose_pads(size, k, s, padding, op, d)[1]
+        shape_rules.deconv_padding(size, k, s, padding, op, d)[1]
         for size, k, s, op, d in zip(
             _spatial_dims(x, data_format), w.shape[:nd], strides, out_pads, dilation
         )
@@ -269,12 +214,12 @@ def conv_transpose(
 
 def _pool_args(inputs, pool_size, strides, padding, data_format, op):
     x = convert_to_tensor(inputs)
-    _check_rank(x, (3, 4, 5), op)
+    check_rank(op, x, (3, 4, 5), "inputs")
     nd = x.ndim - 2
     data_format = _data_format(data_format)
-    pool = _int_tuple(pool_size, nd, op, "pool_size")
-    strides = pool if strides is None else _int_tuple(strides, nd, op, "strides")
-    padding = _padding(padding, op)
+    pool = int_tuple(op, pool_size, nd, "pool_size")
+    strides = pool if strides is None else int_tuple(op, strides, nd, "strides")
+    padding = padding_arg(op, padding)
     if padding == "valid":
         _check_valid_fits(_spatial_dims(x, data_format), pool, op, "pool_size", x.shape, pool)
     if data_format == "channels_last":
@@ -304,7 +249,7 @@ def average_pool(inputs, pool_size, strides=None, padding="valid", data_format=N
     x, window, strides, padding = _pool_args(
         inputs, pool_size, strides, padding, data_format, "average_pool"
     )
-    x = _to_float(x)
+    x = to_float(x)
     zero = jnp.array(0, dtype=x.dtype)
     sums = lax.reduce_window(x, zero, lax.add, window, strides, padding)
     if padding == "VALID":
@@ -323,17 +268,17 @@ def _adaptive_bounds(in_size, out_size):
 
 def _adaptive_args(inputs, output_size, data_format, op):
     x = convert_to_tensor(inputs)
-    _check_rank(x, (3, 4, 5), op)
+    check_rank(op, x, (3, 4, 5), "inputs")
     nd = x.ndim - 2
     data_format = _data_format(data_format)
-    out = _int_tuple(output_size, nd, op, "output_size")
+    out = int_tuple(op, output_size, nd, "output_size")
     first = 1 if data_format == "channels_last" else 2
     return x, out, [first + i for i in range(nd)]
 
 
 def adaptive_average_pool(inputs, output_size, data_format=None):
     x, out, axes = _adaptive_args(inputs, output_size, data_format, "adaptive_average_pool")
-    x = _to_float(x)
+    x = to_float(x)
     for axis, o in zip(axes, out):
         n = x.shape[axis]
         starts, ends = _adaptive_bounds(n, o)
@@ -363,7 +308,7 @@ def adaptive_max_pool(inputs, output_size, data_format=None):
 
 def _block_args(x, block_size, data_format, op):
     x = convert_to_tensor(x)
-    _check_rank(x, (4,), op, "x")
+    check_rank(op, x, (4,), "x")
     b = operator.index(block_size)
     if b < 2:
         raise ValueError(f"{op}: `block_size` must be an int >= 2. Received: block_size={b}")
@@ -400,54 +345,21 @@ def space_to_depth(x, block_size, data_format="channels_last"):
     return jnp.transpose(y, (0, 3, 1, 2)) if data_format == "channels_first" else y
 
 
-def same_padding(sizes, window, strides, dilation):
-    # TensorFlow's "same": ceil(size / stride) outputs, the extra padding at the end
-    pads = []
-    for n, k, st, d in zip(sizes, window, strides, dilation):
-        total = max((-(-n // st) - 1) * st + (k - 1) * d + 1 - n, 0)
-        pads.append((total // 2, total - total // 2))
-    return pads
-
-
-def window_slices(x, axes, window, strides, dilation, pads, op):
-    """The strided views of ``x`` for every window offset (row-major), and the output sizes."""
-    pad_width = [(0, 0)] * x.ndim
-    for a, p in zip(axes, pads):
-        pad_width[a] = p
-    x = jnp.pad(x, pad_width)
-    counts = [
-        (x.shape[a] - (k - 1) * d - 1) // st + 1
-        for a, k, st, d in zip(axes, window, strides, dilation)
-    ]
-    if any(c < 1 for c in counts):
-        raise ValueError(
-            f"{op}: the window {tuple(window)} (dilation {tuple(dilation)}) does not fit the "
-            f"padded input of shape {tuple(x.shape)}."
-        )
-    views = []
-    for offset in np.ndindex(*window):
-        index = [slice(None)] * x.ndim
-        for a, o, st, d, c in zip(axes, offset, strides, dilation, counts):
-            index[a] = slice(o * d, o * d + (c - 1) * st + 1, st)
-        views.append(x[tuple(index)])
-    return views, counts
-
-
 def _unfold_args(kernel_size, dilation, padding, stride, op):
-    k = _int_tuple(kernel_size, 2, op, "kernel_size")
-    d = _int_tuple(dilation, 2, op, "dilation")
-    s = _int_tuple(stride, 2, op, "stride")
-    p = tuple(v - 1 for v in _int_tuple(np.add(padding, 1).tolist(), 2, op, "padding"))
+    k = int_tuple(op, kernel_size, 2, "kernel_size")
+    d = int_tuple(op, dilation, 2, "dilation")
+    s = int_tuple(op, stride, 2, "stride")
+    p = tuple(v - 1 for v in int_tuple(op, np.add(padding, 1).tolist(), 2, "padding"))
     return k, d, p, s
 
 
 def unfold(x, kernel_size, dilation=1, padding=0, stride=1):
     x = convert_to_tensor(x)
-    _check_rank(x, (3, 4), "unfold", "x")
+    check_rank("unfold", x, (3, 4), "x")
     k, d, p, s = _unfold_args(kernel_size, dilation, padding, stride, "unfold")
     squeeze = x.ndim == 3
     x = x[None] if squeeze else x
-    views, _ = window_slices(x, (2, 3), k, s, d, [(p[0], p[0]), (p[1], p[1])], "unfold")
+    views, _ = window_slices("unfold", x, (2, 3), k, s, d, [(p[0], p[0]), (p[1], p[1])])
     out = jnp.stack(views, axis=2)
     out = out.reshape(x.shape[0], x.shape[1] * len(views), -1)
     return out[0] if squeeze else out
@@ -455,13 +367,16 @@ def unfold(x, kernel_size, dilation=1, padding=0, stride=1):
 
 def fold(x, output_size, kernel_size, dilation=1, padding=0, stride=1):
     x = convert_to_tensor(x)
-    _check_rank(x, (2, 3), "fold", "x")
+    check_rank("fold", x, (2, 3), "x")
     k, d, p, s = _unfold_args(kernel_size, dilation, padding, stride, "fold")
-    size = _int_tuple(output_size, 2, "fold", "output_size")
+    size = int_tuple("fold", output_size, 2, "output_size")
     squeeze = x.ndim == 2
     x = x[None] if squeeze else x
     n, ck, length = x.shape
-    blocks = [(size[i] + 2 * p[i] - d[i] * (k[i] - 1) - 1) // s[i] + 1 for i in range(2)]
+    blocks = [
+        shape_rules.conv_output_length(size[i] + 2 * p[i], k[i], s[i], "valid", d[i])
+        for i in range(2)
+    ]
     if ck % (k[0] * k[1]) != 0 or length != blocks[0] * blocks[1]:
         raise ValueError(
             f"fold: `x` must have shape (N, C*{k[0] * k[1]}, {blocks[0] * blocks[1]}) for "

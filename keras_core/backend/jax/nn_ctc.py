@@ -1,13 +1,137 @@
-# CTC prefix beam search for the jax backend (used by nn.ctc_decode).
-#
-# Every beam is a label prefix with two log probabilities: of the paths that end
-# in a blank (pb) and of those that end in its last label (pnb). A step extends
-# each beam by every label; an extension that equals a beam already kept (the
-# beam's parent plus its last label) is merged into that beam. Prefixes are
-# compared through a rolling 64-bit hash, so the search stays traceable.
+"""The jax backend's ops of ``keras_core/ops/nn_ctc.py``: ctc_loss and ctc_decode.
+
+The beam-search decoder is a CTC prefix beam search. Every beam is a label
+prefix with two log probabilities: of the paths that end in a blank (pb) and of
+those that end in its last label (pnb). A step extends each beam by every
+label; an extension that equals a beam already kept (the beam's parent plus its
+last label) is merged into that beam. Prefixes are compared through a rolling
+64-bit hash, so the search stays traceable.
+"""
+
 import jax
 import jax.numpy as jnp
 from jax import lax
+
+from keras_core.backend.jax.core import convert_to_tensor
+from keras_core.backend.jax.op_helpers import to_float
+
+
+def _ctc_inputs(target, output, target_length, output_length):
+    output = to_float(output)
+    target = convert_to_tensor(target).astype("int32")
+    if output.ndim != 3 or target.ndim != 2 or target.shape[0] != output.shape[0]:
+        raise ValueError(
+            "ctc_loss: expected `output` of shape (batch, time, classes) and `target` of "
+            f"shape (batch, max_label_length). Received: output.shape={tuple(output.shape)}, "
+            f"target.shape={tuple(target.shape)}"
+        )
+    target_length = convert_to_tensor(target_length).astype("int32").reshape(-1)
+    output_length = convert_to_tensor(output_length).astype("int32").reshape(-1)
+    return target, output, target_length, output_length
+
+
+_CTC_LOG_ZERO = -1e30
+
+
+def ctc_loss(target, output, target_length, output_length, mask_index=0):
+    target, output, target_length, output_length = _ctc_inputs(
+        target, output, target_length, output_length
+    )
+    compute = "float32" if output.dtype in (jnp.float16, jnp.bfloat16) else output.dtype
+    log_probs = jax.nn.log_softmax(output.astype(compute), axis=-1)
+    batch, steps, _ = log_probs.shape
+    max_len = target.shape[1]
+    n_ext = 2 * max_len + 1
+    pos = jnp.arange(n_ext)
+    is_blank = (pos % 2 == 0)[None, :]
+    if max_len:
+        label_idx = jnp.clip((pos - 1) // 2, 0, max_len - 1)
+        labels = jnp.take_along_axis(target, jnp.broadcast_to(label_idx, (batch, n_ext)), axis=1)
+        ext = jnp.where(is_blank, mask_index, labels)
+    else:
+        ext = jnp.full((batch, 1), mask_index, dtype="int32")
+    prev2 = jnp.concatenate([jnp.full((batch, 2), -1, ext.dtype), ext[:, :-2]], axis=1)
+    can_skip = (~is_blank) & (ext != prev2)
+    valid = pos[None, :] < (2 * target_length[:, None] + 1)
+    # a large finite stand-in for log(0): -inf would turn the gradients into NaN
+    neg_inf = jnp.asarray(_CTC_LOG_ZERO, compute)
+    emit = jnp.take_along_axis(
+        log_probs, jnp.broadcast_to(ext[:, None, :], (batch, steps, n_ext)), axis=2
+    )
+    alpha0 = jnp.where(pos[None, :] < 2, emit[:, 0, :], neg_inf)
+    alpha0 = jnp.where(valid, alpha0, neg_inf)
+
+    def step(alpha, t):
+        shift1 = jnp.concatenate([jnp.full((batch, 1), neg_inf), alpha[:, :-1]], axis=1)
+        shift2 = jnp.concatenate([jnp.full((batch, 2), neg_inf), alpha[:, :-2]], axis=1)
+        shift2 = jnp.where(can_skip, shift2, neg_inf)
+        new = jnp.logaddexp(jnp.logaddexp(alpha, shift1), shift2) + emit[:, t, :]
+        new = jnp.where(valid, new, neg_inf)
+        return jnp.where((t < output_length)[:, None], new, alpha), None
+
+    alpha, _ = lax.scan(step, alpha0, jnp.arange(1, steps))
+    last = 2 * target_length
+    end1 = jnp.take_along_axis(alpha, last[:, None], axis=1)[:, 0]
+    end2 = jnp.take_along_axis(alpha, jnp.maximum(last - 1, 0)[:, None], axis=1)[:, 0]
+    end2 = jnp.where(target_length > 0, end2, neg_inf)
+    loss = -jnp.logaddexp(end1, end2)
+    return jnp.where(loss > -_CTC_LOG_ZERO / 2, jnp.inf, loss).astype(output.dtype)
+
+
+def _compact_labels(labels, keep):
+    # moves the kept labels of each row to the front, padding with -1
+    order = jnp.argsort(~keep, axis=1, stable=True)
+    labels = jnp.take_along_axis(labels, order, axis=1)
+    kept = jnp.take_along_axis(keep, order, axis=1)
+    return jnp.where(kept, labels, -1)
+
+
+def _ctc_greedy(logits, lengths, merge_repeated, mask_index):
+    # like Keras (and TensorFlow's greedy decoder) the score is minus the sum of the largest
+    # raw logit of each step
+    steps = logits.shape[1]
+    best = jnp.argmax(logits, axis=-1).astype("int32")
+    in_seq = jnp.arange(steps)[None, :] < lengths[:, None]
+    keep = in_seq & (best != mask_index)
+    if merge_repeated:
+        prev = jnp.concatenate([jnp.full_like(best[:, :1], -1), best[:, :-1]], axis=1)
+        keep = keep & (best != prev)
+    decoded = _compact_labels(best, keep)
+    scores = -jnp.sum(jnp.where(in_seq, jnp.max(logits, axis=-1), 0), axis=1, keepdims=True)
+    return decoded[None], scores
+
+
+def ctc_decode(
+    inputs,
+    sequence_lengths,
+    strategy="greedy",
+    beam_width=100,
+    top_paths=1,
+    merge_repeated=True,
+    mask_index=0,
+):
+    inputs = to_float(inputs)
+    if inputs.ndim != 3:
+        raise ValueError(
+            "ctc_decode: `inputs` must have shape (batch, time, classes). "
+            f"Received: inputs.shape={tuple(inputs.shape)}"
+        )
+    lengths = convert_to_tensor(sequence_lengths).astype("int32").reshape(-1)
+    mask_index = inputs.shape[-1] - 1 if mask_index is None else int(mask_index)
+    if strategy == "greedy":
+        return _ctc_greedy(inputs, lengths, merge_repeated, mask_index)
+    if strategy == "beam_search":
+        log_probs = jax.nn.log_softmax(inputs, axis=-1)
+        return _beam_search(
+            log_probs, lengths, int(beam_width), int(top_paths), merge_repeated, mask_index
+        )
+    raise ValueError(
+        f"ctc_decode: `strategy` must be 'greedy' or 'beam_search'. Received: strategy={strategy!r}"
+    )
+
+
+# ---------------------------------------------------------------------------
+# prefix beam search
 
 _HASH_START = 1469598103934665603
 _HASH_MULT = 1099511628211
@@ -94,7 +218,7 @@ def _search_one(log_probs, length, width, top_paths, merge_repeated, blank):
     return state["labels"][idx], best
 
 
-def ctc_beam_search(log_probs, lengths, beam_width, top_paths, merge_repeated, mask_index):
+def _beam_search(log_probs, lengths, beam_width, top_paths, merge_repeated, mask_index):
     if top_paths < 1 or beam_width < top_paths:
         raise ValueError(
             "ctc_decode: `top_paths` must be >= 1 and <= `beam_width`. "

@@ -1,3 +1,5 @@
+"""The jax backend's random ops (``keras_core.random``)."""
+
 import jax
 import jax.numpy as jnp
 

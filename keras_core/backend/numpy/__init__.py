@@ -1,6 +1,16 @@
 """The numpy backend. Every backend package has the same module names."""
 
-from keras_core.backend.numpy import core, image, layer, linalg, math, nn, numpy, random, rnn
+from keras_core.backend.numpy import (
+    control_flow,
+    core,
+    image,
+    layer,
+    linalg,
+    math,
+    nn,
+    numpy,
+    random,
+)
 from keras_core.backend.numpy.core import (
     SUPPORTS_SPARSE_TENSORS,
     SUPPORTS_TRAINING,

@@ -1,20 +1,10 @@
-# The numpy backend's linear algebra.
+"""The numpy backend's linear algebra ops: the ops declared in ``keras_core/ops/linalg.py``."""
+
 import numpy as np
 
 from keras_core.backend.common import dtype_rules
-from keras_core.backend.numpy.core import convert_to_tensor, to_native_dtype
-
-
-class _LazyScipy:
-    """Imports scipy.linalg on first use: it costs ~0.7 s, too much for `import keras_core`."""
-
-    def __getattr__(self, name):
-        import scipy.linalg
-
-        return getattr(scipy.linalg, name)
-
-
-_scipy_linalg = _LazyScipy()
+from keras_core.backend.numpy.core import convert_to_tensor
+from keras_core.backend.numpy.op_helpers import as_result, scipy_linalg
 
 UNSUPPORTED = {
     "jvp": "the numpy backend has no automatic differentiation; "
@@ -26,10 +16,6 @@ def _work(*xs):
     arrays = [convert_to_tensor(x) for x in xs]
     dtype = dtype_rules.float_dtype(*arrays)
     return [a.astype(np.float64) for a in arrays], dtype
-
-
-def _out(x, dtype):
-    return np.asarray(x).astype(to_native_dtype(dtype))
 
 
 def _batched(fn, x, *rest):
@@ -45,21 +31,21 @@ def _batched(fn, x, *rest):
 def cholesky(x, upper=False):
     (x,), dtype = _work(x)
     lower = np.linalg.cholesky(x)
-    return _out(np.swapaxes(lower, -1, -2).conj() if upper else lower, dtype)
+    return as_result(np.swapaxes(lower, -1, -2).conj() if upper else lower, dtype)
 
 
 def cholesky_inverse(x, upper=False):
     (x,), dtype = _work(x)
     factor = np.swapaxes(x, -1, -2) if upper else x
     inv_factor = _batched(
-        lambda m, e: _scipy_linalg.solve_triangular(m, e, lower=True), factor, np.eye(x.shape[-1])
+        lambda m, e: scipy_linalg.solve_triangular(m, e, lower=True), factor, np.eye(x.shape[-1])
     )
-    return _out(np.swapaxes(inv_factor, -1, -2) @ inv_factor, dtype)
+    return as_result(np.swapaxes(inv_factor, -1, -2) @ inv_factor, dtype)
 
 
 def det(x):
     (x,), dtype = _work(x)
-    return _out(np.linalg.det(x), dtype)
+    return as_result(np.linalg.det(x), dtype)
 
 
 def eig(x):
@@ -72,12 +58,12 @@ def eig(x):
 def eigh(x):
     (x,), dtype = _work(x)
     w, v = np.linalg.eigh(x, UPLO="L")
-    return _out(w, dtype), _out(v, dtype)
+    return as_result(w, dtype), as_result(v, dtype)
 
 
 def inv(x):
     (x,), dtype = _work(x)
-    return _out(np.linalg.inv(x), dtype)
+    return as_result(np.linalg.inv(x), dtype)
 
 
 def jvp(fun, primals, tangents, has_aux=False):
@@ -91,18 +77,18 @@ def lstsq(a, b, rcond=None):
     (a, b), dtype = _work(a, b)
     if rcond is None:
         rcond = max(a.shape) * _eps(dtype)
-    return _out(np.linalg.lstsq(a, b, rcond=rcond)[0], dtype)
+    return as_result(np.linalg.lstsq(a, b, rcond=rcond)[0], dtype)
 
 
 def lu_factor(x):
     (x,), dtype = _work(x)
 
     def one(m):
-        lu, piv = _scipy_linalg.lu_factor(m, check_finite=False)
+        lu, piv = scipy_linalg.lu_factor(m, check_finite=False)
         return lu, piv.astype(np.int32)
 
     lu, piv = _batched(one, x)
-    return _out(lu, dtype), piv.astype(np.int32)
+    return as_result(lu, dtype), piv.astype(np.int32)
 
 
 def _eps(dtype):
@@ -122,27 +108,27 @@ def matrix_rank(x, tol=None):
 
 def norm(x, ord=None, axis=None, keepdims=False):
     (x,), dtype = _work(x)
-    return _out(np.linalg.norm(x, ord=ord, axis=axis, keepdims=keepdims), dtype)
+    return as_result(np.linalg.norm(x, ord=ord, axis=axis, keepdims=keepdims), dtype)
 
 
 def pinv(x, rcond=None):
     (x,), dtype = _work(x)
     if rcond is None:
         rcond = max(x.shape[-2:]) * _eps(dtype)
-    return _out(np.linalg.pinv(x, rcond=rcond), dtype)
+    return as_result(np.linalg.pinv(x, rcond=rcond), dtype)
 
 
 def qr(x, mode="reduced"):
     (x,), dtype = _work(x)
     q, r = np.linalg.qr(x, mode=mode)
-    return _out(q, dtype), _out(r, dtype)
+    return as_result(q, dtype), as_result(r, dtype)
 
 
 def solve(a, b):
     (a, b), dtype = _work(a, b)
     if b.ndim == a.ndim - 1:
-        return _out(np.linalg.solve(a, b[..., None])[..., 0], dtype)
-    return _out(np.linalg.solve(a, b), dtype)
+        return as_result(np.linalg.solve(a, b[..., None])[..., 0], dtype)
+    return as_result(np.linalg.solve(a, b), dtype)
 
 
 def solve_triangular(a, b, lower=False):
@@ -153,14 +139,14 @@ def solve_triangular(a, b, lower=False):
     batch = np.broadcast_shapes(a.shape[:-2], b.shape[:-2])
     a = np.broadcast_to(a, batch + a.shape[-2:]).reshape((-1,) + a.shape[-2:])
     b = np.broadcast_to(b, batch + b.shape[-2:]).reshape((-1,) + b.shape[-2:])
-    out = np.stack([_scipy_linalg.solve_triangular(m, r, lower=lower) for m, r in zip(a, b)])
+    out = np.stack([scipy_linalg.solve_triangular(m, r, lower=lower) for m, r in zip(a, b)])
     out = out.reshape(batch + out.shape[-2:])
-    return _out(out[..., 0] if vector else out, dtype)
+    return as_result(out[..., 0] if vector else out, dtype)
 
 
 def svd(x, full_matrices=True, compute_uv=True):
     (x,), dtype = _work(x)
     if not compute_uv:
-        return _out(np.linalg.svd(x, compute_uv=False), dtype)
+        return as_result(np.linalg.svd(x, compute_uv=False), dtype)
     u, s, vh = np.linalg.svd(x, full_matrices=full_matrices)
-    return _out(u, dtype), _out(s, dtype), _out(vh, dtype)
+    return as_result(u, dtype), as_result(s, dtype), as_result(vh, dtype)

@@ -1,57 +1,46 @@
-# The numpy backend's math ops.
+"""The numpy backend's math ops: the ops declared in ``keras_core/ops/math.py``.
+
+``qr`` (declared in ops/linalg.py) is also reachable here, as ``backend.math.qr``.
+"""
+
 import numpy as np
 
 from keras_core.backend.common import dtype_rules
 from keras_core.backend.common.dtypes import standardize_dtype
-from keras_core.backend.numpy.core import convert_to_tensor, to_native_dtype
-from keras_core.backend.numpy.linalg import qr  # noqa: F401
-
-
-class _LazyScipy:
-    """Imports scipy.special on first use: it costs ~0.7 s, too much for `import keras_core`."""
-
-    def __getattr__(self, name):
-        import scipy.special
-
-        return getattr(scipy.special, name)
-
-
-_scipy_special = _LazyScipy()
+from keras_core.backend.numpy.core import convert_to_tensor
+from keras_core.backend.numpy.linalg import qr  # noqa: F401  (backend.math.qr, as in Keras)
+from keras_core.backend.numpy.op_helpers import as_result, float_work, scipy_special
 
 UNSUPPORTED = {}
 
 
-def _work(*xs):
-    arrays = [convert_to_tensor(x) for x in xs]
-    dtype = dtype_rules.float_dtype(*arrays)
-    work = np.float64 if dtype == "float64" else np.float32
-    return [a.astype(work) for a in arrays], dtype
+def _unary(fn, x):
+    (x,), dtype = float_work(x)
+    with np.errstate(all="ignore"):
+        return as_result(fn(x), dtype)
 
 
-def _out(x, dtype):
-    return np.asarray(x).astype(to_native_dtype(dtype))
+def erf(x):
+    return _unary(scipy_special.erf, x)
 
 
-def _unary(fn):
-    def wrapped(x):
-        (x,), dtype = _work(x)
-        with np.errstate(all="ignore"):
-            return _out(fn(x), dtype)
-
-    return wrapped
+def erfc(x):
+    return _unary(scipy_special.erfc, x)
 
 
-erf = _unary((lambda *a, **k: _scipy_special.erf(*a, **k)))
-erfc = _unary((lambda *a, **k: _scipy_special.erfc(*a, **k)))
-erfinv = _unary((lambda *a, **k: _scipy_special.erfinv(*a, **k)))
-rsqrt = _unary(lambda x: 1 / np.sqrt(x))
+def erfinv(x):
+    return _unary(scipy_special.erfinv, x)
+
+
+def rsqrt(x):
+    return _unary(lambda v: 1 / np.sqrt(v), x)
 
 
 def logsumexp(x, axis=None, keepdims=False):
-    (x,), dtype = _work(x)
+    (x,), dtype = float_work(x)
     axis = tuple(axis) if isinstance(axis, (list, tuple)) else axis
     with np.errstate(all="ignore"):
-        return _out(_scipy_special.logsumexp(x, axis=axis, keepdims=keepdims), dtype)
+        return as_result(scipy_special.logsumexp(x, axis=axis, keepdims=keepdims), dtype)
 
 
 def _pair(x):
@@ -61,7 +50,7 @@ def _pair(x):
 
 
 def _split(z, dtype):
-    return _out(z.real, dtype), _out(z.imag, dtype)
+    return as_result(z.real, dtype), as_result(z.imag, dtype)
 
 
 def fft(x):
@@ -80,13 +69,13 @@ def ifft2(x):
 
 
 def rfft(x, fft_length=None):
-    (x,), dtype = _work(x)
+    (x,), dtype = float_work(x)
     return _split(np.fft.rfft(x.astype(np.float64), n=fft_length, axis=-1), dtype)
 
 
 def irfft(x, fft_length=None):
     z, dtype = _pair(x)
-    return _out(np.fft.irfft(z, n=fft_length, axis=-1), dtype)
+    return as_result(np.fft.irfft(z, n=fft_length, axis=-1), dtype)
 
 
 def _window(window, sequence_length, fft_length):
@@ -112,7 +101,7 @@ def _frames(x, length, stride):
 
 
 def stft(x, sequence_length, sequence_stride, fft_length, window="hann", center=True):
-    (x,), dtype = _work(x)
+    (x,), dtype = float_work(x)
     x = x.astype(np.float64)
     if center:
         pad = fft_length // 2
@@ -142,7 +131,7 @@ def istft(x, sequence_length, sequence_stride, fft_length, length=None, window="
     else:
         stop = total - (fft_length // 2 if center else 0)
         out = out[..., start:stop]
-    return _out(out, dtype)
+    return as_result(out, dtype)
 
 
 def top_k(x, k, sorted=True):
@@ -202,15 +191,15 @@ def extract_sequences(x, sequence_length, sequence_stride):
 
 
 def logdet(x):
-    (x,), dtype = _work(x)
+    (x,), dtype = float_work(x)
     _, value = np.linalg.slogdet(x.astype(np.float64))
-    return _out(value, dtype)
+    return as_result(value, dtype)
 
 
 def cdist(x, y):
-    (x, y), dtype = _work(x, y)
+    (x, y), dtype = float_work(x, y)
     diff = x[..., :, None, :].astype(np.float64) - y[..., None, :, :]
-    return _out(np.sqrt(np.sum(diff * diff, axis=-1)), dtype)
+    return as_result(np.sqrt(np.sum(diff * diff, axis=-1)), dtype)
 
 
 def view_as_real(x):

@@ -1,12 +1,16 @@
-# The numpy backend's convolution, pooling and patch ops (re-exported by nn.py).
-# Convolutions loop over kernel taps and contract channels with einsum.
+"""The numpy backend's convolution, pooling and patch ops: the ops declared in
+``keras_core/ops/nn_conv.py``; ``nn.py`` gathers them.
+"""
+
 import operator
 
 import numpy as np
 
-from keras_core.backend import config
-from keras_core.backend.common import dtype_rules
+from keras_core.backend.common import dtype_rules, shape_rules
 from keras_core.backend.numpy.core import convert_to_tensor, to_native_dtype
+from keras_core.backend.numpy.op_helpers import float_work, image_format
+
+UNSUPPORTED = {}
 
 
 def _tuple(value, n):
@@ -15,10 +19,6 @@ def _tuple(value, n):
     else:
         out = (operator.index(value),)
     return out * n if len(out) == 1 else out
-
-
-def _fmt(data_format):
-    return config.standardize_data_format(data_format)
 
 
 def _to_last(x, data_format):
@@ -33,41 +33,20 @@ def _from_last(x, data_format):
     return x
 
 
-def _compute_dtype(dtype):
-    return np.float64 if dtype == "float64" else np.float32
-
-
-def _float_inputs(*xs):
-    xs = [convert_to_tensor(x) for x in xs]
-    dtype = dtype_rules.float_dtype(*xs)
-    work = _compute_dtype(dtype)
-    return [x.astype(work) for x in xs], dtype
-
-
-def _same_pads(sizes, windows, strides, dilations):
-    pads = []
-    for n, k, s, d in zip(sizes, windows, strides, dilations):
-        eff = (k - 1) * d + 1
-        out = -(-n // s)
-        total = max((out - 1) * s + eff - n, 0)
-        pads.append((total // 2, total - total // 2))
-    return pads
-
-
-def _out_sizes(sizes, windows, strides, dilations):
-    return [
-        (n - ((k - 1) * d + 1)) // s + 1 for n, k, s, d in zip(sizes, windows, strides, dilations)
-    ]
-
-
 def _conv_last(x, w, strides, padding, dilation):
     """x (N, *sp, C), w (*k, C/g, O) -> (N, *out, O), grouped correlation."""
     nd = x.ndim - 2
     ksize = w.shape[:nd]
     if padding == "same":
-        pads = _same_pads(x.shape[1:-1], ksize, strides, dilation)
+        pads = [
+            shape_rules.same_padding(n, k, s, d)
+            for n, k, s, d in zip(x.shape[1:-1], ksize, strides, dilation)
+        ]
         x = np.pad(x, [(0, 0)] + pads + [(0, 0)])
-    out_sp = _out_sizes(x.shape[1:-1], ksize, strides, dilation)
+    out_sp = [
+        shape_rules.conv_output_length(n, k, s, "valid", d)
+        for n, k, s, d in zip(x.shape[1:-1], ksize, strides, dilation)
+    ]
     c, cg, o = x.shape[-1], w.shape[-2], w.shape[-1]
     groups = c // cg
     og = o // groups
@@ -86,8 +65,8 @@ def _conv_last(x, w, strides, padding, dilation):
 
 
 def conv(inputs, kernel, strides=1, padding="valid", data_format=None, dilation_rate=1):
-    data_format = _fmt(data_format)
-    (x, w), dtype = _float_inputs(inputs, kernel)
+    data_format = image_format(data_format)
+    (x, w), dtype = float_work(inputs, kernel)
     nd = x.ndim - 2
     out = _conv_last(
         _to_last(x, data_format),
@@ -127,21 +106,6 @@ def separable_conv(
     return out.astype(to_native_dtype(dtype))
 
 
-def _transpose_left(size, k, stride, padding, out_size, dilation):
-    if padding == "valid":
-        return 0
-    eff = (k - 1) * dilation + 1
-    return max((size - 1) * stride + eff - out_size, 0) // 2
-
-
-def _deconv_length(size, k, stride, padding, out_pad, dilation):
-    eff = (k - 1) * dilation + 1
-    if out_pad is None:
-        return size * stride + max(eff - stride, 0) if padding == "valid" else size * stride
-    pad = eff // 2 if padding == "same" else 0
-    return (size - 1) * stride + eff - 2 * pad + out_pad
-
-
 def conv_transpose(
     inputs,
     kernel,
@@ -152,9 +116,9 @@ def conv_transpose(
     dilation_rate=1,
 ):
     # As a correlation of the stride-dilated input with the flipped kernel.
-    data_format = _fmt(data_format)
+    data_format = image_format(data_format)
     padding = padding.lower()
-    (x, w), dtype = _float_inputs(inputs, kernel)
+    (x, w), dtype = float_work(inputs, kernel)
     x = _to_last(x, data_format)
     nd = x.ndim - 2
     strides = _tuple(strides, nd)
@@ -162,18 +126,14 @@ def conv_transpose(
     out_pads = (None,) * nd if output_padding is None else _tuple(output_padding, nd)
     ksize = w.shape[:nd]
     in_sp = x.shape[1:-1]
-    out_sp = [
-        _deconv_length(n, k, s, padding, p, d)
+    # shape_rules gives each output length and the padding of the dilated input.
+    pads = [
+        shape_rules.deconv_padding(n, k, s, padding, p, d)[1]
         for n, k, s, p, d in zip(in_sp, ksize, strides, out_pads, dilation)
     ]
     dilated_shape = (x.shape[0],) + tuple((n - 1) * s + 1 for n, s in zip(in_sp, strides))
     xd = np.zeros(dilated_shape + (x.shape[-1],), dtype=x.dtype)
     xd[(slice(None),) + tuple(slice(None, None, s) for s in strides)] = x
-    pads = []
-    for n, k, s, d, o in zip(in_sp, ksize, strides, dilation, out_sp):
-        left = (k - 1) * d - _transpose_left(n, k, s, padding, o, d)
-        right = o + (k - 1) * d - 1 - (n - 1) * s - left
-        pads.append((left, right))
     for axis, (left, right) in enumerate(pads, start=1):
         if left < 0:
             xd = np.take(xd, np.arange(-left, xd.shape[axis]), axis=axis)
@@ -190,18 +150,23 @@ def conv_transpose(
 
 
 def _pool(inputs, pool_size, strides, padding, data_format, reducer):
-    data_format = _fmt(data_format)
-    (x,), dtype = _float_inputs(inputs)
+    data_format = image_format(data_format)
+    (x,), dtype = float_work(inputs)
     x = _to_last(x, data_format)
     nd = x.ndim - 2
     pool_size = _tuple(pool_size, nd)
     strides = pool_size if strides is None else _tuple(strides, nd)
     valid = np.ones(x.shape[1:-1], dtype=bool)
     if padding.lower() == "same":
-        pads = _same_pads(x.shape[1:-1], pool_size, strides, (1,) * nd)
+        pads = [
+            shape_rules.same_padding(n, k, s) for n, k, s in zip(x.shape[1:-1], pool_size, strides)
+        ]
         x = np.pad(x, [(0, 0)] + pads + [(0, 0)])
         valid = np.pad(valid, pads)
-    out_sp = _out_sizes(x.shape[1:-1], pool_size, strides, (1,) * nd)
+    out_sp = [
+        shape_rules.conv_output_length(n, k, s, "valid")
+        for n, k, s in zip(x.shape[1:-1], pool_size, strides)
+    ]
     windows = []
     masks = []
     for tap in np.ndindex(*pool_size):
@@ -230,8 +195,8 @@ def average_pool(inputs, pool_size, strides=None, padding="valid", data_format=N
 
 
 def _adaptive(inputs, output_size, data_format, reduce_fn):
-    data_format = _fmt(data_format)
-    (x,), dtype = _float_inputs(inputs)
+    data_format = image_format(data_format)
+    (x,), dtype = float_work(inputs)
     x = _to_last(x, data_format)
     nd = x.ndim - 2
     output_size = _tuple(output_size, nd)
@@ -278,17 +243,13 @@ def space_to_depth(x, block_size, data_format="channels_last"):
     return np.moveaxis(out, -1, 1) if channels_first else out
 
 
-def _unfold_positions(size, k, d, p, s):
-    return (size + 2 * p - (k - 1) * d - 1) // s + 1
-
-
 def unfold(x, kernel_size, dilation=1, padding=0, stride=1):
     x = convert_to_tensor(x)
     k, d, p, s = (_tuple(v, 2) for v in (kernel_size, dilation, padding, stride))
     n, c, h, w = x.shape
     xp = np.pad(x, [(0, 0), (0, 0), (p[0], p[0]), (p[1], p[1])])
-    oh = _unfold_positions(h, k[0], d[0], p[0], s[0])
-    ow = _unfold_positions(w, k[1], d[1], p[1], s[1])
+    oh = shape_rules.conv_output_length(h + 2 * p[0], k[0], s[0], "valid", d[0])
+    ow = shape_rules.conv_output_length(w + 2 * p[1], k[1], s[1], "valid", d[1])
     cols = np.zeros((n, c, k[0], k[1], oh, ow), dtype=x.dtype)
     for i in range(k[0]):
         for j in range(k[1]):
@@ -308,8 +269,8 @@ def fold(x, output_size, kernel_size, dilation=1, padding=0, stride=1):
     )
     n, ckk, _ = x.shape
     c = ckk // (k[0] * k[1])
-    oh = _unfold_positions(out_hw[0], k[0], d[0], p[0], s[0])
-    ow = _unfold_positions(out_hw[1], k[1], d[1], p[1], s[1])
+    oh = shape_rules.conv_output_length(out_hw[0] + 2 * p[0], k[0], s[0], "valid", d[0])
+    ow = shape_rules.conv_output_length(out_hw[1] + 2 * p[1], k[1], s[1], "valid", d[1])
     cols = x.reshape(n, c, k[0], k[1], oh, ow)
     acc_dtype = x.dtype if x.dtype.kind != "b" else np.int32
     out = np.zeros((n, c, out_hw[0] + 2 * p[0], out_hw[1] + 2 * p[1]), dtype=acc_dtype)
@@ -323,19 +284,3 @@ def fold(x, output_size, kernel_size, dilation=1, padding=0, stride=1):
             ] += cols[:, :, i, j]
     out = out[:, :, p[0] : p[0] + out_hw[0], p[1] : p[1] + out_hw[1]]
     return out.astype(x.dtype)
-
-
-__all__ = [
-    "adaptive_average_pool",
-    "adaptive_max_pool",
-    "average_pool",
-    "conv",
-    "conv_transpose",
-    "depth_to_space",
-    "depthwise_conv",
-    "fold",
-    "max_pool",
-    "separable_conv",
-    "space_to_depth",
-    "unfold",
-]

@@ -1,13 +1,32 @@
-"""The numpy backend's NumPy-like ops (see keras_core/backend/README.md).
+"""The numpy backend's NumPy-like ops (``keras_core.backend.numpy``).
 
-The functions live in family modules and are re-exported here, so that
-``backend.numpy.<op>`` is the op on every backend.
+Holds no op itself: each op lives in the ``numpy_<family>`` module named after the
+``keras_core/ops/numpy/<family>.py`` module that declares it, and ``export_ops``
+gathers them here (with their ``UNSUPPORTED`` tables).
 """
 
-from keras_core.backend.numpy.numpy_math import *  # noqa: F401,F403
-from keras_core.backend.numpy.numpy_products import *  # noqa: F401,F403
-from keras_core.backend.numpy.numpy_reduce import *  # noqa: F401,F403
-from keras_core.backend.numpy.numpy_shape import *  # noqa: F401,F403
+from keras_core.backend.common.exports import export_ops
+from keras_core.backend.numpy import (
+    numpy_arithmetic,
+    numpy_creation,
+    numpy_elementwise,
+    numpy_indexing,
+    numpy_linear,
+    numpy_logic,
+    numpy_reduction,
+    numpy_searching,
+    numpy_shape,
+)
 
-# Every op of the numpy family is provided by the numpy backend.
-UNSUPPORTED = {}
+UNSUPPORTED = export_ops(
+    globals(),
+    numpy_arithmetic,
+    numpy_creation,
+    numpy_elementwise,
+    numpy_indexing,
+    numpy_linear,
+    numpy_logic,
+    numpy_reduction,
+    numpy_searching,
+    numpy_shape,
+)

@@ -1,3 +1,5 @@
+"""The numpy backend's random ops: the ops declared in ``keras_core/random/``."""
+
 import numpy as np
 
 from keras_core.backend.common.seed_generator import draw_seed

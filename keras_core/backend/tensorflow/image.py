@@ -1,25 +1,17 @@
-# The tensorflow backend's image functions (see keras_core/backend/README.md).
+"""The tensorflow backend's image functions (keras_core/ops/image.py).
+
+At its end it gathers the resampling ops of ``image_sampling`` into the same namespace.
+"""
+
 import numpy as np
 import tensorflow as tf
 
-from keras_core.backend.common import dtype_rules
+from keras_core.backend import config
+from keras_core.backend.common import dtype_rules, shape_rules
+from keras_core.backend.common.exports import export_ops
+from keras_core.backend.tensorflow import image_sampling
 from keras_core.backend.tensorflow import op_helpers as h
 from keras_core.backend.tensorflow.core import convert_to_tensor
-from keras_core.backend.tensorflow.image_sampling import (  # noqa: F401
-    SCALE_KERNELS,
-    affine_transform,
-    blur_nhwc,
-    check_choice,
-    elastic_transform,
-    gaussian_kernel_1d,
-    images_nhwc,
-    map_coordinates,
-    perspective_transform,
-    restore_layout,
-    scale_and_translate,
-    scale_weights,
-    work_dtype,
-)
 
 UNSUPPORTED = {}
 
@@ -27,7 +19,7 @@ RESIZE_INTERPOLATIONS = ("bilinear", "nearest", "lanczos3", "lanczos5", "bicubic
 
 
 def _pair(value, op, argument):
-    return h.tuple_arg(value, 2, op, argument)
+    return h.int_tuple(op, value, 2, argument)
 
 
 # ---------------------------------------------------------------- resize
@@ -59,7 +51,7 @@ def _pad_to_aspect(x, target_h, target_w, fill_value):
         pad_w = tf.maximum(width, tf.cast(tf.cast(height, "float64") / ratio, "int32"))
     top, left = (pad_h - height) // 2, (pad_w - width) // 2
     paddings = [[0, 0], [top, pad_h - height - top], [left, pad_w - width - left], [0, 0]]
-    return tf.pad(x, paddings, constant_values=h.cast_to(fill_value, x.dtype))
+    return tf.pad(x, paddings, constant_values=h.cast(fill_value, x.dtype))
 
 
 def _area_weights(in_size, out_size, dtype):
@@ -78,12 +70,12 @@ def _axis_weights(in_size, out_size, interpolation, antialias, dtype):
             raise ValueError("resize: 'area' interpolation needs static image sizes.")
         return _area_weights(in_size, out_size, dtype)
     scale = tf.cast(out_size, dtype) / tf.cast(in_size, dtype)
-    return scale_weights(
+    return h.scale_weights(
         in_size,
         out_size,
         scale,
         tf.zeros([], dtype),
-        SCALE_KERNELS[interpolation],
+        h.SCALE_KERNELS[interpolation],
         antialias,
         dtype,
     )
@@ -110,30 +102,30 @@ def resize(
     fill_value=0.0,
 ):
     op = "resize"
-    check_choice(interpolation, RESIZE_INTERPOLATIONS, op, "interpolation")
+    h.check_choice(op, "interpolation", interpolation, RESIZE_INTERPOLATIONS)
     if crop_to_aspect_ratio and pad_to_aspect_ratio:
         raise ValueError(
             f"{op}: only one of `crop_to_aspect_ratio` and `pad_to_aspect_ratio` can be True."
         )
-    check_choice(fill_mode, ("constant",), op, "fill_mode")
+    h.check_choice(op, "fill_mode", fill_mode, ("constant",))
     target_h, target_w = _pair(size, op, "size")
-    x, layout = images_nhwc(image, data_format, op, name="image")
+    x, layout = h.images_nhwc(op, image, data_format, arg="image")
     if crop_to_aspect_ratio:
         x = _crop_to_aspect(x, target_h, target_w)
     elif pad_to_aspect_ratio:
         x = _pad_to_aspect(x, target_h, target_w, fill_value)
     if interpolation == "nearest":
-        return restore_layout(_nearest(x, target_h, target_w), layout)
+        return h.restore_layout(_nearest(x, target_h, target_w), layout)
     out_dtype = dtype_rules.float_dtype(x)
     # Integer pixels (e.g. 0..255) are resampled in float64 so the result is the exact
     # weighted sum rounded once to floatx, as for float inputs of the same values.
-    compute = work_dtype(out_dtype) if x.dtype.is_floating else "float64"
+    compute = h.work_dtype(out_dtype) if x.dtype.is_floating else "float64"
     x = tf.cast(x, compute)
     rows = _axis_weights(h.dim(x, 1), target_h, interpolation, antialias, compute)
     cols = _axis_weights(h.dim(x, 2), target_w, interpolation, antialias, compute)
     out = tf.einsum("ph,bhwc->bpwc", rows, x)
     out = tf.einsum("qw,bpwc->bpqc", cols, out)
-    return restore_layout(tf.cast(out, out_dtype), layout)
+    return h.restore_layout(tf.cast(out, out_dtype), layout)
 
 
 # ---------------------------------------------------------------- color
@@ -149,17 +141,17 @@ def _check_rgb(x, op):
 
 def rgb_to_grayscale(image, data_format=None):
     op = "rgb_to_grayscale"
-    x, layout = images_nhwc(image, data_format, op, name="image")
+    x, layout = h.images_nhwc(op, image, data_format, arg="image")
     _check_rgb(x, op)
     out_dtype = dtype_rules.float_dtype(x)
-    compute = work_dtype(out_dtype)
+    compute = h.work_dtype(out_dtype)
     weights = tf.constant([0.2989, 0.5870, 0.1140], compute)
     gray = tf.reduce_sum(tf.cast(x, compute) * weights, axis=-1, keepdims=True)
-    return restore_layout(tf.cast(gray, out_dtype), layout)
+    return h.restore_layout(tf.cast(gray, out_dtype), layout)
 
 
 def _float_rgb(images, data_format, op):
-    x, layout = images_nhwc(images, data_format, op)
+    x, layout = h.images_nhwc(op, images, data_format)
     if not x.dtype.is_floating:
         raise ValueError(
             f"{op}: the images must have a float dtype. Received: images.dtype={x.dtype.name}"
@@ -171,13 +163,13 @@ def _float_rgb(images, data_format, op):
 def rgb_to_hsv(images, data_format=None):
     x, layout = _float_rgb(images, data_format, "rgb_to_hsv")
     out = tf.image.rgb_to_hsv(h.upcast_half(x))
-    return restore_layout(tf.cast(out, x.dtype), layout)
+    return h.restore_layout(tf.cast(out, x.dtype), layout)
 
 
 def hsv_to_rgb(images, data_format=None):
     x, layout = _float_rgb(images, data_format, "hsv_to_rgb")
     out = tf.image.hsv_to_rgb(h.upcast_half(x))
-    return restore_layout(tf.cast(out, x.dtype), layout)
+    return h.restore_layout(tf.cast(out, x.dtype), layout)
 
 
 # ---------------------------------------------------------------- padding and cropping
@@ -217,14 +209,14 @@ def pad_images(
     data_format=None,
 ):
     op = "pad_images"
-    x, layout = images_nhwc(images, data_format, op)
+    x, layout = h.images_nhwc(op, images, data_format)
     height, width = h.dim(x, 1), h.dim(x, 2)
     names = ("top_padding", "bottom_padding", "target_height")
     top, bottom, _ = _resolve(op, top_padding, bottom_padding, target_height, height, names, False)
     names = ("left_padding", "right_padding", "target_width")
     left, right, _ = _resolve(op, left_padding, right_padding, target_width, width, names, False)
     out = tf.pad(x, [[0, 0], [top, bottom], [left, right], [0, 0]])
-    return restore_layout(out, layout)
+    return h.restore_layout(out, layout)
 
 
 def crop_images(
@@ -238,13 +230,13 @@ def crop_images(
     data_format=None,
 ):
     op = "crop_images"
-    x, layout = images_nhwc(images, data_format, op)
+    x, layout = h.images_nhwc(op, images, data_format)
     height, width = h.dim(x, 1), h.dim(x, 2)
     names = ("top_cropping", "bottom_cropping", "target_height")
     top, _, out_h = _resolve(op, top_cropping, bottom_cropping, target_height, height, names, True)
     names = ("left_cropping", "right_cropping", "target_width")
     left, _, out_w = _resolve(op, left_cropping, right_cropping, target_width, width, names, True)
-    return restore_layout(x[:, top : top + out_h, left : left + out_w, :], layout)
+    return h.restore_layout(x[:, top : top + out_h, left : left + out_w, :], layout)
 
 
 # ---------------------------------------------------------------- patches
@@ -262,15 +254,15 @@ def extract_patches(
     kh, kw = _pair(size, op, "size")
     sh, sw = (kh, kw) if strides is None else _pair(strides, op, "strides")
     dh, dw = _pair(dilation_rate, op, "dilation_rate")
-    padding = h.padding_arg(padding, op)
-    x, layout = images_nhwc(image, data_format, op, name="image")
+    padding = h.padding_arg(op, padding)
+    x, layout = h.images_nhwc(op, image, data_format, arg="image")
     if x.dtype == tf.bool:
         x = tf.cast(x, "uint8")
     patches = tf.image.extract_patches(
         x, [1, kh, kw, 1], [1, sh, sw, 1], [1, dh, dw, 1], padding.upper()
     )
     patches = tf.cast(patches, convert_to_tensor(image).dtype)
-    return restore_layout(patches, layout)
+    return h.restore_layout(patches, layout)
 
 
 def extract_patches_3d(
@@ -282,10 +274,10 @@ def extract_patches_3d(
     data_format=None,
 ):
     op = "extract_patches_3d"
-    k = h.tuple_arg(size, 3, op, "size")
-    s = k if strides is None else h.tuple_arg(strides, 3, op, "strides")
-    d = h.tuple_arg(dilation_rate, 3, op, "dilation_rate")
-    padding = h.padding_arg(padding, op)
+    k = h.int_tuple(op, size, 3, "size")
+    s = k if strides is None else h.int_tuple(op, strides, 3, "strides")
+    d = h.int_tuple(op, dilation_rate, 3, "dilation_rate")
+    padding = h.padding_arg(op, padding)
     x = convert_to_tensor(volumes)
     rank = x.shape.rank
     if rank not in (4, 5):
@@ -293,22 +285,16 @@ def extract_patches_3d(
             f"{op}: `volumes` must have rank 4 (one volume) or 5 (a batch). "
             f"Received: volumes.shape={tuple(x.shape.as_list()) if rank is not None else None}"
         )
-    fmt = h.data_format(data_format)
+    fmt = config.standardize_data_format(data_format)
     x = h.to_channels_last(x[None] if rank == 4 else x, fmt)
     sizes = x.shape.as_list()[1:4]
     if any(v is None for v in sizes):
         raise ValueError(f"{op}: the spatial dims must be known. Received: {x.shape}")
-    eff = [(kk - 1) * dd + 1 for kk, dd in zip(k, d)]
     pads, outs = [[0, 0]], []
-    for size_, e, st in zip(sizes, eff, s):
-        if padding == "same":
-            out = -(-size_ // st)
-            total = max((out - 1) * st + e - size_, 0)
-            pads.append([total // 2, total - total // 2])
-        else:
-            out = (size_ - e) // st + 1
-            pads.append([0, 0])
-        outs.append(out)
+    for size_, kk, st, dd in zip(sizes, k, s, d):
+        outs.append(shape_rules.conv_output_length(size_, kk, st, padding, dd))
+        same = padding == "same"
+        pads.append(list(shape_rules.same_padding(size_, kk, st, dd)) if same else [0, 0])
     if min(outs) <= 0:
         raise ValueError(
             f"{op}: the patch (size {k}, dilation {d}) is larger than the volume {sizes} "
@@ -346,15 +332,15 @@ def gaussian_blur(images, kernel_size=(3, 3), sigma=(1.0, 1.0), data_format=None
     sigma = tuple(sigma)
     if len(sigma) != 2 or any(float(v) <= 0 for v in sigma):
         raise ValueError(f"{op}: `sigma` must be two positive numbers. Received: sigma={sigma!r}")
-    x, layout = images_nhwc(images, data_format, op)
+    x, layout = h.images_nhwc(op, images, data_format)
     out_dtype = dtype_rules.float_dtype(x)
-    out = blur_nhwc(tf.cast(x, work_dtype(out_dtype)), kernel_size, sigma)
-    return restore_layout(tf.cast(out, out_dtype), layout)
+    out = h.blur_nhwc(tf.cast(x, h.work_dtype(out_dtype)), kernel_size, sigma)
+    return h.restore_layout(tf.cast(out, out_dtype), layout)
 
 
 def sobel_edges(images, data_format=None):
     op = "sobel_edges"
-    x, (fmt, unbatched) = images_nhwc(images, data_format, op)
+    x, (fmt, unbatched) = h.images_nhwc(op, images, data_format)
     x = h.to_float(x)
     out = tf.cast(tf.image.sobel_edges(h.upcast_half(x)), x.dtype)
     if fmt == "channels_first":
@@ -373,14 +359,14 @@ def ssim(
     data_format=None,
 ):
     op = "ssim"
-    a, layout = images_nhwc(image1, data_format, op, name="image1")
-    b, _ = images_nhwc(image2, data_format, op, name="image2")
+    a, layout = h.images_nhwc(op, image1, data_format, arg="image1")
+    b, _ = h.images_nhwc(op, image2, data_format, arg="image2")
     a, b = h.floats(a, b)
-    h.check_shapes_equal(a, b, op, "image1", "image2")
+    h.check_shapes_equal(op, a, b, "image1", "image2")
     out_dtype = a.dtype
-    compute = work_dtype(out_dtype)
+    compute = h.work_dtype(out_dtype)
     a, b = tf.cast(a, compute), tf.cast(b, compute)
-    g = gaussian_kernel_1d(filter_size, filter_sigma, compute)
+    g = h.gaussian_kernel_1d(filter_size, filter_sigma, compute)
     window = tf.tile((g[:, None] * g[None, :])[:, :, None, None], tf.stack([1, 1, h.dim(a, 3), 1]))
 
     def local_mean(v):
@@ -390,10 +376,13 @@ def ssim(
     var_a = local_mean(a * a) - tf.square(mean_a)
     var_b = local_mean(b * b) - tf.square(mean_b)
     cov = local_mean(a * b) - mean_a * mean_b
-    c1 = tf.square(h.cast_to(k1, compute) * h.cast_to(max_val, compute))
-    c2 = tf.square(h.cast_to(k2, compute) * h.cast_to(max_val, compute))
+    c1 = tf.square(h.cast(k1, compute) * h.cast(max_val, compute))
+    c2 = tf.square(h.cast(k2, compute) * h.cast(max_val, compute))
     ssim_map = ((2 * mean_a * mean_b + c1) * (2 * cov + c2)) / (
         (tf.square(mean_a) + tf.square(mean_b) + c1) * (var_a + var_b + c2)
     )
     out = tf.cast(tf.reduce_mean(ssim_map, axis=[1, 2, 3]), out_dtype)
     return out[0] if layout[1] else out
+
+
+UNSUPPORTED = export_ops(globals(), image_sampling)

@@ -1,54 +1,22 @@
-# The tensorflow backend's resampling image ops (re-exported by image.py):
-# map_coordinates, affine/perspective/elastic transforms and scale_and_translate.
+"""The tensorflow backend's resampling image ops (keras_core/ops/image_sampling.py):
+map_coordinates, affine/perspective/elastic transforms and scale_and_translate.
+
+``image.py`` gathers them into ``keras_core.backend.image``.
+"""
+
 import math
 
-import numpy as np
 import tensorflow as tf
 
 from keras_core.backend.common import dtype_rules
-from keras_core.backend.common.dtypes import standardize_dtype
 from keras_core.backend.tensorflow import op_helpers as h
 from keras_core.backend.tensorflow.core import convert_to_tensor
 
-FILL_MODES = ("constant", "nearest", "wrap", "mirror", "reflect")
-INTERPOLATIONS = {"nearest": 0, "bilinear": 1}
+_FILL_MODES = ("constant", "nearest", "wrap", "mirror", "reflect")
+_INTERPOLATIONS = {"nearest": 0, "bilinear": 1}
 
 
-def check_choice(value, choices, op, argument):
-    if value not in choices:
-        raise ValueError(
-            f"{op}: `{argument}` must be one of {tuple(choices)}. Received: {argument}={value!r}"
-        )
-
-
-def images_nhwc(images, data_format, op, name="images"):
-    """Returns the images as a (batch, height, width, channels) tensor and a layout to undo."""
-    x = convert_to_tensor(images)
-    rank = x.shape.rank
-    if rank not in (3, 4):
-        raise ValueError(
-            f"{op}: `{name}` must have rank 3 (a single image) or 4 (a batch). "
-            f"Received: {name}.shape={tuple(x.shape.as_list()) if rank is not None else None}"
-        )
-    fmt = h.data_format(data_format)
-    if rank == 3:
-        x = x[None]
-    return h.to_channels_last(x, fmt), (fmt, rank == 3)
-
-
-def restore_layout(y, layout):
-    fmt, unbatched = layout
-    y = h.from_channels_last(y, fmt)
-    return y[0] if unbatched else y
-
-
-def work_dtype(dtype):
-    """The float dtype image math runs in for images of ``dtype``."""
-    name = standardize_dtype(dtype)
-    return name if name in ("float32", "float64") else "float32"
-
-
-def map_index(index, size, fill_mode):
+def _map_index(index, size, fill_mode):
     """Maps integer sample indices into [0, size) for a fill mode (constant: clipped)."""
     if fill_mode == "wrap":
         return tf.math.floormod(index, size)
@@ -68,7 +36,7 @@ def _corner_terms(coordinates, sizes, order, fill_mode):
     if order == 0:
         idx = [tf.cast(tf.floor(c + 0.5), "int32") for c in coordinates]
         valid = tf.reduce_all(tf.stack([(i >= 0) & (i < s) for i, s in zip(idx, sizes)]), axis=0)
-        yield [map_index(i, s, fill_mode) for i, s in zip(idx, sizes)], None, valid
+        yield [_map_index(i, s, fill_mode) for i, s in zip(idx, sizes)], None, valid
         return
     lows = [tf.floor(c) for c in coordinates]
     fracs = [c - lo for c, lo in zip(coordinates, lows)]
@@ -82,7 +50,7 @@ def _corner_terms(coordinates, sizes, order, fill_mode):
             weight = w if weight is None else weight * w
             ok = (i >= 0) & (i < size)
             valid = ok if valid is None else valid & ok
-            idx.append(map_index(i, size, fill_mode))
+            idx.append(_map_index(i, size, fill_mode))
         yield idx, weight, valid
 
 
@@ -91,8 +59,8 @@ def map_coordinates(input, coordinates, order, fill_mode="constant", fill_value=
     x = convert_to_tensor(input)
     if order not in (0, 1):
         raise ValueError(f"{op}: `order` must be 0 or 1. Received: order={order!r}")
-    check_choice(fill_mode, FILL_MODES, op, "fill_mode")
-    rank = h.static_rank(x, op)
+    h.check_choice(op, "fill_mode", fill_mode, _FILL_MODES)
+    rank = h.static_rank(op, x)
     if isinstance(coordinates, (list, tuple)):
         coords = [convert_to_tensor(c) for c in coordinates]
     else:
@@ -104,11 +72,11 @@ def map_coordinates(input, coordinates, order, fill_mode="constant", fill_value=
             f"Received {len(coords)}."
         )
     out_dtype = dtype_rules.float_dtype(x)
-    compute = work_dtype(out_dtype)
+    compute = h.work_dtype(out_dtype)
     coords = [tf.cast(c, compute) for c in coords]
     values = tf.cast(x, compute)
     sizes = [h.dim(x, i) for i in range(rank)]
-    fill = h.cast_to(fill_value, compute)
+    fill = h.cast(fill_value, compute)
     out = None
     for idx, weight, valid in _corner_terms(coords, sizes, order, fill_mode):
         v = tf.gather_nd(values, tf.stack(idx, axis=-1))
@@ -119,12 +87,12 @@ def map_coordinates(input, coordinates, order, fill_mode="constant", fill_value=
     return tf.cast(out, out_dtype)
 
 
-def sample_images(x, ys, xs, order, fill_mode, fill_value):
+def _sample_images(x, ys, xs, order, fill_mode, fill_value):
     """Samples NHWC images at per-batch (batch, out_h, out_w) row/column coordinates."""
     height, width, channels = h.dim(x, 1), h.dim(x, 2), h.dim(x, 3)
     batch = h.dim(x, 0)
     flat = tf.reshape(x, tf.stack([batch, height * width, channels]))
-    fill = h.cast_to(fill_value, x.dtype)
+    fill = h.cast(fill_value, x.dtype)
     out = None
     for (iy, ix), weight, valid in _corner_terms([ys, xs], [height, width], order, fill_mode):
         v = tf.gather(flat, iy * width + ix, batch_dims=1)
@@ -136,11 +104,11 @@ def sample_images(x, ys, xs, order, fill_mode, fill_value):
 
 
 def _transform_sample(images, transform, interpolation, fill_mode, fill_value, data_format, op):
-    check_choice(interpolation, INTERPOLATIONS, op, "interpolation")
-    check_choice(fill_mode, FILL_MODES, op, "fill_mode")
-    x, layout = images_nhwc(images, data_format, op)
+    h.check_choice(op, "interpolation", interpolation, _INTERPOLATIONS)
+    h.check_choice(op, "fill_mode", fill_mode, _FILL_MODES)
+    x, layout = h.images_nhwc(op, images, data_format)
     out_dtype = dtype_rules.float_dtype(x)
-    compute = work_dtype(out_dtype)
+    compute = h.work_dtype(out_dtype)
     x = tf.cast(x, compute)
     t = tf.cast(convert_to_tensor(transform), compute)
     if t.shape.rank == 1:
@@ -160,8 +128,8 @@ def _transform_sample(images, transform, interpolation, fill_mode, fill_value, d
     k = c[6] * gx + c[7] * gy + 1
     src_x = (c[0] * gx + c[1] * gy + c[2]) / k
     src_y = (c[3] * gx + c[4] * gy + c[5]) / k
-    out = sample_images(x, src_y, src_x, INTERPOLATIONS[interpolation], fill_mode, fill_value)
-    return restore_layout(tf.cast(out, out_dtype), layout)
+    out = _sample_images(x, src_y, src_x, _INTERPOLATIONS[interpolation], fill_mode, fill_value)
+    return h.restore_layout(tf.cast(out, out_dtype), layout)
 
 
 def affine_transform(
@@ -211,7 +179,7 @@ def perspective_transform(
     fill_value=0,
     data_format=None,
 ):
-    compute = work_dtype(convert_to_tensor(images).dtype)
+    compute = h.work_dtype(convert_to_tensor(images).dtype)
     transform = _homography(start_points, end_points, compute)
     return _transform_sample(
         images,
@@ -222,23 +190,6 @@ def perspective_transform(
         data_format,
         "perspective_transform",
     )
-
-
-def gaussian_kernel_1d(size, sigma, dtype):
-    x = tf.range(size, dtype=dtype) - h.cast_to((size - 1) / 2, dtype)
-    sigma = h.cast_to(sigma, dtype)
-    w = tf.exp(-tf.square(x) / (2 * tf.square(sigma)))
-    return w / tf.reduce_sum(w)
-
-
-def blur_nhwc(x, kernel_size, sigma):
-    """Separable Gaussian blur of NHWC float images with zero ("same") padding."""
-    ky = gaussian_kernel_1d(kernel_size[0], sigma[0], x.dtype)
-    kx = gaussian_kernel_1d(kernel_size[1], sigma[1], x.dtype)
-    kernel = ky[:, None] * kx[None, :]
-    channels = h.dim(x, 3)
-    kernel = tf.tile(kernel[:, :, None, None], tf.stack([1, 1, channels, 1]))
-    return tf.nn.depthwise_conv2d(x, kernel, [1, 1, 1, 1], "SAME")
 
 
 def elastic_transform(
@@ -254,90 +205,38 @@ def elastic_transform(
     from keras_core.backend.tensorflow import random as tf_random
 
     op = "elastic_transform"
-    check_choice(interpolation, INTERPOLATIONS, op, "interpolation")
-    check_choice(fill_mode, FILL_MODES, op, "fill_mode")
-    x, layout = images_nhwc(images, data_format, op)
+    h.check_choice(op, "interpolation", interpolation, _INTERPOLATIONS)
+    h.check_choice(op, "fill_mode", fill_mode, _FILL_MODES)
+    x, layout = h.images_nhwc(op, images, data_format)
     out_dtype = dtype_rules.float_dtype(x)
-    compute = work_dtype(out_dtype)
+    compute = h.work_dtype(out_dtype)
     x = tf.cast(x, compute)
     batch, height, width = h.dim(x, 0), h.dim(x, 1), h.dim(x, 2)
     shape = tf.stack([batch, height, width, 2])
     noise = tf_random.uniform(shape, minval=-1.0, maxval=1.0, dtype=compute, seed=seed)
     size = 2 * int(math.ceil(3 * float(sigma))) + 1
-    displacement = blur_nhwc(noise, (size, size), (sigma, sigma)) * h.cast_to(alpha, compute)
+    displacement = h.blur_nhwc(noise, (size, size), (sigma, sigma)) * h.cast(alpha, compute)
     gy, gx = tf.meshgrid(
         tf.range(height, dtype=compute), tf.range(width, dtype=compute), indexing="ij"
     )
     src_y = gy[None] + displacement[..., 0]
     src_x = gx[None] + displacement[..., 1]
-    out = sample_images(x, src_y, src_x, INTERPOLATIONS[interpolation], fill_mode, fill_value)
-    return restore_layout(tf.cast(out, out_dtype), layout)
-
-
-def _triangle(x):
-    return tf.maximum(0.0 * x, 1 - tf.abs(x))
-
-
-def _keys_cubic(x, a=-0.5):
-    x = tf.abs(x)
-    near = ((a + 2) * x - (a + 3)) * x * x + 1
-    far = ((a * x - 5 * a) * x + 8 * a) * x - 4 * a
-    return tf.where(x <= 1, near, tf.where(x < 2, far, tf.zeros_like(x)))
-
-
-def _lanczos(n):
-    def kernel(x):
-        safe = tf.where(tf.equal(x, 0), tf.ones_like(x), x)
-        pix = np.pi * safe
-        value = n * tf.sin(pix) * tf.sin(pix / n) / (pix * pix)
-        value = tf.where(tf.equal(x, 0), tf.ones_like(x), value)
-        return tf.where(tf.abs(x) < n, value, tf.zeros_like(x))
-
-    return kernel
-
-
-SCALE_KERNELS = {
-    "linear": _triangle,
-    "bilinear": _triangle,
-    "trilinear": _triangle,
-    "triangle": _triangle,
-    "cubic": _keys_cubic,
-    "bicubic": _keys_cubic,
-    "tricubic": _keys_cubic,
-    "keyscubic": _keys_cubic,
-    "lanczos3": _lanczos(3),
-    "lanczos5": _lanczos(5),
-}
-
-
-def scale_weights(in_size, out_size, scale, translation, kernel, antialias, dtype):
-    """(out_size, in_size) resampling weights for one axis (output sample y reads input
-    position (y + 0.5 - translation) / scale - 0.5; the kernel widens by 1/scale when
-    antialiasing a downscale; weights are normalized, and samples outside the input are 0)."""
-    inv = 1 / scale
-    kernel_scale = tf.maximum(inv, 1) if antialias else tf.ones_like(inv)
-    centers = (tf.range(out_size, dtype=dtype) + 0.5 - translation) * inv - 0.5
-    offsets = centers[:, None] - tf.range(in_size, dtype=dtype)[None, :]
-    weights = kernel(offsets / kernel_scale)
-    total = tf.reduce_sum(weights, axis=1, keepdims=True)
-    usable = tf.abs(total) > 1000 * float(np.finfo(np.float32).eps)
-    weights = tf.where(usable, weights / tf.where(usable, total, tf.ones_like(total)), 0)
-    inside = (centers >= -0.5) & (centers <= in_size - 0.5)
-    return tf.where(inside[:, None], weights, tf.zeros_like(weights))
+    out = _sample_images(x, src_y, src_x, _INTERPOLATIONS[interpolation], fill_mode, fill_value)
+    return h.restore_layout(tf.cast(out, out_dtype), layout)
 
 
 def scale_and_translate(
     images, output_shape, scale, translation, spatial_dims, method, antialias=True
 ):
     op = "scale_and_translate"
-    check_choice(method, SCALE_KERNELS, op, "method")
+    h.check_choice(op, "method", method, h.SCALE_KERNELS)
     x = h.to_float(images)
     out_dtype = dtype_rules.float_dtype(x)
-    compute = work_dtype(out_dtype)
+    compute = h.work_dtype(out_dtype)
     x = tf.cast(x, compute)
-    rank = h.static_rank(x, op)
+    rank = h.static_rank(op, x)
     output_shape = tuple(int(d) for d in output_shape)
-    dims = tuple(h.canonical_axis(d, rank, op, "spatial_dims") for d in spatial_dims)
+    dims = tuple(h.canonical_axis(op, d, rank, "spatial_dims") for d in spatial_dims)
     if len(output_shape) != rank:
         raise ValueError(
             f"{op}: `output_shape` must have one size per axis of `images` ({rank}). "
@@ -346,15 +245,15 @@ def scale_and_translate(
     scale = tf.cast(convert_to_tensor(scale), compute)
     translation = tf.cast(convert_to_tensor(translation), compute)
     for i, d in enumerate(dims):
-        weights = scale_weights(
+        weights = h.scale_weights(
             x.shape[d],
             output_shape[d],
             scale[i],
             translation[i],
-            SCALE_KERNELS[method],
+            h.SCALE_KERNELS[method],
             antialias,
             compute,
         )
         moved = tf.tensordot(x, weights, [[d], [1]])
-        x = h.moveaxis(moved, -1, d)
+        x = h.move_axis(moved, -1, d)
     return tf.cast(x, out_dtype)

@@ -1,11 +1,11 @@
-# The tensorflow backend's linalg functions (see keras_core/backend/README.md).
+"""The tensorflow backend's linalg functions (keras_core/ops/linalg.py)."""
+
 import numpy as np
 import tensorflow as tf
 
 from keras_core.backend.common import tree
 from keras_core.backend.tensorflow import op_helpers as h
 from keras_core.backend.tensorflow.core import convert_to_tensor
-from keras_core.backend.tensorflow.math import qr  # noqa: F401
 
 UNSUPPORTED = {}
 
@@ -109,7 +109,7 @@ def _pinv(x, rcond):
     if rcond is None:
         m, n = h.dim(x, -2), h.dim(x, -1)
         rcond = tf.cast(tf.maximum(m, n), s.dtype) * _eps(s.dtype)
-    cutoff = h.cast_to(rcond, s.dtype)[..., None] * tf.reduce_max(s, axis=-1, keepdims=True)
+    cutoff = h.cast(rcond, s.dtype)[..., None] * tf.reduce_max(s, axis=-1, keepdims=True)
     s_inv = tf.where(s > cutoff, 1 / tf.where(s > cutoff, s, 1), 0)
     s_inv = tf.cast(s_inv, v.dtype)
     return tf.linalg.matmul(v * s_inv[..., None, :], u, adjoint_b=True)
@@ -178,7 +178,7 @@ def matrix_rank(x, tol=None):
             size = tf.cast(tf.maximum(h.dim(v, -2), h.dim(v, -1)), s.dtype)
             threshold = tf.reduce_max(s, axis=-1, keepdims=True) * size * _eps(s.dtype)
         else:
-            threshold = h.cast_to(tol, s.dtype)[..., None]
+            threshold = h.cast(tol, s.dtype)[..., None]
         return tf.reduce_sum(tf.cast(s > threshold, "int32"), axis=-1)
 
     return _in_compute(rank, x)
@@ -196,7 +196,7 @@ def _vector_norm(x, ord, axis, keepdims):
         return tf.reduce_sum(tf.cast(a != 0, a.dtype), axis=axis, keepdims=keepdims)
     if ord == 1:
         return tf.reduce_sum(a, axis=axis, keepdims=keepdims)
-    p = h.cast_to(ord, a.dtype)
+    p = h.cast(ord, a.dtype)
     return tf.reduce_sum(a**p, axis=axis, keepdims=keepdims) ** (1 / p)
 
 
@@ -234,7 +234,7 @@ def _matrix_norm(x, ord, axes, keepdims):
 
 def norm(x, ord=None, axis=None, keepdims=False):
     x = h.to_float(x)
-    rank = h.static_rank(x, "norm")
+    rank = h.static_rank("norm", x)
     if axis is None:
         if ord is None:
             axes = tuple(range(rank))
@@ -247,9 +247,9 @@ def norm(x, ord=None, axis=None, keepdims=False):
             )
         axes = tuple(range(rank))
     elif isinstance(axis, (list, tuple)):
-        axes = tuple(h.canonical_axis(a, rank, "norm") for a in axis)
+        axes = tuple(h.canonical_axis("norm", a, rank) for a in axis)
     else:
-        axes = (h.canonical_axis(axis, rank, "norm"),)
+        axes = (h.canonical_axis("norm", axis, rank),)
     if len(axes) == 1:
         if isinstance(ord, str):
             raise ValueError(f"norm: invalid `ord` for a vector norm. Received: ord={ord!r}")
@@ -294,6 +294,15 @@ def solve_triangular(a, b, lower=False):
         return out[..., 0] if vector else out
 
     return _in_compute(run, a, b)
+
+
+def qr(x, mode="reduced"):
+    if mode not in ("reduced", "complete"):
+        raise ValueError(f"qr: `mode` must be 'reduced' or 'complete'. Received: mode={mode!r}")
+    x = h.to_float(x)
+    if h.static_rank("qr", x) < 2:
+        raise ValueError(f"qr: `x` must have rank >= 2. Received: x.shape={x.shape}")
+    return h.half_safe_pair(lambda v: tf.linalg.qr(v, full_matrices=mode == "complete"), x)
 
 
 def svd(x, full_matrices=True, compute_uv=True):

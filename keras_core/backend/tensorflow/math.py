@@ -1,10 +1,14 @@
-# The tensorflow backend's math functions (see keras_core/backend/README.md).
+"""The tensorflow backend's math functions (keras_core/ops/math.py)."""
+
 import numpy as np
 import tensorflow as tf
 
 from keras_core.backend.common import dtype_rules
 from keras_core.backend.tensorflow import op_helpers as h
 from keras_core.backend.tensorflow.core import convert_to_tensor
+
+# qr is a linalg op; the backend API also offers it as math.qr.
+from keras_core.backend.tensorflow.linalg import qr  # noqa: F401
 
 UNSUPPORTED = {}
 
@@ -34,7 +38,7 @@ def rsqrt(x):
 
 def logsumexp(x, axis=None, keepdims=False):
     x = h.to_float(x)
-    axes = h.canonical_axes(axis, h.static_rank(x, "logsumexp"), "logsumexp")
+    axes = h.canonical_axes("logsumexp", axis, h.static_rank("logsumexp", x))
     return tf.reduce_logsumexp(x, axis=axes, keepdims=keepdims)
 
 
@@ -59,7 +63,7 @@ def _empty_fill(reduced, data, ids, num_segments, value):
     counts = tf.math.unsorted_segment_sum(tf.ones_like(ids, "int32"), ids, num_segments)
     trailing = tf.ones([data.shape.rank - ids.shape.rank], "int32")
     counts = tf.reshape(counts, tf.concat([tf.shape(counts), trailing], 0))
-    return tf.where(counts > 0, reduced, h.cast_to(value, reduced.dtype))
+    return tf.where(counts > 0, reduced, h.cast(value, reduced.dtype))
 
 
 def segment_sum(data, segment_ids, num_segments=None, sorted=False):
@@ -126,7 +130,7 @@ def _complex_pair(x, op):
             f"Received: x={x!r}"
         )
     real, imag = convert_to_tensor(x[0]), convert_to_tensor(x[1])
-    h.check_shapes_equal(real, imag, op, "real", "imag")
+    h.check_shapes_equal(op, real, imag, "real", "imag")
     dtype = dtype_rules.float_dtype(real, imag)
     compute = "float64" if dtype == "float64" else "float32"
     return tf.complex(tf.cast(real, compute), tf.cast(imag, compute)), dtype
@@ -137,7 +141,7 @@ def _split(c, dtype):
 
 
 def _check_fft_rank(c, rank, op):
-    if h.static_rank(c, op) < rank:
+    if h.static_rank(op, c) < rank:
         raise ValueError(
             f"{op}: the input must have rank >= {rank}. Received: shape={tuple(c.shape.as_list())}"
         )
@@ -282,7 +286,7 @@ def istft(
 
 def extract_sequences(x, sequence_length, sequence_stride):
     x = convert_to_tensor(x)
-    if h.static_rank(x, "extract_sequences") < 1:
+    if h.static_rank("extract_sequences", x) < 1:
         raise ValueError("extract_sequences: `x` must have rank >= 1.")
     return tf.signal.frame(x, sequence_length, sequence_stride, axis=-1)
 
@@ -304,27 +308,13 @@ def _square_float(x, op):
 
 def logdet(x):
     x = _square_float(x, "logdet")
-    sign, logabs = _half_safe_pair(tf.linalg.slogdet, x)
+    sign, logabs = h.half_safe_pair(tf.linalg.slogdet, x)
     return tf.math.log(sign) + logabs
-
-
-def _half_safe_pair(fn, x):
-    a, b = fn(h.upcast_half(x))
-    return tf.cast(a, x.dtype), tf.cast(b, x.dtype)
-
-
-def qr(x, mode="reduced"):
-    if mode not in ("reduced", "complete"):
-        raise ValueError(f"qr: `mode` must be 'reduced' or 'complete'. Received: mode={mode!r}")
-    x = h.to_float(x)
-    if h.static_rank(x, "qr") < 2:
-        raise ValueError(f"qr: `x` must have rank >= 2. Received: x.shape={x.shape}")
-    return _half_safe_pair(lambda v: tf.linalg.qr(v, full_matrices=mode == "complete"), x)
 
 
 def cdist(x, y):
     x, y = h.floats(x, y)
-    if h.static_rank(x, "cdist") < 2 or h.static_rank(y, "cdist") < 2:
+    if h.static_rank("cdist", x) < 2 or h.static_rank("cdist", y) < 2:
         raise ValueError(
             "cdist: `x` and `y` must have rank >= 2 (..., points, features). Received: "
             f"x.shape={tuple(x.shape.as_list())}, y.shape={tuple(y.shape.as_list())}"

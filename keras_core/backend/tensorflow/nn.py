@@ -1,4 +1,10 @@
-# The tensorflow backend's nn functions (see keras_core/backend/README.md).
+"""The tensorflow backend's nn functions (see keras_core/backend/README.md).
+
+Holds the ops declared in keras_core/ops/nn.py (encodings, losses, normalization,
+attention); at its end it gathers the activations, convolutions and CTC ops of
+``nn_activations``, ``nn_conv`` and ``nn_ctc`` into the same namespace.
+"""
+
 import math
 
 import tensorflow as tf
@@ -6,21 +12,10 @@ import tensorflow as tf
 from keras_core.backend import config
 from keras_core.backend.common import dtype_rules
 from keras_core.backend.common.dtypes import standardize_dtype
+from keras_core.backend.common.exports import export_ops
+from keras_core.backend.tensorflow import nn_activations, nn_conv, nn_ctc
 from keras_core.backend.tensorflow import op_helpers as h
 from keras_core.backend.tensorflow.core import convert_to_tensor
-from keras_core.backend.tensorflow.nn_conv import (  # noqa: F401
-    adaptive_average_pool,
-    adaptive_max_pool,
-    average_pool,
-    conv,
-    conv_transpose,
-    depthwise_conv,
-    fold,
-    max_pool,
-    separable_conv,
-    unfold,
-)
-from keras_core.backend.tensorflow.nn_ctc import ctc_decode, ctc_loss  # noqa: F401
 
 UNSUPPORTED = {
     "dot_product_attention(flash_attention=True)": (
@@ -28,198 +23,6 @@ UNSUPPORTED = {
         "flash_attention=None or False (the same result, computed without it)"
     ),
 }
-
-_SELU_ALPHA = 1.6732632423543772848170429916717
-_SELU_SCALE = 1.0507009873554804934193349852946
-
-# ---------------------------------------------------------------- activations
-
-
-def _unary_arith(x):
-    """relu and relu6 keep integer dtypes (bool becomes int32), like other unary arithmetic."""
-    x = convert_to_tensor(x)
-    dtype = dtype_rules.arithmetic_unary_dtype(x)
-    return tf.cast(x, dtype) if h.dtype_name(x) != dtype else x
-
-
-def relu(x):
-    return tf.nn.relu(_unary_arith(x))
-
-
-def relu6(x):
-    x = _unary_arith(x)
-    if x.dtype.is_floating:
-        return tf.nn.relu6(x)
-    return tf.clip_by_value(x, h.cast_to(0, x.dtype), h.cast_to(6, x.dtype))
-
-
-def sigmoid(x):
-    return tf.sigmoid(h.to_float(x))
-
-
-def softplus(x):
-    return tf.math.softplus(h.to_float(x))
-
-
-def softsign(x):
-    x = h.to_float(x)
-    return x / (1 + tf.abs(x))
-
-
-def silu(x):
-    x = h.to_float(x)
-    return x * tf.sigmoid(x)
-
-
-def swish(x):
-    return silu(x)
-
-
-def log_sigmoid(x):
-    return tf.math.log_sigmoid(h.to_float(x))
-
-
-def leaky_relu(x, negative_slope=0.2):
-    x = h.to_float(x)
-    return tf.where(x > 0, x, h.cast_to(negative_slope, x.dtype) * x)
-
-
-def hard_sigmoid(x):
-    x = h.to_float(x)
-    return tf.nn.relu6(x + 3) / 6
-
-
-def hard_silu(x):
-    x = h.to_float(x)
-    return x * (tf.nn.relu6(x + 3) / 6)
-
-
-def hard_swish(x):
-    return hard_silu(x)
-
-
-def elu(x, alpha=1.0):
-    x = h.to_float(x)
-    return tf.where(x > 0, x, alpha * tf.math.expm1(tf.minimum(x, 0)))
-
-
-def selu(x):
-    return _SELU_SCALE * elu(x, _SELU_ALPHA)
-
-
-def gelu(x, approximate=True):
-    x = h.to_float(x)
-    if approximate:
-        c = math.sqrt(2 / math.pi)
-        return 0.5 * x * (1 + tf.tanh(c * (x + 0.044715 * x * x * x)))
-    return 0.5 * x * (1 + tf.math.erf(x / math.sqrt(2)))
-
-
-def glu(x, axis=-1):
-    x = h.to_float(x)
-    axis = h.canonical_axis(axis, h.static_rank(x, "glu"), "glu")
-    size = x.shape[axis]
-    if size is not None and size % 2:
-        raise ValueError(
-            f"glu: the size of `axis` must be divisible by 2. "
-            f"Received: x.shape={tuple(x.shape.as_list())}, axis={axis}"
-        )
-    a, b = tf.split(x, 2, axis=axis)
-    return a * tf.sigmoid(b)
-
-
-def celu(x, alpha=1.0):
-    x = h.to_float(x)
-    return tf.where(x > 0, x, alpha * tf.math.expm1(tf.minimum(x, 0) / alpha))
-
-
-def sparse_plus(x):
-    x = h.to_float(x)
-    middle = 0.25 * tf.square(x + 1)
-    return tf.where(x <= -1, tf.zeros_like(x), tf.where(x >= 1, x, middle))
-
-
-def squareplus(x, b=4):
-    x = h.to_float(x)
-    b = h.cast_to(b, x.dtype)
-    return (x + tf.sqrt(tf.square(x) + b)) / 2
-
-
-def soft_shrink(x, threshold=0.5):
-    x = h.to_float(x)
-    t = h.cast_to(threshold, x.dtype)
-    return tf.where(x > t, x - t, tf.where(x < -t, x + t, tf.zeros_like(x)))
-
-
-def hard_shrink(x, threshold=0.5):
-    x = h.to_float(x)
-    return tf.where(tf.abs(x) > h.cast_to(threshold, x.dtype), x, tf.zeros_like(x))
-
-
-def tanh_shrink(x):
-    x = h.to_float(x)
-    return x - tf.tanh(x)
-
-
-def hard_tanh(x):
-    x = h.to_float(x)
-    return tf.clip_by_value(x, h.cast_to(-1, x.dtype), h.cast_to(1, x.dtype))
-
-
-def threshold(x, threshold, default_value):
-    x = convert_to_tensor(x)
-    dtype = dtype_rules.binary_dtype(x, default_value)
-    x = tf.cast(x, dtype)
-    default = h.cast_to(default_value, dtype)
-    compare = dtype_rules.binary_dtype(x, threshold)
-    above = tf.cast(x, compare) > h.cast_to(threshold, compare)
-    return tf.where(above, x, default)
-
-
-def sparse_sigmoid(x):
-    x = h.to_float(x)
-    return tf.clip_by_value(0.5 * (x + 1), h.cast_to(0, x.dtype), h.cast_to(1, x.dtype))
-
-
-def sparsemax(x, axis=-1):
-    x = h.to_float(x)
-    rank = h.static_rank(x, "sparsemax")
-    axis = h.canonical_axis(axis, rank, "sparsemax")
-    moved = h.moveaxis(x, axis, -1)
-    z = tf.sort(moved, axis=-1, direction="DESCENDING")
-    k = tf.cast(tf.range(1, tf.shape(z)[-1] + 1), x.dtype)
-    cumulative = tf.cumsum(z, axis=-1)
-    support = tf.cast(1 + k * z > cumulative, "int32")
-    count = tf.reduce_sum(support, axis=-1, keepdims=True)
-    tau = (tf.gather(cumulative, count - 1, batch_dims=rank - 1) - 1) / tf.cast(count, x.dtype)
-    return h.moveaxis(tf.nn.relu(moved - tau), -1, axis)
-
-
-def _softmax_axes(x, axis, op):
-    rank = h.static_rank(x, op)
-    return h.canonical_axes(axis, rank, op)
-
-
-def softmax(x, axis=-1):
-    x = h.to_float(x)
-    axes = _softmax_axes(x, axis, "softmax")
-    if len(axes) == 1:
-        return tf.nn.softmax(x, axis=axes[0])
-    shifted = x - tf.stop_gradient(tf.reduce_max(x, axis=axes, keepdims=True))
-    e = tf.exp(shifted)
-    return e / tf.reduce_sum(e, axis=axes, keepdims=True)
-
-
-def log_softmax(x, axis=-1):
-    x = h.to_float(x)
-    axes = _softmax_axes(x, axis, "log_softmax")
-    if len(axes) == 1:
-        return tf.nn.log_softmax(x, axis=axes[0])
-    shifted = x - tf.stop_gradient(tf.reduce_max(x, axis=axes, keepdims=True))
-    return shifted - tf.math.log(tf.reduce_sum(tf.exp(shifted), axis=axes, keepdims=True))
-
-
-# ---------------------------------------------------------------- encodings
 
 
 def _index_tensor(x):
@@ -232,8 +35,8 @@ def _index_tensor(x):
 def one_hot(x, num_classes, axis=-1, dtype=None, sparse=False):
     x = _index_tensor(x)
     dtype = standardize_dtype(dtype) if dtype is not None else config.floatx()
-    rank = h.static_rank(x, "one_hot")
-    axis = h.canonical_axis(axis, rank + 1, "one_hot")
+    rank = h.static_rank("one_hot", x)
+    axis = h.canonical_axis("one_hot", axis, rank + 1)
     if dtype == "bool":
         out = tf.one_hot(x, num_classes, on_value=True, off_value=False, axis=axis, dtype="bool")
     else:
@@ -250,22 +53,19 @@ def multi_hot(inputs, num_tokens=None, axis=-1, dtype=None, sparse=False, num_cl
         )
     depth = num_classes if num_classes is not None else num_tokens
     x = _index_tensor(inputs)
-    rank = h.static_rank(x, "multi_hot")
+    rank = h.static_rank("multi_hot", x)
     if rank == 0:
         x, rank = x[None], 1
     # The last axis holds each sample's ids; it is replaced by the class axis, placed at
     # `axis` of the result (which has the rank of `inputs`), as keras_core.ops documents.
-    axis = h.canonical_axis(axis, rank, "multi_hot")
+    axis = h.canonical_axis("multi_hot", axis, rank)
     encoded = one_hot(x, depth, axis=-1, dtype=dtype)
     if encoded.dtype == tf.bool:
         out = tf.reduce_any(encoded, axis=-2)
     else:
         out = tf.reduce_max(encoded, axis=-2)
-    out = h.moveaxis(out, -1, axis)
+    out = h.move_axis(out, -1, axis)
     return tf.sparse.from_dense(out) if sparse else out
-
-
-# ---------------------------------------------------------------- losses
 
 
 def _loss_inputs(target, output):
@@ -276,12 +76,12 @@ def _loss_inputs(target, output):
 
 def _clip_probs(p):
     eps = config.epsilon()
-    return tf.clip_by_value(p, h.cast_to(eps, p.dtype), h.cast_to(1 - eps, p.dtype))
+    return tf.clip_by_value(p, h.cast(eps, p.dtype), h.cast(1 - eps, p.dtype))
 
 
 def binary_crossentropy(target, output, from_logits=False):
     target, output = _loss_inputs(target, output)
-    h.check_shapes_equal(target, output, "binary_crossentropy", "target", "output")
+    h.check_shapes_equal("binary_crossentropy", target, output, "target", "output")
     if from_logits:
         return tf.nn.sigmoid_cross_entropy_with_logits(labels=target, logits=output)
     output = _clip_probs(output)
@@ -290,9 +90,9 @@ def binary_crossentropy(target, output, from_logits=False):
 
 def categorical_crossentropy(target, output, from_logits=False, axis=-1):
     target, output = _loss_inputs(target, output)
-    h.check_shapes_equal(target, output, "categorical_crossentropy", "target", "output")
+    h.check_shapes_equal("categorical_crossentropy", target, output, "target", "output")
     axis = h.canonical_axis(
-        axis, h.static_rank(output, "categorical_crossentropy"), "categorical_crossentropy"
+        "categorical_crossentropy", axis, h.static_rank("categorical_crossentropy", output)
     )
     if from_logits:
         return -tf.reduce_sum(target * tf.nn.log_softmax(output, axis=axis), axis=axis)
@@ -304,8 +104,8 @@ def sparse_categorical_crossentropy(target, output, from_logits=False, axis=-1):
     op = "sparse_categorical_crossentropy"
     output = h.to_float(output)
     target = _index_tensor(target)
-    rank = h.static_rank(output, op)
-    output = h.moveaxis(output, h.canonical_axis(axis, rank, op), -1)
+    rank = h.static_rank(op, output)
+    output = h.move_axis(output, h.canonical_axis(op, axis, rank), -1)
     if target.shape.rank == rank and target.shape[-1] == 1:
         target = tf.squeeze(target, -1)
     expected = output.shape[:-1]
@@ -327,9 +127,6 @@ def sparse_categorical_crossentropy(target, output, from_logits=False, axis=-1):
     return tf.where(valid, -picked, tf.zeros_like(picked))
 
 
-# ---------------------------------------------------------------- normalization
-
-
 def _moments_sync(x, axes):
     ctx = tf.distribute.get_replica_context()
     local_sum = tf.reduce_sum(x, axis=axes, keepdims=True)
@@ -346,7 +143,7 @@ def moments(x, axes, keepdims=False, synchronized=False):
     x = h.to_float(x)
     out_dtype = x.dtype
     x = h.upcast_half(x)
-    axes = h.canonical_axes(axes, h.static_rank(x, "moments"), "moments", "axes")
+    axes = h.canonical_axes("moments", axes, h.static_rank("moments", x), "axes")
     replica = tf.distribute.has_strategy() and not tf.distribute.in_cross_replica_context()
     if synchronized and replica:
         mean, var = _moments_sync(x, axes)
@@ -372,7 +169,7 @@ def _param_for_axes(p, x, axes, dtype):
 
 def batch_normalization(x, mean, variance, axis, offset=None, scale=None, epsilon=1e-3):
     x = h.to_float(x)
-    axis = h.canonical_axis(axis, h.static_rank(x, "batch_normalization"), "batch_normalization")
+    axis = h.canonical_axis("batch_normalization", axis, h.static_rank("batch_normalization", x))
     mean = _param_for_axes(mean, x, (axis,), x.dtype)
     inv = tf.math.rsqrt(_param_for_axes(variance, x, (axis,), x.dtype) + epsilon)
     if scale is not None:
@@ -390,7 +187,7 @@ def layer_normalization(x, gamma=None, beta=None, axis=-1, epsilon=None, **kwarg
     x = h.to_float(x)
     out_dtype = x.dtype
     eps = config.epsilon() if epsilon is None else epsilon
-    axes = h.canonical_axes(axis, h.static_rank(x, "layer_normalization"), "layer_normalization")
+    axes = h.canonical_axes("layer_normalization", axis, h.static_rank("layer_normalization", x))
     x = h.upcast_half(x)
     if rms_scaling:
         out = x * tf.math.rsqrt(tf.reduce_mean(tf.square(x), axis=axes, keepdims=True) + eps)
@@ -409,7 +206,7 @@ def rms_normalization(x, scale=None, axis=-1, epsilon=None):
     x = h.to_float(x)
     out_dtype = x.dtype
     eps = config.epsilon() if epsilon is None else epsilon
-    axes = h.canonical_axes(axis, h.static_rank(x, "rms_normalization"), "rms_normalization")
+    axes = h.canonical_axes("rms_normalization", axis, h.static_rank("rms_normalization", x))
     x = h.upcast_half(x)
     out = x * tf.math.rsqrt(tf.reduce_mean(tf.square(x), axis=axes, keepdims=True) + eps)
     if scale is not None:
@@ -422,17 +219,14 @@ def normalize(x, axis=-1, order=2, epsilon=None):
         raise ValueError(f"normalize: `order` must be an int >= 1. Received: order={order!r}")
     x = h.to_float(x)
     eps = config.epsilon() if epsilon is None else epsilon
-    axes = h.canonical_axes(axis, h.static_rank(x, "normalize"), "normalize")
+    axes = h.canonical_axes("normalize", axis, h.static_rank("normalize", x))
     if order == 1:
         norm = tf.reduce_sum(tf.abs(x), axis=axes, keepdims=True)
     elif order == 2:
         norm = tf.sqrt(tf.reduce_sum(tf.square(x), axis=axes, keepdims=True))
     else:
         norm = tf.reduce_sum(tf.abs(x) ** order, axis=axes, keepdims=True) ** (1.0 / order)
-    return x / tf.maximum(norm, h.cast_to(eps, x.dtype))
-
-
-# ---------------------------------------------------------------- attention
+    return x / tf.maximum(norm, h.cast(eps, x.dtype))
 
 
 def _attention_inputs(query, key, value):
@@ -486,9 +280,9 @@ def dot_product_attention(
     q, k, v = h.upcast_half(q), h.upcast_half(k), h.upcast_half(v)
     if scale is None:
         scale = tf.math.rsqrt(tf.cast(h.dim(q, -1), q.dtype))
-    logits = tf.einsum("btnh,bsnh->bnts", q, k) * h.cast_to(scale, q.dtype)
+    logits = tf.einsum("btnh,bsnh->bnts", q, k) * h.cast(scale, q.dtype)
     if attn_logits_soft_cap is not None:
-        cap = h.cast_to(attn_logits_soft_cap, q.dtype)
+        cap = h.cast(attn_logits_soft_cap, q.dtype)
         logits = cap * tf.tanh(logits / cap)
     if bias is not None:
         logits = logits + tf.cast(convert_to_tensor(bias), q.dtype)
@@ -498,15 +292,12 @@ def dot_product_attention(
         causal = tf.linalg.band_part(tf.ones(tf.stack([t, s]), "bool"), -1, 0)
         keep = causal if keep is None else keep & causal
     if keep is not None:
-        logits = tf.where(keep, logits, h.cast_to(-0.7 * q.dtype.max, q.dtype))
+        logits = tf.where(keep, logits, h.cast(-0.7 * q.dtype.max, q.dtype))
     probs = tf.nn.softmax(logits, axis=-1)
     out = tf.einsum("bnts,bsnh->btnh", probs, v)
     if unbatched:
         out = out[0]
     return tf.cast(out, out_dtype)
-
-
-# ---------------------------------------------------------------- misc
 
 
 def polar(abs_, angle):
@@ -518,45 +309,11 @@ def polar(abs_, angle):
 
 def psnr(x1, x2, max_val):
     x1, x2 = h.floats(x1, x2)
-    h.check_shapes_equal(x1, x2, "psnr", "x1", "x2")
-    max_val = h.cast_to(max_val, x1.dtype)
+    h.check_shapes_equal("psnr", x1, x2, "x1", "x2")
+    max_val = h.cast(max_val, x1.dtype)
     mse = tf.reduce_mean(tf.square(x1 - x2))
-    log10 = h.cast_to(math.log(10.0), x1.dtype)
+    log10 = h.cast(math.log(10.0), x1.dtype)
     return 20 * tf.math.log(max_val) / log10 - 10 * tf.math.log(mse) / log10
 
 
-def _space_depth_setup(x, block_size, data_format, op):
-    x = convert_to_tensor(x)
-    if h.static_rank(x, op) != 4:
-        raise ValueError(
-            f"{op}: expects a rank-4 tensor. Received: x.shape={tuple(x.shape.as_list())}"
-        )
-    if isinstance(block_size, bool) or not isinstance(block_size, int) or block_size < 2:
-        raise ValueError(f"{op}: `block_size` must be an int >= 2. Received: {block_size!r}")
-    fmt = h.data_format(data_format)
-    return h.to_channels_last(x, fmt), fmt
-
-
-def depth_to_space(x, block_size, data_format="channels_last"):
-    op = "depth_to_space"
-    x, fmt = _space_depth_setup(x, block_size, data_format, op)
-    channels = x.shape[-1]
-    if channels is not None and channels % (block_size * block_size):
-        raise ValueError(
-            f"{op}: the channel count ({channels}) must be divisible by block_size**2 "
-            f"({block_size * block_size}). Received: x.shape (channels_last)="
-            f"{tuple(x.shape.as_list())}"
-        )
-    return h.from_channels_last(tf.nn.depth_to_space(x, block_size), fmt)
-
-
-def space_to_depth(x, block_size, data_format="channels_last"):
-    op = "space_to_depth"
-    x, fmt = _space_depth_setup(x, block_size, data_format, op)
-    for size in x.shape.as_list()[1:3]:
-        if size is not None and size % block_size:
-            raise ValueError(
-                f"{op}: the spatial dims must be divisible by block_size={block_size}. "
-                f"Received: x.shape (channels_last)={tuple(x.shape.as_list())}"
-            )
-    return h.from_channels_last(tf.nn.space_to_depth(x, block_size), fmt)
+UNSUPPORTED = export_ops(globals(), nn_activations, nn_conv, nn_ctc)

@@ -1,10 +1,13 @@
-# The tensorflow backend's convolution and pooling ops (re-exported by nn.py).
-import math
+"""The tensorflow backend's convolution, pooling and patch ops (keras_core/ops/nn_conv.py).
+
+``nn.py`` gathers them into ``keras_core.backend.nn``.
+"""
 
 import numpy as np
 import tensorflow as tf
 
-from keras_core.backend.common import dtype_rules
+from keras_core.backend import config
+from keras_core.backend.common import dtype_rules, shape_rules
 from keras_core.backend.tensorflow import op_helpers as h
 from keras_core.backend.tensorflow.core import convert_to_tensor
 
@@ -13,7 +16,7 @@ def _conv_inputs(op, inputs, *kernels):
     inputs = convert_to_tensor(inputs)
     kernels = [convert_to_tensor(k) for k in kernels]
     dtype = dtype_rules.float_dtype(inputs, *kernels)
-    rank = h.static_rank(inputs, op)
+    rank = h.static_rank(op, inputs)
     if rank not in (3, 4, 5):
         raise ValueError(
             f"{op}: `inputs` must have rank 3, 4 or 5 (batch, spatial dims, channels). "
@@ -30,9 +33,14 @@ def _conv_inputs(op, inputs, *kernels):
 
 
 def _conv_args(op, n, strides, padding, dilation_rate, data_format):
-    strides = h.tuple_arg(strides, n, op, "strides")
-    dilation = h.tuple_arg(dilation_rate, n, op, "dilation_rate")
-    return strides, h.padding_arg(padding, op), dilation, h.data_format(data_format)
+    strides = h.int_tuple(op, strides, n, "strides")
+    dilation = h.int_tuple(op, dilation_rate, n, "dilation_rate")
+    return (
+        strides,
+        h.padding_arg(op, padding),
+        dilation,
+        config.standardize_data_format(data_format),
+    )
 
 
 def _check_valid_fits(op, x, window, padding, argument, shape_for_msg):
@@ -66,10 +74,7 @@ def _dilate_kernel(kernel, dilation):
 def _explicit_same_padding(x, kernel_sizes, strides, dilation):
     pads = [[0, 0]]
     for i, (k, st, d) in enumerate(zip(kernel_sizes, strides, dilation)):
-        size = x.shape[i + 1]
-        eff = (k - 1) * d + 1
-        total = max((-(-size // st) - 1) * st + eff - size, 0)
-        pads.append([total // 2, total - total // 2])
+        pads.append(list(shape_rules.same_padding(x.shape[i + 1], k, st, d)))
     return tf.pad(x, pads + [[0, 0]])
 
 
@@ -144,7 +149,9 @@ def conv(inputs, kernel, strides=1, padding="valid", data_format=None, dilation_
     shape = tuple(inputs.shape.as_list())
     x = h.to_channels_last(inputs, fmt)
     _check_in_channels(op, x, kernel, -2, shape)
-    eff = [(k - 1) * d + 1 for k, d in zip(kernel.shape.as_list()[:-2], dilation)]
+    eff = [
+        shape_rules.effective_kernel(k, d) for k, d in zip(kernel.shape.as_list()[:-2], dilation)
+    ]
     _check_valid_fits(op, x, eff, padding, "kernel (dilated)", shape)
     out = _conv_channels_last(x, kernel, strides, padding, dilation)
     return h.from_channels_last(out, fmt)
@@ -157,7 +164,9 @@ def _depthwise_channels_last(op, x, kernel, strides, padding, dilation, shape):
             f"channel count of `inputs` ({x.shape[-1]}). Received: "
             f"kernel.shape={tuple(kernel.shape.as_list())}, inputs.shape={shape}"
         )
-    eff = [(k - 1) * d + 1 for k, d in zip(kernel.shape.as_list()[:-2], dilation)]
+    eff = [
+        shape_rules.effective_kernel(k, d) for k, d in zip(kernel.shape.as_list()[:-2], dilation)
+    ]
     _check_valid_fits(op, x, eff, padding, "kernel (dilated)", shape)
     spatial = kernel.shape.as_list()[:-2]
     grouped = tf.reshape(kernel, spatial + [1, kernel.shape[-2] * kernel.shape[-1]])
@@ -200,17 +209,12 @@ def separable_conv(
     return h.from_channels_last(out, fmt)
 
 
-def _transpose_output_length(size, k_eff, stride, padding, output_padding):
-    if output_padding is None:
-        if padding == "valid":
-            return size * stride + max(k_eff - stride, 0)
-        return size * stride
-    pad = 0 if padding == "valid" else k_eff // 2
-    return (size - 1) * stride + k_eff - 2 * pad + output_padding
+def _transpose_manual(x, kernel, strides, paddings):
+    """conv_transpose as a correlation of the zero-upsampled input with the flipped kernel.
 
-
-def _transpose_manual(x, kernel, out_sizes, strides, pad_before):
-    """conv_transpose as a correlation of the zero-upsampled input with the flipped kernel."""
+    ``paddings`` holds ``(before, after)`` per spatial axis for the upsampled input
+    (``shape_rules.deconv_padding``); a negative amount crops instead.
+    """
     n = len(strides)
     sizes = x.shape.as_list()[1:-1]
     for axis, s in enumerate(strides):
@@ -219,16 +223,12 @@ def _transpose_manual(x, kernel, out_sizes, strides, pad_before):
         a = axis + 1
         parts = [x] + [tf.zeros_like(x)] * (s - 1)
         stacked = tf.stack(parts, axis=a + 1)
-        shape = h.shape_list(x)
+        shape = h.dims(x)
         shape[a] = sizes[axis] * s
         x = tf.reshape(stacked, shape)
         x = tf.gather(x, tf.range((sizes[axis] - 1) * s + 1), axis=a)
-    k_eff = kernel.shape.as_list()[:n]
     pads, crops = [[0, 0]], []
-    for axis in range(n):
-        up = (sizes[axis] - 1) * strides[axis] + 1
-        left = k_eff[axis] - 1 - pad_before[axis]
-        right = out_sizes[axis] + pad_before[axis] - up
+    for left, right in paddings:
         pads.append([max(left, 0), max(right, 0)])
         crops.append((max(-left, 0), max(-right, 0)))
     pads.append([0, 0])
@@ -257,7 +257,7 @@ def conv_transpose(
         op, n, strides, padding, dilation_rate, data_format
     )
     if output_padding is not None:
-        output_padding = h.tuple_arg(output_padding, n, op, "output_padding", minimum=0)
+        output_padding = h.int_tuple(op, output_padding, n, "output_padding", minimum=0)
     shape = tuple(inputs.shape.as_list())
     x = h.to_channels_last(inputs, fmt)
     if x.shape[-1] != kernel.shape[-1]:
@@ -272,22 +272,22 @@ def conv_transpose(
     kernel = _dilate_kernel(kernel, dilation)
     k_eff = kernel.shape.as_list()[:n]
     ops_ = output_padding if output_padding is not None else (None,) * n
-    out_sizes = [
-        _transpose_output_length(sizes[i], k_eff[i], strides[i], padding, ops_[i]) for i in range(n)
-    ]
-    if padding == "same":
-        totals = [max((sizes[i] - 1) * strides[i] + k_eff[i] - out_sizes[i], 0) for i in range(n)]
-        pad_before = [t // 2 for t in totals]
-        native = all(math.ceil(out_sizes[i] / strides[i]) == sizes[i] for i in range(n))
-    else:
-        pad_before = [0] * n
-        native = all(
-            out_sizes[i] >= k_eff[i]
-            and math.ceil((out_sizes[i] - k_eff[i] + 1) / strides[i]) == sizes[i]
+    # The kernel is dilated already, so the shared formulas see dilation 1.
+    out_sizes, paddings = zip(
+        *[
+            shape_rules.deconv_padding(sizes[i], k_eff[i], strides[i], padding, ops_[i])
             for i in range(n)
-        )
+        ]
+    )
+    out_sizes = list(out_sizes)
+    # TF's own kernel applies when a forward conv of the output gives back the input sizes.
+    native = all(
+        (padding == "same" or out_sizes[i] >= k_eff[i])
+        and shape_rules.conv_output_length(out_sizes[i], k_eff[i], strides[i], padding) == sizes[i]
+        for i in range(n)
+    )
     if not native:
-        out = _transpose_manual(x, kernel, out_sizes, strides, pad_before)
+        out = _transpose_manual(x, kernel, strides, paddings)
     else:
         out_shape = tf.stack([tf.shape(x)[0]] + out_sizes + [kernel.shape[-2]])
         out = tf.nn.conv_transpose(x, kernel, out_shape, strides, padding.upper())
@@ -295,16 +295,16 @@ def conv_transpose(
 
 
 def _pool_args(op, inputs, pool_size, strides, padding, data_format):
-    rank = h.static_rank(inputs, op)
+    rank = h.static_rank(op, inputs)
     if rank not in (3, 4, 5):
         raise ValueError(
             f"{op}: `inputs` must have rank 3, 4 or 5. "
             f"Received: inputs.shape={tuple(inputs.shape.as_list())}"
         )
     n = rank - 2
-    pool = h.tuple_arg(pool_size, n, op, "pool_size")
-    strides = pool if strides is None else h.tuple_arg(strides, n, op, "strides")
-    return pool, strides, h.padding_arg(padding, op), h.data_format(data_format)
+    pool = h.int_tuple(op, pool_size, n, "pool_size")
+    strides = pool if strides is None else h.int_tuple(op, strides, n, "strides")
+    return pool, strides, h.padding_arg(op, padding), config.standardize_data_format(data_format)
 
 
 def _separable_int_max_pool(x, pool, strides, padding):
@@ -313,13 +313,13 @@ def _separable_int_max_pool(x, pool, strides, padding):
     n = len(pool)
     for axis in range(n):
         a = axis + 1
-        x = h.moveaxis(x, a, 1)
-        shape = h.shape_list(x)
+        x = h.move_axis(x, a, 1)
+        shape = h.dims(x)
         flat = tf.reshape(x, tf.stack([shape[0], shape[1], 1, -1]))
         flat = tf.nn.max_pool2d(flat, (pool[axis], 1), (strides[axis], 1), padding.upper())
         new_shape = [shape[0], tf.shape(flat)[1]] + shape[2:]
         x = tf.reshape(flat, tf.stack(new_shape))
-        x = h.moveaxis(x, 1, a)
+        x = h.move_axis(x, 1, a)
     return x
 
 
@@ -357,15 +357,15 @@ def _adaptive_bins(size, out):
 
 
 def _adaptive_setup(op, inputs, output_size, data_format):
-    rank = h.static_rank(inputs, op)
+    rank = h.static_rank(op, inputs)
     if rank not in (3, 4, 5):
         raise ValueError(
             f"{op}: `inputs` must have rank 3, 4 or 5. "
             f"Received: inputs.shape={tuple(inputs.shape.as_list())}"
         )
     n = rank - 2
-    out = h.tuple_arg(output_size, n, op, "output_size")
-    fmt = h.data_format(data_format)
+    out = h.int_tuple(op, output_size, n, "output_size")
+    fmt = config.standardize_data_format(data_format)
     x = h.to_channels_last(inputs, fmt)
     sizes = x.shape.as_list()[1:-1]
     if any(s is None for s in sizes):
@@ -388,9 +388,9 @@ def adaptive_average_pool(inputs, output_size, data_format=None):
         for i, (s, e) in enumerate(zip(starts, ends)):
             weights[i, s:e] = 1.0 / (e - s)
         w = tf.constant(weights, dtype=x.dtype)
-        moved = h.moveaxis(x, axis + 1, -1)
+        moved = h.move_axis(x, axis + 1, -1)
         pooled = tf.tensordot(moved, w, [[moved.shape.rank - 1], [1]])
-        x = h.moveaxis(pooled, -1, axis + 1)
+        x = h.move_axis(pooled, -1, axis + 1)
     return h.from_channels_last(tf.cast(x, out_dtype), fmt)
 
 
@@ -408,17 +408,17 @@ def adaptive_max_pool(inputs, output_size, data_format=None):
 
 
 def _unfold_args(op, kernel_size, dilation, padding, stride):
-    k = h.tuple_arg(kernel_size, 2, op, "kernel_size")
-    d = h.tuple_arg(dilation, 2, op, "dilation")
-    p = h.tuple_arg(padding, 2, op, "padding", minimum=0)
-    s = h.tuple_arg(stride, 2, op, "stride")
+    k = h.int_tuple(op, kernel_size, 2, "kernel_size")
+    d = h.int_tuple(op, dilation, 2, "dilation")
+    p = h.int_tuple(op, padding, 2, "padding", minimum=0)
+    s = h.int_tuple(op, stride, 2, "stride")
     return k, d, p, s
 
 
 def _patch_index(sizes, k, d, p, s, op):
     hp, wp = sizes[0] + 2 * p[0], sizes[1] + 2 * p[1]
-    oh = (hp - d[0] * (k[0] - 1) - 1) // s[0] + 1
-    ow = (wp - d[1] * (k[1] - 1) - 1) // s[1] + 1
+    oh = shape_rules.conv_output_length(hp, k[0], s[0], "valid", d[0])
+    ow = shape_rules.conv_output_length(wp, k[1], s[1], "valid", d[1])
     if oh <= 0 or ow <= 0:
         raise ValueError(
             f"{op}: the kernel (size {k}, dilation {d}) does not fit in the padded input "
@@ -433,7 +433,7 @@ def _patch_index(sizes, k, d, p, s, op):
 def unfold(x, kernel_size, dilation=1, padding=0, stride=1):
     op = "unfold"
     x = convert_to_tensor(x)
-    if h.static_rank(x, op) != 4:
+    if h.static_rank(op, x) != 4:
         raise ValueError(
             f"{op}: expects a rank-4 tensor (batch, channels, height, width). "
             f"Received: shape={tuple(x.shape.as_list())}"
@@ -453,13 +453,13 @@ def unfold(x, kernel_size, dilation=1, padding=0, stride=1):
 def fold(x, output_size, kernel_size, dilation=1, padding=0, stride=1):
     op = "fold"
     x = convert_to_tensor(x)
-    if h.static_rank(x, op) != 3:
+    if h.static_rank(op, x) != 3:
         raise ValueError(
             f"{op}: expects a rank-3 tensor (batch, channels * kernel positions, blocks). "
             f"Received: shape={tuple(x.shape.as_list())}"
         )
     k, d, p, s = _unfold_args(op, kernel_size, dilation, padding, stride)
-    out = h.tuple_arg(output_size, 2, op, "output_size")
+    out = h.int_tuple(op, output_size, 2, "output_size")
     index, (hp, wp), length = _patch_index(out, k, d, p, s, op)
     ck, blocks = x.shape[1], x.shape[2]
     if ck is None or ck % (k[0] * k[1]) != 0 or (blocks is not None and blocks != length):
@@ -474,3 +474,40 @@ def fold(x, output_size, kernel_size, dilation=1, padding=0, stride=1):
     summed = tf.math.unsorted_segment_sum(values, index.reshape(-1), hp * wp)
     summed = tf.reshape(tf.transpose(summed, [1, 2, 0]), tf.stack([n, c, hp, wp]))
     return summed[:, :, p[0] : p[0] + out[0], p[1] : p[1] + out[1]]
+
+
+def _space_depth_setup(x, block_size, data_format, op):
+    x = convert_to_tensor(x)
+    if h.static_rank(op, x) != 4:
+        raise ValueError(
+            f"{op}: expects a rank-4 tensor. Received: x.shape={tuple(x.shape.as_list())}"
+        )
+    if isinstance(block_size, bool) or not isinstance(block_size, int) or block_size < 2:
+        raise ValueError(f"{op}: `block_size` must be an int >= 2. Received: {block_size!r}")
+    fmt = config.standardize_data_format(data_format)
+    return h.to_channels_last(x, fmt), fmt
+
+
+def depth_to_space(x, block_size, data_format="channels_last"):
+    op = "depth_to_space"
+    x, fmt = _space_depth_setup(x, block_size, data_format, op)
+    channels = x.shape[-1]
+    if channels is not None and channels % (block_size * block_size):
+        raise ValueError(
+            f"{op}: the channel count ({channels}) must be divisible by block_size**2 "
+            f"({block_size * block_size}). Received: x.shape (channels_last)="
+            f"{tuple(x.shape.as_list())}"
+        )
+    return h.from_channels_last(tf.nn.depth_to_space(x, block_size), fmt)
+
+
+def space_to_depth(x, block_size, data_format="channels_last"):
+    op = "space_to_depth"
+    x, fmt = _space_depth_setup(x, block_size, data_format, op)
+    for size in x.shape.as_list()[1:3]:
+        if size is not None and size % block_size:
+            raise ValueError(
+                f"{op}: the spatial dims must be divisible by block_size={block_size}. "
+                f"Received: x.shape (channels_last)={tuple(x.shape.as_list())}"
+            )
+    return h.from_channels_last(tf.nn.space_to_depth(x, block_size), fmt)

@@ -1,4 +1,8 @@
-# The tensorflow backend's CTC loss and decoding (re-exported by nn.py).
+"""The tensorflow backend's CTC loss and decoding (keras_core/ops/nn_ctc.py).
+
+``nn.py`` gathers them into ``keras_core.backend.nn``.
+"""
+
 import tensorflow as tf
 
 from keras_core.backend.tensorflow import op_helpers as h
@@ -6,12 +10,12 @@ from keras_core.backend.tensorflow.core import convert_to_tensor
 
 
 def _ctc_check(op, target, output):
-    if h.static_rank(output, op) != 3:
+    if h.static_rank(op, output) != 3:
         raise ValueError(
             f"{op}: `output` must have shape (batch, time, classes). "
             f"Received: output.shape={tuple(output.shape.as_list())}"
         )
-    if target is not None and h.static_rank(target, op) != 2:
+    if target is not None and h.static_rank(op, target) != 2:
         raise ValueError(
             f"{op}: `target` must have shape (batch, max_label_length). "
             f"Received: target.shape={tuple(target.shape.as_list())}"
@@ -21,14 +25,14 @@ def _ctc_check(op, target, output):
 def _ctc_loss_log_space(labels, logits, label_length, logit_length, blank):
     # The CTC forward recursion in log space, for dtypes the native kernel lacks (float64).
     dtype = logits.dtype
-    neg = h.cast_to(-1e30, dtype)
+    neg = h.cast(-1e30, dtype)
     log_probs = tf.nn.log_softmax(logits, axis=-1)
     batch, length = tf.shape(labels)[0], tf.shape(labels)[1]
     blanks = tf.fill(tf.stack([batch, length]), tf.cast(blank, labels.dtype))
     ext = tf.reshape(tf.stack([blanks, labels], axis=2), tf.stack([batch, 2 * length]))
     ext = tf.concat([ext, blanks[:, :1]], axis=1)
     positions = tf.range(2 * length + 1)
-    none = tf.fill(tf.stack([batch, 2]), h.cast_to(-1, labels.dtype))
+    none = tf.fill(tf.stack([batch, 2]), h.cast(-1, labels.dtype))
     prev2 = tf.concat([none, ext[:, :-2]], axis=1)
     skip = (ext != blank) & (ext != prev2) & (positions >= 2)
     emit = tf.transpose(tf.gather(log_probs, ext, axis=2, batch_dims=1), [1, 0, 2])

@@ -1,6 +1,16 @@
 """The torch backend. Every backend package has the same module names."""
 
-from keras_core.backend.torch import core, image, layer, linalg, math, nn, numpy, random, rnn
+from keras_core.backend.torch import (
+    control_flow,
+    core,
+    image,
+    layer,
+    linalg,
+    math,
+    nn,
+    numpy,
+    random,
+)
 from keras_core.backend.torch.core import (
     SUPPORTS_SPARSE_TENSORS,
     SUPPORTS_TRAINING,

@@ -1,9 +1,10 @@
-# The torch backend's linalg functions (see keras_core/backend/README.md).
+"""The torch backend's linear algebra ops: the ops declared in ``keras_core/ops/linalg.py``."""
+
 import torch
 
 from keras_core.backend.common import dtype_rules
 from keras_core.backend.torch.core import convert_to_tensor, to_native_dtype
-from keras_core.backend.torch.math import qr  # noqa: F401
+from keras_core.backend.torch.op_helpers import half_to_float, to_float
 
 UNSUPPORTED = {}
 
@@ -225,3 +226,13 @@ def jvp(fun, primals, tangents, has_aux=False):
     primals = tuple(convert_to_tensor(p) for p in primals)
     tangents = tuple(convert_to_tensor(t).to(p.dtype) for t, p in zip(tangents, primals))
     return torch.func.jvp(fun, primals, tangents, has_aux=has_aux)
+
+
+def qr(x, mode="reduced"):
+    if mode not in ("reduced", "complete"):
+        raise ValueError(f"qr: `mode` must be 'reduced' or 'complete'. Received: mode={mode!r}")
+    x = to_float(x)
+    if x.ndim < 2:
+        raise ValueError(f"qr: `x` must have rank >= 2. Received: x.shape={tuple(x.shape)}")
+    q, r = torch.linalg.qr(half_to_float(x), mode=mode)
+    return q.to(x.dtype), r.to(x.dtype)

@@ -1,65 +1,42 @@
-# The torch backend's math functions (see keras_core/backend/README.md).
+"""The torch backend's math ops: the ops declared in ``keras_core/ops/math.py``.
+
+``qr`` (declared in ops/linalg.py) is also reachable here, as ``backend.math.qr``.
+"""
+
 import math
 
 import torch
 
 from keras_core.backend.common import dtype_rules
 from keras_core.backend.torch.core import convert_to_tensor, to_native_dtype
+from keras_core.backend.torch.linalg import qr  # noqa: F401  (backend.math.qr, as in Keras)
+from keras_core.backend.torch.op_helpers import canonical_axes, half_to_float, to_float
 
 UNSUPPORTED = {}
 
 
-def _float(x):
-    x = convert_to_tensor(x)
-    native = to_native_dtype(dtype_rules.float_dtype(x))
-    return x if x.dtype == native else x.to(native)
-
-
-def _full_precision(x):
-    # torch's CPU FFT and linear algebra have no half-precision kernels.
-    if x.dtype in (torch.float16, torch.bfloat16):
-        return x.float()
-    return x
-
-
-def _axes(axis, ndim, op):
-    if axis is None:
-        return tuple(range(ndim))
-    axes = axis if isinstance(axis, (list, tuple)) else (axis,)
-    for a in axes:
-        if not -ndim <= a < max(ndim, 1):
-            raise ValueError(f"{op}: axis {a} is out of range for a tensor of rank {ndim}.")
-    return tuple(a % ndim if ndim else 0 for a in axes)
-
-
-# ---------------------------------------------------------------- elementwise
-
-
 def erf(x):
-    return torch.special.erf(_float(x))
+    return torch.special.erf(to_float(x))
 
 
 def erfc(x):
-    return torch.special.erfc(_float(x))
+    return torch.special.erfc(to_float(x))
 
 
 def erfinv(x):
-    return torch.special.erfinv(_float(x))
+    return torch.special.erfinv(to_float(x))
 
 
 def rsqrt(x):
-    return torch.rsqrt(_float(x))
+    return torch.rsqrt(to_float(x))
 
 
 def logsumexp(x, axis=None, keepdims=False):
-    x = _float(x)
-    axes = _axes(axis, x.ndim, "logsumexp")
+    x = to_float(x)
+    axes = canonical_axes("logsumexp", axis, x.ndim)
     if x.ndim == 0:
         return x
     return torch.logsumexp(x, dim=axes, keepdim=keepdims)
-
-
-# ---------------------------------------------------------------- top-k
 
 
 def top_k(x, k, sorted=True):
@@ -83,9 +60,6 @@ def in_top_k(targets, predictions, k):
     above = torch.sum(predictions > picked, dim=-1)
     finite = torch.isfinite(picked.squeeze(-1)) if predictions.is_floating_point() else valid
     return valid & finite & (above < k)
-
-
-# ---------------------------------------------------------------- segments
 
 
 def _segment(data, segment_ids, num_segments, reduce, op):
@@ -138,9 +112,6 @@ def segment_prod(data, segment_ids, num_segments=None, sorted=False):
     return _segment(data, segment_ids, num_segments, "prod", "segment_prod")
 
 
-# ---------------------------------------------------------------- sequences and fft
-
-
 def extract_sequences(x, sequence_length, sequence_stride):
     x = convert_to_tensor(x)
     if x.shape[-1] < sequence_length:
@@ -169,8 +140,8 @@ def _complex_input(x, op):
                 f"Received: dtype={part.dtype}"
             )
     dtype = to_native_dtype(dtype_rules.float_dtype(real, imag))
-    work = _full_precision(real.to(dtype))
-    return torch.complex(work, _full_precision(imag.to(dtype))), dtype
+    work = half_to_float(real.to(dtype))
+    return torch.complex(work, half_to_float(imag.to(dtype))), dtype
 
 
 def _split(c, dtype):
@@ -193,8 +164,8 @@ def ifft2(x):
 
 
 def rfft(x, fft_length=None):
-    x = _float(x)
-    return _split(torch.fft.rfft(_full_precision(x), n=fft_length, dim=-1), x.dtype)
+    x = to_float(x)
+    return _split(torch.fft.rfft(half_to_float(x), n=fft_length, dim=-1), x.dtype)
 
 
 def irfft(x, fft_length=None):
@@ -245,9 +216,9 @@ def _check_stft_args(sequence_length, sequence_stride, fft_length, op):
 def stft(x, sequence_length, sequence_stride, fft_length, window="hann", center=True):
     op = "stft"
     _check_stft_args(sequence_length, sequence_stride, fft_length, op)
-    x = _float(x)
+    x = to_float(x)
     dtype = x.dtype
-    work = _full_precision(x)
+    work = half_to_float(x)
     w = _window(window, sequence_length, fft_length, work.dtype, op)
     if center:
         pad = fft_length // 2
@@ -299,9 +270,6 @@ def istft(x, sequence_length, sequence_stride, fft_length, length=None, window="
     return out.to(dtype)
 
 
-# ---------------------------------------------------------------- matrices
-
-
 def _check_square(x, op):
     if x.ndim < 2 or x.shape[-1] != x.shape[-2]:
         raise ValueError(
@@ -311,25 +279,15 @@ def _check_square(x, op):
 
 
 def logdet(x):
-    x = _float(x)
+    x = to_float(x)
     _check_square(x, "logdet")
-    return torch.logdet(_full_precision(x)).to(x.dtype)
-
-
-def qr(x, mode="reduced"):
-    if mode not in ("reduced", "complete"):
-        raise ValueError(f"qr: `mode` must be 'reduced' or 'complete'. Received: mode={mode!r}")
-    x = _float(x)
-    if x.ndim < 2:
-        raise ValueError(f"qr: `x` must have rank >= 2. Received: x.shape={tuple(x.shape)}")
-    q, r = torch.linalg.qr(_full_precision(x), mode=mode)
-    return q.to(x.dtype), r.to(x.dtype)
+    return torch.logdet(half_to_float(x)).to(x.dtype)
 
 
 def cdist(x, y):
     x, y = convert_to_tensor(x), convert_to_tensor(y)
     native = to_native_dtype(dtype_rules.float_dtype(x, y))
-    x, y = _full_precision(x.to(native)), _full_precision(y.to(native))
+    x, y = half_to_float(x.to(native)), half_to_float(y.to(native))
     if x.ndim < 2 or y.ndim < 2 or x.shape[-1] != y.shape[-1]:
         raise ValueError(
             f"cdist: x and y must have shape (..., P, M) and (..., R, M). "
@@ -353,5 +311,5 @@ def view_as_complex(x):
             f"view_as_complex: the last axis of `x` must have size 2. "
             f"Received: x.shape={tuple(x.shape)}"
         )
-    x = _full_precision(_float(x))
+    x = half_to_float(to_float(x))
     return torch.complex(x[..., 0], x[..., 1])

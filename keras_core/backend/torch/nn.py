@@ -1,4 +1,10 @@
-# The torch backend's nn functions (see keras_core/backend/README.md).
+"""The torch backend's nn ops: the ops declared in ``keras_core/ops/nn.py``.
+
+At its end this module also gathers the activations (``nn_activations.py``), the
+convolution and pooling ops (``nn_conv.py``) and the CTC ops (``nn_ctc.py``), so
+``keras_core.backend.nn`` holds every nn op.
+"""
+
 import math
 
 import torch
@@ -6,243 +12,16 @@ import torch.nn.functional as F
 
 from keras_core.backend import config
 from keras_core.backend.common import dtype_rules
+from keras_core.backend.common.exports import export_ops
+from keras_core.backend.torch import nn_activations, nn_conv, nn_ctc
 from keras_core.backend.torch.core import convert_to_tensor, to_native_dtype
-from keras_core.backend.torch.nn_conv import (  # noqa: F401
-    adaptive_average_pool,
-    adaptive_max_pool,
-    average_pool,
-    conv,
-    conv_transpose,
-    depth_to_space,
-    depthwise_conv,
-    fold,
-    max_pool,
-    separable_conv,
-    space_to_depth,
-    unfold,
-)
+from keras_core.backend.torch.op_helpers import canonical_axes, half_to_float, to_float
 
 UNSUPPORTED = {}
 
 
-# ---------------------------------------------------------------- helpers
-
-
-def _float(x):
-    x = convert_to_tensor(x)
-    native = to_native_dtype(dtype_rules.float_dtype(x))
-    return x if x.dtype == native else x.to(native)
-
-
-def _upcast(x):
-    # Half types are computed in float32 and cast back, for accuracy.
-    if x.dtype in (torch.float16, torch.bfloat16):
-        return x.float()
-    return x
-
-
-def _axes(axis, ndim, op):
-    if axis is None:
-        return tuple(range(ndim))
-    axes = axis if isinstance(axis, (list, tuple)) else (axis,)
-    out = []
-    for a in axes:
-        if not -ndim <= a < max(ndim, 1):
-            raise ValueError(f"{op}: axis {a} is out of range for a tensor of rank {ndim}.")
-        out.append(a % ndim if ndim else 0)
-    return tuple(out)
-
-
 def _epsilon(epsilon):
     return config.epsilon() if epsilon is None else epsilon
-
-
-# ---------------------------------------------------------------- activations
-
-
-def _int_keeping(x):
-    # relu/relu6 keep integer dtypes (bool becomes int32), as arithmetic_unary_dtype says.
-    x = convert_to_tensor(x)
-    native = to_native_dtype(dtype_rules.arithmetic_unary_dtype(x))
-    return x if x.dtype == native else x.to(native)
-
-
-def relu(x):
-    return torch.relu(_int_keeping(x))
-
-
-def relu6(x):
-    return torch.clamp(_int_keeping(x), 0, 6)
-
-
-def sigmoid(x):
-    return torch.sigmoid(_float(x))
-
-
-def sparse_sigmoid(x):
-    x = _float(x)
-    return torch.clamp((x + 1.0) * 0.5, 0.0, 1.0)
-
-
-def softplus(x):
-    x = _float(x)
-    return torch.logaddexp(x, torch.zeros_like(x))
-
-
-def softsign(x):
-    return F.softsign(_float(x))
-
-
-def silu(x):
-    return F.silu(_float(x))
-
-
-def swish(x):
-    return silu(x)
-
-
-def log_sigmoid(x):
-    return F.logsigmoid(_float(x))
-
-
-def leaky_relu(x, negative_slope=0.2):
-    return F.leaky_relu(_float(x), negative_slope)
-
-
-def hard_sigmoid(x):
-    x = _float(x)
-    return torch.clamp(x + 3.0, 0.0, 6.0) / 6.0
-
-
-def hard_silu(x):
-    x = _float(x)
-    return x * hard_sigmoid(x)
-
-
-def hard_swish(x):
-    return hard_silu(x)
-
-
-def elu(x, alpha=1.0):
-    x = _float(x)
-    return torch.where(x > 0, x, alpha * torch.expm1(torch.clamp(x, max=0.0)))
-
-
-def selu(x):
-    return F.selu(_float(x))
-
-
-def gelu(x, approximate=True):
-    return F.gelu(_float(x), approximate="tanh" if approximate else "none")
-
-
-def celu(x, alpha=1.0):
-    x = _float(x)
-    return torch.relu(x) + torch.clamp(
-        alpha * torch.expm1(torch.clamp(x, max=0.0) / alpha), max=0.0
-    )
-
-
-def glu(x, axis=-1):
-    x = _float(x)
-    axis = _axes(axis, x.ndim, "glu")[0]
-    if x.shape[axis] % 2:
-        raise ValueError(
-            f"glu: the size of axis {axis} must be even. Received: x.shape={tuple(x.shape)}"
-        )
-    a, b = torch.chunk(x, 2, dim=axis)
-    return a * torch.sigmoid(b)
-
-
-def sparse_plus(x):
-    x = _float(x)
-    middle = (x + 1.0) ** 2 / 4.0
-    return torch.where(x <= -1.0, torch.zeros_like(x), torch.where(x >= 1.0, x, middle))
-
-
-def squareplus(x, b=4):
-    x = _float(x)
-    return (x + torch.sqrt(x * x + b)) / 2.0
-
-
-def soft_shrink(x, threshold=0.5):
-    x = _float(x)
-    return torch.where(
-        x > threshold,
-        x - threshold,
-        torch.where(x < -threshold, x + threshold, torch.zeros_like(x)),
-    )
-
-
-def hard_shrink(x, threshold=0.5):
-    x = _float(x)
-    return torch.where(torch.abs(x) > threshold, x, torch.zeros_like(x))
-
-
-def tanh_shrink(x):
-    x = _float(x)
-    return x - torch.tanh(x)
-
-
-def hard_tanh(x):
-    return torch.clamp(_float(x), -1.0, 1.0)
-
-
-def threshold(x, threshold, default_value):
-    x = convert_to_tensor(x)
-    native = to_native_dtype(dtype_rules.binary_dtype(x, default_value))
-    x = x if x.dtype == native else x.to(native)
-    return torch.where(x > threshold, x, torch.as_tensor(default_value, dtype=x.dtype))
-
-
-def _flatten_axes(x, axis, op):
-    axes = _axes(axis, x.ndim, op)
-    rest = [i for i in range(x.ndim) if i not in axes]
-    moved = x.permute(*rest, *axes)
-    shape = moved.shape
-    return moved.reshape(*shape[: len(rest)], -1), shape, rest + list(axes)
-
-
-def _unflatten_axes(y, shape, order):
-    inverse = [order.index(i) for i in range(len(order))]
-    return y.reshape(shape).permute(*inverse)
-
-
-def _over_axes(fn, x, axis, op):
-    x = _float(x)
-    if x.ndim == 0:
-        return fn(x.reshape(1)).reshape(())
-    if isinstance(axis, int):
-        return fn(x.movedim(_axes(axis, x.ndim, op)[0], -1)).movedim(-1, axis)
-    flat, shape, order = _flatten_axes(x, axis, op)
-    return _unflatten_axes(fn(flat), shape, order)
-
-
-def softmax(x, axis=-1):
-    return _over_axes(lambda v: torch.softmax(v, dim=-1), x, axis, "softmax")
-
-
-def log_softmax(x, axis=-1):
-    return _over_axes(lambda v: torch.log_softmax(v, dim=-1), x, axis, "log_softmax")
-
-
-def _sparsemax_last(z):
-    dtype = z.dtype
-    z = _upcast(z)
-    z_sorted = torch.sort(z, dim=-1, descending=True).values
-    cumsum = torch.cumsum(z_sorted, dim=-1)
-    k = torch.arange(1, z.shape[-1] + 1, dtype=z.dtype)
-    support = (1.0 + k * z_sorted) > cumsum
-    k_z = support.sum(dim=-1, keepdim=True)
-    tau = (torch.gather(cumsum, -1, k_z - 1) - 1.0) / k_z.to(z.dtype)
-    return torch.relu(z - tau).to(dtype)
-
-
-def sparsemax(x, axis=-1):
-    return _over_axes(_sparsemax_last, x, axis, "sparsemax")
-
-
-# ---------------------------------------------------------------- encodings
 
 
 def _class_ids(x):
@@ -259,7 +38,7 @@ def one_hot(x, num_classes, axis=-1, dtype=None, sparse=False):
     dtype = to_native_dtype(dtype_rules.creation_dtype(dtype))
     classes = torch.arange(int(num_classes), dtype=torch.int64)
     out = (x.unsqueeze(-1) == classes).to(dtype)
-    return out.movedim(-1, _axes(axis, out.ndim, "one_hot")[0])
+    return out.movedim(-1, canonical_axes("one_hot", axis, out.ndim)[0])
 
 
 def multi_hot(inputs, num_tokens=None, axis=-1, dtype=None, sparse=False, num_classes=None):
@@ -280,10 +59,7 @@ def multi_hot(inputs, num_tokens=None, axis=-1, dtype=None, sparse=False, num_cl
     dtype = to_native_dtype(dtype_rules.creation_dtype(dtype))
     classes = torch.arange(int(num_classes), dtype=torch.int64)
     hot = (x.unsqueeze(-1) == classes).any(dim=-2).to(dtype)
-    return hot.movedim(-1, _axes(axis, hot.ndim, "multi_hot")[0])
-
-
-# ---------------------------------------------------------------- losses
+    return hot.movedim(-1, canonical_axes("multi_hot", axis, hot.ndim)[0])
 
 
 def _check_same_shape(target, output, op):
@@ -324,17 +100,17 @@ def categorical_crossentropy(target, output, from_logits=False, axis=-1):
     _check_same_shape(target, output, "categorical_crossentropy")
     if output.ndim < 1:
         raise ValueError("categorical_crossentropy: `output` must have rank >= 1.")
-    axis = _axes(axis, output.ndim, "categorical_crossentropy")[0]
+    axis = canonical_axes("categorical_crossentropy", axis, output.ndim)[0]
     return -torch.sum(target * _log_probs(output, from_logits, axis), dim=axis)
 
 
 def sparse_categorical_crossentropy(target, output, from_logits=False, axis=-1):
     op = "sparse_categorical_crossentropy"
     target = convert_to_tensor(target)
-    output = _float(output)
+    output = to_float(output)
     if output.ndim < 1:
         raise ValueError(f"{op}: `output` must have rank >= 1.")
-    axis = _axes(axis, output.ndim, op)[0]
+    axis = canonical_axes(op, axis, output.ndim)[0]
     output = output.movedim(axis, -1)
     if target.ndim == output.ndim and target.shape[-1] == 1:
         target = target.squeeze(-1)
@@ -347,14 +123,11 @@ def sparse_categorical_crossentropy(target, output, from_logits=False, axis=-1):
     return -torch.sum(labels * _log_probs(output, from_logits, -1), dim=-1)
 
 
-# ---------------------------------------------------------------- normalization
-
-
 def moments(x, axes, keepdims=False, synchronized=False):
-    x = _float(x)
+    x = to_float(x)
     dtype = x.dtype
-    axes = _axes(axes, x.ndim, "moments")
-    work = _upcast(x)
+    axes = canonical_axes("moments", axes, x.ndim)
+    work = half_to_float(x)
     mean = torch.mean(work, dim=axes, keepdim=True)
     variance = torch.mean(torch.square(work - mean), dim=axes, keepdim=True)
     if not keepdims:
@@ -376,8 +149,8 @@ def _broadcast_param(p, x, axes):
 
 
 def batch_normalization(x, mean, variance, axis, offset=None, scale=None, epsilon=1e-3):
-    x = _float(x)
-    axes = _axes(axis, x.ndim, "batch_normalization")
+    x = to_float(x)
+    axes = canonical_axes("batch_normalization", axis, x.ndim)
     mean = _broadcast_param(mean, x, axes)
     variance = _broadcast_param(variance, x, axes)
     inv = torch.rsqrt(variance + epsilon)
@@ -395,10 +168,10 @@ def layer_normalization(x, gamma=None, beta=None, axis=-1, epsilon=None, **kwarg
     rms_scaling = kwargs.pop("rms_scaling", False)
     if kwargs:
         raise TypeError(f"layer_normalization: unexpected keyword arguments {sorted(kwargs)}")
-    x = _float(x)
+    x = to_float(x)
     dtype = x.dtype
-    axes = _axes(axis, x.ndim, "layer_normalization")
-    work = _upcast(x)
+    axes = canonical_axes("layer_normalization", axis, x.ndim)
+    work = half_to_float(x)
     eps = _epsilon(epsilon)
     if rms_scaling:
         out = work * torch.rsqrt(torch.mean(torch.square(work), dim=axes, keepdim=True) + eps)
@@ -416,9 +189,9 @@ def layer_normalization(x, gamma=None, beta=None, axis=-1, epsilon=None, **kwarg
 
 
 def rms_normalization(x, scale=None, axis=-1, epsilon=None):
-    x = _float(x)
-    axes = _axes(axis, x.ndim, "rms_normalization")
-    work = _upcast(x)
+    x = to_float(x)
+    axes = canonical_axes("rms_normalization", axis, x.ndim)
+    work = half_to_float(x)
     out = work * torch.rsqrt(
         torch.mean(torch.square(work), dim=axes, keepdim=True) + _epsilon(epsilon)
     )
@@ -431,89 +204,10 @@ def rms_normalization(x, scale=None, axis=-1, epsilon=None):
 def normalize(x, axis=-1, order=2, epsilon=None):
     if isinstance(order, bool) or not isinstance(order, int) or order < 1:
         raise ValueError(f"normalize: `order` must be an int >= 1. Received: order={order!r}")
-    x = _float(x)
-    axes = _axes(axis, x.ndim, "normalize")
+    x = to_float(x)
+    axes = canonical_axes("normalize", axis, x.ndim)
     norm = torch.linalg.vector_norm(x, ord=order, dim=axes, keepdim=True)
     return x / torch.clamp(norm, min=_epsilon(epsilon))
-
-
-# ---------------------------------------------------------------- ctc
-
-
-def ctc_loss(target, output, target_length, output_length, mask_index=0):
-    output = _float(output)
-    dtype = output.dtype
-    work = output.float() if dtype in (torch.float16, torch.bfloat16) else output
-    log_probs = torch.log_softmax(work, dim=-1).transpose(0, 1)
-    loss = F.ctc_loss(
-        log_probs,
-        convert_to_tensor(target).to(torch.int64),
-        convert_to_tensor(output_length).to(torch.int64),
-        convert_to_tensor(target_length).to(torch.int64),
-        blank=int(mask_index),
-        reduction="none",
-    )
-    return loss.to(dtype)
-
-
-def _compact_labels(labels, keep):
-    # moves the kept labels of each row to the front, padding with -1
-    order = torch.argsort((~keep).to(torch.int8), dim=1, stable=True)
-    labels = torch.gather(labels, 1, order)
-    kept = torch.gather(keep, 1, order)
-    return torch.where(kept, labels, -1)
-
-
-def _ctc_greedy(logits, lengths, merge_repeated, mask_index):
-    # like Keras (and TensorFlow's greedy decoder) the score is minus the sum of the largest
-    # raw logit of each step
-    steps = logits.shape[1]
-    top, best = torch.max(logits, dim=-1)
-    best = best.to(torch.int32)
-    lengths = lengths.to(logits.device)
-    in_seq = torch.arange(steps, device=logits.device)[None, :] < lengths[:, None]
-    keep = in_seq & (best != mask_index)
-    if merge_repeated:
-        prev = torch.cat([torch.full_like(best[:, :1], -1), best[:, :-1]], dim=1)
-        keep = keep & (best != prev)
-    decoded = _compact_labels(best, keep)
-    scores = -torch.sum(torch.where(in_seq, top, torch.zeros_like(top)), dim=1, keepdim=True)
-    return decoded[None], scores.to(logits.dtype)
-
-
-def ctc_decode(
-    inputs,
-    sequence_lengths,
-    strategy="greedy",
-    beam_width=100,
-    top_paths=1,
-    merge_repeated=True,
-    mask_index=0,
-):
-    inputs = _float(inputs)
-    if inputs.ndim != 3:
-        raise ValueError(
-            "ctc_decode: `inputs` must have shape (batch, time, classes). "
-            f"Received: inputs.shape={tuple(inputs.shape)}"
-        )
-    lengths = convert_to_tensor(sequence_lengths).to(torch.int32).reshape(-1)
-    mask_index = inputs.shape[-1] - 1 if mask_index is None else int(mask_index)
-    if strategy == "greedy":
-        return _ctc_greedy(inputs, lengths, merge_repeated, mask_index)
-    if strategy == "beam_search":
-        from keras_core.backend.torch.nn_ctc import ctc_beam_search
-
-        log_probs = torch.log_softmax(_upcast(inputs), dim=-1)
-        paths, scores = ctc_beam_search(
-            log_probs, lengths, int(beam_width), int(top_paths), merge_repeated, mask_index
-        )
-        return paths, scores.to(inputs.dtype)
-    raise ValueError(
-        f"ctc_decode: `strategy` must be 'greedy' or 'beam_search'. Received: strategy={strategy!r}"
-    )
-
-
-# ---------------------------------------------------------------- attention
 
 
 def _large_negative(dtype):
@@ -572,10 +266,10 @@ def dot_product_attention(
     if kv_heads != heads:
         k = k.repeat_interleave(heads // kv_heads, dim=2)
         v = v.repeat_interleave(heads // kv_heads, dim=2)
-    work = _upcast(q)
-    logits = torch.einsum("btnh,bsnh->bnts", work, _upcast(k)) * scale
+    work = half_to_float(q)
+    logits = torch.einsum("btnh,bsnh->bnts", work, half_to_float(k)) * scale
     if bias is not None:
-        b = _upcast(convert_to_tensor(bias).to(native))
+        b = half_to_float(convert_to_tensor(bias).to(native))
         logits = logits + (b if batched else b.reshape((1,) * (4 - b.ndim) + tuple(b.shape)))
     if attn_logits_soft_cap is not None:
         logits = attn_logits_soft_cap * torch.tanh(logits / attn_logits_soft_cap)
@@ -593,9 +287,6 @@ def dot_product_attention(
     probs = torch.softmax(logits, dim=-1).to(native)
     out = torch.einsum("bnts,bsnh->btnh", probs, v)
     return out if batched else out[0]
-
-
-# ---------------------------------------------------------------- misc
 
 
 def polar(abs_, angle):
@@ -619,3 +310,8 @@ def psnr(x1, x2, max_val):
     mse = torch.mean(torch.square(x1 - x2))
     max_val = torch.as_tensor(max_val, dtype=native)
     return 20.0 * torch.log10(max_val) - 10.0 * torch.log10(mse)
+
+
+# ``keras_core.backend.nn`` also holds the activations, convolutions and CTC ops, which
+# live in their own modules (named after their ops modules) and are gathered here.
+UNSUPPORTED = export_ops(globals(), nn_activations, nn_conv, nn_ctc)

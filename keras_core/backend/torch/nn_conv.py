@@ -1,12 +1,28 @@
-# The torch backend's convolution, pooling and patch functions (re-exported by nn.py).
+"""The torch backend's convolution, pooling and patch ops: the ops declared in
+``keras_core/ops/nn_conv.py``; ``nn.py`` gathers them.
+"""
+
 import math
 
 import torch
 import torch.nn.functional as F
 
-from keras_core.backend import config
-from keras_core.backend.common import dtype_rules
+from keras_core.backend.common import dtype_rules, shape_rules
 from keras_core.backend.torch.core import convert_to_tensor, to_native_dtype
+from keras_core.backend.torch.op_helpers import (
+    check_valid_window,
+    conv_padded,
+    from_channels_first,
+    int_tuple,
+    pad_spatial,
+    standardize_data_format,
+    standardize_padding,
+    to_channels_first,
+    windows,
+)
+
+UNSUPPORTED = {}
+
 
 _CONV = {1: F.conv1d, 2: F.conv2d, 3: F.conv3d}
 _CONV_T = {1: F.conv_transpose1d, 2: F.conv_transpose2d, 3: F.conv_transpose3d}
@@ -16,105 +32,12 @@ _ADAPTIVE_AVG = {1: F.adaptive_avg_pool1d, 2: F.adaptive_avg_pool2d, 3: F.adapti
 _ADAPTIVE_MAX = {1: F.adaptive_max_pool1d, 2: F.adaptive_max_pool2d, 3: F.adaptive_max_pool3d}
 
 
-# ---------------------------------------------------------------- argument helpers
-
-
-def standardize_data_format(data_format, op):
-    value = config.image_data_format() if data_format is None else data_format
-    value = str(value).lower()
-    if value not in ("channels_last", "channels_first"):
-        raise ValueError(
-            f"{op}: `data_format` must be 'channels_last' or 'channels_first'. "
-            f"Received: data_format={data_format!r}"
-        )
-    return value
-
-
-def standardize_padding(padding, op):
-    value = str(padding).lower()
-    if value not in ("valid", "same"):
-        raise ValueError(
-            f"{op}: `padding` must be 'valid' or 'same'. Received: padding={padding!r}"
-        )
-    return value
-
-
-def int_tuple(value, n, name, op):
-    if isinstance(value, int) and not isinstance(value, bool):
-        out = (value,) * n
-    else:
-        try:
-            out = tuple(int(v) for v in value)
-        except TypeError as e:
-            raise TypeError(
-                f"{op}: `{name}` must be an int or a tuple of {n} ints. Received: {name}={value!r}"
-            ) from e
-        if len(out) == 1:
-            out = out * n
-    if len(out) != n or any(v < 1 for v in out):
-        raise ValueError(
-            f"{op}: `{name}` must be a positive int or a tuple of {n} positive ints. "
-            f"Received: {name}={value!r}"
-        )
-    return out
-
-
-def check_rank(x, ranks, name, op):
+def _check_rank(x, ranks, name, op):
     if x.ndim not in ranks:
         raise ValueError(
             f"{op}: `{name}` must have rank {' or '.join(map(str, ranks))}. "
             f"Received: {name}.shape={tuple(x.shape)}"
         )
-
-
-def to_channels_first(x, data_format):
-    if data_format == "channels_first":
-        return x
-    return x.permute(0, x.ndim - 1, *range(1, x.ndim - 1))
-
-
-def from_channels_first(x, data_format):
-    if data_format == "channels_first":
-        return x
-    return x.permute(0, *range(2, x.ndim), 1)
-
-
-def same_padding(size, kernel, stride, dilation):
-    effective = (kernel - 1) * dilation + 1
-    out = -(-size // stride)
-    total = max((out - 1) * stride + effective - size, 0)
-    return total // 2, total - total // 2
-
-
-def pad_spatial(x, pads, value=0.0):
-    # x is channels-first; pads is one (before, after) pair per spatial dim.
-    flat = []
-    for before, after in reversed(pads):
-        flat += [before, after]
-    if not any(flat):
-        return x
-    return F.pad(x, flat, value=value)
-
-
-def check_valid_window(x_cf, window, dilation, op, name):
-    spatial = tuple(x_cf.shape[2:])
-    effective = tuple((k - 1) * d + 1 for k, d in zip(window, dilation))
-    if any(e > s for e, s in zip(effective, spatial)):
-        raise ValueError(
-            f"{op}: with padding='valid' the {name} {tuple(window)} (dilated: {effective}) "
-            f"must fit in the input's spatial shape {spatial}."
-        )
-
-
-def _conv_padded(x_cf, window, strides, dilation, padding, op, name, value=0.0):
-    if padding == "same":
-        pads = [
-            same_padding(s, k, st, d)
-            for s, k, st, d in zip(x_cf.shape[2:], window, strides, dilation)
-        ]
-        return pad_spatial(x_cf, pads, value)
-    check_valid_window(x_cf, window, dilation, op, name)
-    return x_cf
 
 
 def _compute_dtype(native):
@@ -124,13 +47,10 @@ def _compute_dtype(native):
     return torch.int64
 
 
-# ---------------------------------------------------------------- convolutions
-
-
 def _conv_operands(inputs, kernel, op):
     x = convert_to_tensor(inputs)
     k = convert_to_tensor(kernel)
-    check_rank(x, (3, 4, 5), "inputs", op)
+    _check_rank(x, (3, 4, 5), "inputs", op)
     if k.ndim != x.ndim:
         raise ValueError(
             f"{op}: `kernel` must have rank {x.ndim} for inputs of rank {x.ndim}. "
@@ -145,11 +65,11 @@ def conv(inputs, kernel, strides=1, padding="valid", data_format=None, dilation_
     op = "conv"
     x, k, dtype = _conv_operands(inputs, kernel, op)
     shape = tuple(x.shape)
-    df = standardize_data_format(data_format, op)
-    padding = standardize_padding(padding, op)
+    df = standardize_data_format(op, data_format)
+    padding = standardize_padding(op, padding)
     n = x.ndim - 2
-    strides = int_tuple(strides, n, "strides", op)
-    dilation = int_tuple(dilation_rate, n, "dilation_rate", op)
+    strides = int_tuple(op, strides, n, "strides")
+    dilation = int_tuple(op, dilation_rate, n, "dilation_rate")
     x = to_channels_first(x, df)
     in_channels, group_channels = x.shape[1], k.shape[-2]
     if (
@@ -163,7 +83,7 @@ def conv(inputs, kernel, strides=1, padding="valid", data_format=None, dilation_
             f"Received: inputs.shape={shape}, kernel.shape={tuple(k.shape)}"
         )
     weight = k.permute(n + 1, n, *range(n))
-    x = _conv_padded(x, weight.shape[2:], strides, dilation, padding, op, "kernel")
+    x = conv_padded(op, x, weight.shape[2:], strides, dilation, padding, "kernel")
     y = _CONV[n](x, weight, stride=strides, dilation=dilation, groups=in_channels // group_channels)
     return from_channels_first(y, df).to(dtype)
 
@@ -172,11 +92,11 @@ def depthwise_conv(inputs, kernel, strides=1, padding="valid", data_format=None,
     op = "depthwise_conv"
     x, k, dtype = _conv_operands(inputs, kernel, op)
     shape = tuple(x.shape)
-    df = standardize_data_format(data_format, op)
-    padding = standardize_padding(padding, op)
+    df = standardize_data_format(op, data_format)
+    padding = standardize_padding(op, padding)
     n = x.ndim - 2
-    strides = int_tuple(strides, n, "strides", op)
-    dilation = int_tuple(dilation_rate, n, "dilation_rate", op)
+    strides = int_tuple(op, strides, n, "strides")
+    dilation = int_tuple(op, dilation_rate, n, "dilation_rate")
     x = to_channels_first(x, df)
     in_channels = x.shape[1]
     if k.shape[-2] != in_channels:
@@ -186,7 +106,7 @@ def depthwise_conv(inputs, kernel, strides=1, padding="valid", data_format=None,
         )
     spatial = tuple(k.shape[:n])
     weight = k.reshape(*spatial, 1, in_channels * k.shape[-1]).permute(n + 1, n, *range(n))
-    x = _conv_padded(x, spatial, strides, dilation, padding, op, "kernel")
+    x = conv_padded(op, x, spatial, strides, dilation, padding, "kernel")
     y = _CONV[n](x, weight, stride=strides, dilation=dilation, groups=in_channels)
     return from_channels_first(y, df).to(dtype)
 
@@ -204,16 +124,6 @@ def separable_conv(
     return conv(y, pointwise_kernel, 1, "valid", data_format, 1)
 
 
-def _transpose_length(size, kernel, stride, dilation, padding, output_padding):
-    effective = (kernel - 1) * dilation + 1
-    if output_padding is None:
-        if padding == "valid":
-            return size * stride + max(effective - stride, 0)
-        return size * stride
-    pad = effective // 2 if padding == "same" else 0
-    return (size - 1) * stride + effective - 2 * pad + output_padding
-
-
 def conv_transpose(
     inputs,
     kernel,
@@ -226,11 +136,11 @@ def conv_transpose(
     op = "conv_transpose"
     x, k, dtype = _conv_operands(inputs, kernel, op)
     shape = tuple(x.shape)
-    df = standardize_data_format(data_format, op)
-    padding = standardize_padding(padding, op)
+    df = standardize_data_format(op, data_format)
+    padding = standardize_padding(op, padding)
     n = x.ndim - 2
-    strides = int_tuple(strides, n, "strides", op)
-    dilation = int_tuple(dilation_rate, n, "dilation_rate", op)
+    strides = int_tuple(op, strides, n, "strides")
+    dilation = int_tuple(op, dilation_rate, n, "dilation_rate")
     if output_padding is not None:
         output_padding = (
             (output_padding,) * n if isinstance(output_padding, int) else tuple(output_padding)
@@ -252,35 +162,26 @@ def conv_transpose(
     for i in range(n):
         size, kern = x.shape[2 + i], k.shape[i]
         extra = None if output_padding is None else output_padding[i]
-        target = _transpose_length(size, kern, strides[i], dilation[i], padding, extra)
-        effective = (kern - 1) * dilation[i] + 1
-        before = 0
-        if padding == "same":
-            before = max((size - 1) * strides[i] + effective - target, 0) // 2
-        pads.append((-before, target - (full.shape[2 + i] - before)))
+        # ``full`` is the unpadded transposed convolution: the stride-dilated input padded
+        # by ``effective - 1`` on both sides. shape_rules gives the padding of the output's
+        # length; the difference is cropped (negative padding) or zero-filled.
+        _, (before, after) = shape_rules.deconv_padding(
+            size, kern, strides[i], padding, extra, dilation[i]
+        )
+        edge = shape_rules.effective_kernel(kern, dilation[i]) - 1
+        pads.append((before - edge, after - edge))
     y = pad_spatial(full, pads)
     return from_channels_first(y, df).to(dtype)
 
 
-# ---------------------------------------------------------------- pooling
-
-
 def _pool_args(inputs, pool_size, strides, padding, data_format, op):
     x = convert_to_tensor(inputs)
-    check_rank(x, (3, 4, 5), "inputs", op)
+    _check_rank(x, (3, 4, 5), "inputs", op)
     n = x.ndim - 2
-    df = standardize_data_format(data_format, op)
-    pool = int_tuple(pool_size, n, "pool_size", op)
-    strides = pool if strides is None else int_tuple(strides, n, "strides", op)
-    return x, n, df, pool, strides, standardize_padding(padding, op)
-
-
-def _windows(x_cf, window, strides):
-    # Sliding windows of a channels-first tensor: (..., *out_spatial, *window), any dtype.
-    n = len(window)
-    for i in range(n):
-        x_cf = x_cf.unfold(2 + i, window[i], strides[i])
-    return x_cf
+    df = standardize_data_format(op, data_format)
+    pool = int_tuple(op, pool_size, n, "pool_size")
+    strides = pool if strides is None else int_tuple(op, strides, n, "strides")
+    return x, n, df, pool, strides, standardize_padding(op, padding)
 
 
 def _lowest(dtype):
@@ -298,11 +199,11 @@ def max_pool(inputs, pool_size, strides=None, padding="valid", data_format=None)
     )
     x = to_channels_first(x, df)
     ones = (1,) * n
-    x = _conv_padded(x, pool, strides, ones, padding, op, "pool_size", _lowest(x.dtype))
+    x = conv_padded(op, x, pool, strides, ones, padding, "pool_size", _lowest(x.dtype))
     if x.dtype.is_floating_point:
         y = _MAX_POOL[n](x, pool, strides)
     else:
-        y = _windows(x, pool, strides).flatten(-n).amax(-1)
+        y = windows(x, pool, strides).flatten(-n).amax(-1)
     return from_channels_first(y, df)
 
 
@@ -313,9 +214,9 @@ def average_pool(inputs, pool_size, strides=None, padding="valid", data_format=N
     )
     x = to_channels_first(x, df).to(to_native_dtype(dtype_rules.float_dtype(x)))
     if padding == "valid":
-        check_valid_window(x, pool, (1,) * n, op, "pool_size")
+        check_valid_window(op, x, pool, (1,) * n, "pool_size")
         return from_channels_first(_AVG_POOL[n](x, pool, strides), df)
-    pads = [same_padding(s, k, st, 1) for s, k, st in zip(x.shape[2:], pool, strides)]
+    pads = [shape_rules.same_padding(s, k, st, 1) for s, k, st in zip(x.shape[2:], pool, strides)]
     ones = torch.ones((1, 1) + tuple(x.shape[2:]), dtype=x.dtype)
     total = _AVG_POOL[n](pad_spatial(x, pads), pool, strides)
     count = _AVG_POOL[n](pad_spatial(ones, pads), pool, strides)
@@ -324,10 +225,10 @@ def average_pool(inputs, pool_size, strides=None, padding="valid", data_format=N
 
 def _adaptive(inputs, output_size, data_format, table, op, keep_dtype):
     x = convert_to_tensor(inputs)
-    check_rank(x, (3, 4, 5), "inputs", op)
+    _check_rank(x, (3, 4, 5), "inputs", op)
     n = x.ndim - 2
-    df = standardize_data_format(data_format, op)
-    size = int_tuple(output_size, n, "output_size", op)
+    df = standardize_data_format(op, data_format)
+    size = int_tuple(op, output_size, n, "output_size")
     x = to_channels_first(x, df)
     dtype = x.dtype if keep_dtype else to_native_dtype(dtype_rules.float_dtype(x))
     work = dtype if dtype.is_floating_point else torch.float64
@@ -345,25 +246,9 @@ def adaptive_max_pool(inputs, output_size, data_format=None):
     return _adaptive(inputs, output_size, data_format, _ADAPTIVE_MAX, "adaptive_max_pool", True)
 
 
-# ---------------------------------------------------------------- patches and blocks
-
-
-def extract_windows(x_cf, size, strides, dilation, padding, op):
-    # Patches of a channels-first tensor, ordered (*window, channel) in the last axis:
-    # returns (batch, *out_spatial, prod(size) * channels).
-    n = len(size)
-    effective = tuple((k - 1) * d + 1 for k, d in zip(size, dilation))
-    x_cf = _conv_padded(x_cf, size, strides, dilation, padding, op, "size")
-    w = _windows(x_cf, effective, strides)
-    index = (Ellipsis,) + tuple(slice(None, None, d) for d in dilation)
-    w = w[index]  # (batch, channels, *out, *size)
-    w = w.permute(0, *range(2, 2 + n), *range(2 + n, 2 + 2 * n), 1)
-    return w.reshape(tuple(w.shape[: 1 + n]) + (-1,))
-
-
 def unfold(x, kernel_size, dilation=1, padding=0, stride=1):
     x = convert_to_tensor(x)
-    check_rank(x, (3, 4), "x", "unfold")
+    _check_rank(x, (3, 4), "x", "unfold")
     dtype = x.dtype
     work = dtype if dtype.is_floating_point else torch.float64
     out = F.unfold(x.to(work), kernel_size, dilation=dilation, padding=padding, stride=stride)
@@ -372,7 +257,7 @@ def unfold(x, kernel_size, dilation=1, padding=0, stride=1):
 
 def fold(x, output_size, kernel_size, dilation=1, padding=0, stride=1):
     x = convert_to_tensor(x)
-    check_rank(x, (2, 3), "x", "fold")
+    _check_rank(x, (2, 3), "x", "fold")
     dtype = x.dtype
     work = dtype if dtype.is_floating_point else torch.float64
     out = F.fold(
@@ -383,12 +268,12 @@ def fold(x, output_size, kernel_size, dilation=1, padding=0, stride=1):
 
 def _block_args(x, block_size, data_format, op):
     x = convert_to_tensor(x)
-    check_rank(x, (4,), "x", op)
+    _check_rank(x, (4,), "x", op)
     if isinstance(block_size, bool) or not isinstance(block_size, int) or block_size < 1:
         raise ValueError(
             f"{op}: `block_size` must be a positive int. Received: block_size={block_size!r}"
         )
-    df = standardize_data_format(data_format, op)
+    df = standardize_data_format(op, data_format)
     return to_channels_first(x, df), df
 
 

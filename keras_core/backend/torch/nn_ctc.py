@@ -1,14 +1,95 @@
-# CTC prefix beam search for the torch backend (used by nn.ctc_decode).
-#
-# The same search as keras_core/backend/jax/nn_ctc.py, batched instead of vmapped,
-# so that both backends keep the same beams and return the same paths and scores.
-# Every beam is a label prefix with two log probabilities: of the paths that end
-# in a blank (pb) and of those that end in its last label (pnb). A step extends
-# each beam by every label; an extension that equals a beam already kept (the
-# beam's parent plus its last label) is merged into that beam. Prefixes are
-# compared through a rolling 64-bit hash (int64 here; it wraps like jax's uint64,
-# so the bit patterns agree).
+"""The torch backend's CTC ops (``ctc_loss``, ``ctc_decode``): the ops declared in
+``keras_core/ops/nn_ctc.py``; ``nn.py`` gathers them.
+
+The prefix beam search of ``ctc_decode`` is the same search as
+keras_core/backend/jax/nn_ctc.py, batched instead of vmapped, so that both backends
+keep the same beams and return the same paths and scores. Every beam is a label prefix
+with two log probabilities: of the paths that end in a blank (pb) and of those that end
+in its last label (pnb). A step extends each beam by every label; an extension that
+equals a beam already kept (the beam's parent plus its last label) is merged into that
+beam. Prefixes are compared through a rolling 64-bit hash (int64 here; it wraps like
+jax's uint64, so the bit patterns agree).
+"""
+
 import torch
+import torch.nn.functional as F
+
+from keras_core.backend.torch.core import convert_to_tensor
+from keras_core.backend.torch.op_helpers import half_to_float, to_float
+
+UNSUPPORTED = {}
+
+
+def ctc_loss(target, output, target_length, output_length, mask_index=0):
+    output = to_float(output)
+    dtype = output.dtype
+    work = output.float() if dtype in (torch.float16, torch.bfloat16) else output
+    log_probs = torch.log_softmax(work, dim=-1).transpose(0, 1)
+    loss = F.ctc_loss(
+        log_probs,
+        convert_to_tensor(target).to(torch.int64),
+        convert_to_tensor(output_length).to(torch.int64),
+        convert_to_tensor(target_length).to(torch.int64),
+        blank=int(mask_index),
+        reduction="none",
+    )
+    return loss.to(dtype)
+
+
+def _compact_labels(labels, keep):
+    # moves the kept labels of each row to the front, padding with -1
+    order = torch.argsort((~keep).to(torch.int8), dim=1, stable=True)
+    labels = torch.gather(labels, 1, order)
+    kept = torch.gather(keep, 1, order)
+    return torch.where(kept, labels, -1)
+
+
+def _ctc_greedy(logits, lengths, merge_repeated, mask_index):
+    # like Keras (and TensorFlow's greedy decoder) the score is minus the sum of the largest
+    # raw logit of each step
+    steps = logits.shape[1]
+    top, best = torch.max(logits, dim=-1)
+    best = best.to(torch.int32)
+    lengths = lengths.to(logits.device)
+    in_seq = torch.arange(steps, device=logits.device)[None, :] < lengths[:, None]
+    keep = in_seq & (best != mask_index)
+    if merge_repeated:
+        prev = torch.cat([torch.full_like(best[:, :1], -1), best[:, :-1]], dim=1)
+        keep = keep & (best != prev)
+    decoded = _compact_labels(best, keep)
+    scores = -torch.sum(torch.where(in_seq, top, torch.zeros_like(top)), dim=1, keepdim=True)
+    return decoded[None], scores.to(logits.dtype)
+
+
+def ctc_decode(
+    inputs,
+    sequence_lengths,
+    strategy="greedy",
+    beam_width=100,
+    top_paths=1,
+    merge_repeated=True,
+    mask_index=0,
+):
+    inputs = to_float(inputs)
+    if inputs.ndim != 3:
+        raise ValueError(
+            "ctc_decode: `inputs` must have shape (batch, time, classes). "
+            f"Received: inputs.shape={tuple(inputs.shape)}"
+        )
+    lengths = convert_to_tensor(sequence_lengths).to(torch.int32).reshape(-1)
+    mask_index = inputs.shape[-1] - 1 if mask_index is None else int(mask_index)
+    if strategy == "greedy":
+        return _ctc_greedy(inputs, lengths, merge_repeated, mask_index)
+    if strategy == "beam_search":
+        log_probs = torch.log_softmax(half_to_float(inputs), dim=-1)
+        paths, scores = _ctc_beam_search(
+            log_probs, lengths, int(beam_width), int(top_paths), merge_repeated, mask_index
+        )
+        return paths, scores.to(inputs.dtype)
+    raise ValueError(
+        f"ctc_decode: `strategy` must be 'greedy' or 'beam_search'. Received: strategy={strategy!r}"
+    )
+
 
 _HASH_START = 1469598103934665603
 _HASH_MULT = 1099511628211
@@ -98,7 +179,7 @@ def _select(state, stay_pb, stay_pnb, ext, width):
     }
 
 
-def ctc_beam_search(log_probs, lengths, beam_width, top_paths, merge_repeated, mask_index):
+def _ctc_beam_search(log_probs, lengths, beam_width, top_paths, merge_repeated, mask_index):
     """log_probs: (batch, time, classes); returns int32 paths (top_paths, batch, time), -1
     padded, and their log probabilities (batch, top_paths), as the jax backend does."""
     if top_paths < 1 or beam_width < top_paths:

@@ -1,13 +1,17 @@
-# Shape manipulation of the torch backend's numpy functions (see keras_core/backend/README.md).
+"""The torch backend's NumPy shape ops (reshape, transpose, concatenate, split, pad, ...).
+
+The ops declared in ``keras_core/ops/numpy/shape.py``; ``numpy.py`` gathers them.
+"""
+
 import builtins
 
 import numpy as np
 import torch
 
-from keras_core.backend.common import dtype_rules as rules
-from keras_core.backend.torch import numpy_base as b
+from keras_core.backend.torch import op_helpers as b
 
 UNSUPPORTED = {}
+
 
 _PAD_MODES = (
     "constant",
@@ -51,7 +55,7 @@ def transpose(x, axes=None):
     t = b.tensor(x, "transpose")
     if axes is None:
         return t.permute(tuple(range(t.ndim - 1, -1, -1)))
-    perm = tuple(b.axis("transpose", a, t) for a in axes)
+    perm = tuple(b.canonical_axis("transpose", a, t.ndim) for a in axes)
     if sorted(perm) != list(range(t.ndim)):
         raise ValueError(
             f"transpose: `axes` must be a permutation of the {t.ndim} axes of a tensor of "
@@ -64,7 +68,7 @@ def expand_dims(x, axis):
     t = b.tensor(x, "expand_dims")
     axes = axis if isinstance(axis, (list, tuple)) else (axis,)
     ndim = t.ndim + len(axes)
-    norm = sorted(b.axis_nd("expand_dims", a, ndim, t.shape) for a in axes)
+    norm = sorted(b.canonical_axis("expand_dims", a, ndim) for a in axes)
     if len(set(norm)) != len(norm):
         raise ValueError(f"expand_dims: repeated axis in axis={axis!r}.")
     for a in norm:
@@ -76,7 +80,7 @@ def squeeze(x, axis=None):
     t = b.tensor(x, "squeeze")
     if axis is None:
         return t.reshape(tuple(s for s in t.shape if s != 1))
-    axes = b.axes("squeeze", axis, t)
+    axes = b.canonical_axes("squeeze", axis, t.ndim)
     for a in axes:
         if t.shape[a] != 1:
             raise ValueError(
@@ -95,14 +99,18 @@ def moveaxis(x, source, destination):
             "moveaxis: `source` and `destination` must have the same number of axes; "
             f"received {source!r} and {destination!r}."
         )
-    src = b.axes("moveaxis", tuple(src), t)
-    dst = b.axes("moveaxis", tuple(dst), t)
+    src = b.canonical_axes("moveaxis", tuple(src), t.ndim, "source")
+    dst = b.canonical_axes("moveaxis", tuple(dst), t.ndim, "destination")
     return torch.movedim(t, src, dst)
 
 
 def swapaxes(x, axis1, axis2):
     t = b.tensor(x, "swapaxes")
-    return torch.swapaxes(t, b.axis("swapaxes", axis1, t), b.axis("swapaxes", axis2, t))
+    return torch.swapaxes(
+        t,
+        b.canonical_axis("swapaxes", axis1, t.ndim, "axis1"),
+        b.canonical_axis("swapaxes", axis2, t.ndim, "axis2"),
+    )
 
 
 def broadcast_to(x, shape):
@@ -145,8 +153,7 @@ def view(x, dtype=None):
 # ---------------------------------------------------------------- flips and rolls
 def flip(x, axis=None):
     t = b.tensor(x, "flip")
-    ax = b.axes("flip", axis, t)
-    dims = b.all_dims(t) if ax is None else ax
+    dims = b.canonical_axes("flip", axis, t.ndim)
     return b.on_wide(torch.flip, t, dims) if dims else t.clone()
 
 
@@ -170,7 +177,7 @@ def rot90(array, k=1, axes=(0, 1)):
         raise ValueError(f"rot90: `array` must be at least 2-D; received shape {tuple(t.shape)}.")
     if len(axes) != 2:
         raise ValueError(f"rot90: `axes` must hold exactly 2 axes; received {axes!r}.")
-    dims = b.axes("rot90", tuple(axes), t)
+    dims = b.canonical_axes("rot90", tuple(axes), t.ndim, "axes")
     return b.on_wide(torch.rot90, t, int(k), dims)
 
 
@@ -182,7 +189,7 @@ def roll(x, shift, axis=None):
             shifts = builtins.sum(shifts)
         return torch.roll(t.reshape(-1), shifts, 0).reshape(t.shape)
     ax = axis if isinstance(axis, (list, tuple)) else (axis,)
-    dims = tuple(b.axis("roll", a, t) for a in ax)
+    dims = tuple(b.canonical_axis("roll", a, t.ndim) for a in ax)
     shifts = shifts if isinstance(shifts, tuple) else (shifts,) * len(dims)
     if len(dims) == 1 and len(shifts) > 1:
         dims = dims * len(shifts)
@@ -205,7 +212,7 @@ def repeat(x, repeats, axis=None):
     if axis is None:
         t, ax = t.reshape(-1), 0
     else:
-        ax = b.axis("repeat", axis, t)
+        ax = b.canonical_axis("repeat", axis, t.ndim)
     reps = b.tensor(repeats, "repeat", "repeats")
     if reps.dtype not in b.INTS or reps.ndim > 1:
         raise TypeError(f"repeat: `repeats` must be an int or a 1-D int sequence; got {repeats!r}.")
@@ -227,14 +234,14 @@ def _joinable(op, xs):
         xs = list(b.tensor(xs, op, "xs"))
     if not xs:
         raise ValueError(f"{op}: need at least one tensor to join; received an empty sequence.")
-    dtype = b.rule_dtype(op, rules.binary_dtype, *xs)
+    dtype = b.result_type(op, *xs)
     return [b.as_dtype(v, dtype, op, "xs") for v in xs]
 
 
 def _cat(op, ts, axis):
     if ts[0].ndim == 0:
         raise ValueError(f"{op}: zero-dimensional tensors cannot be concatenated.")
-    ax = b.axis(op, axis, ts[0])
+    ax = b.canonical_axis(op, axis, ts[0].ndim)
     for t in ts[1:]:
         if t.ndim != ts[0].ndim or builtins.any(
             d != ax and s != ts[0].shape[d] for d, s in enumerate(t.shape)
@@ -265,7 +272,7 @@ def stack(x, axis=0):
     shapes = {tuple(t.shape) for t in ts}
     if len(shapes) > 1:
         raise ValueError(f"stack: all input tensors must have the same shape; received {shapes}.")
-    ax = b.axis_nd("stack", axis, ts[0].ndim + 1, ts[0].shape)
+    ax = b.canonical_axis("stack", axis, ts[0].ndim + 1)
     return torch.stack(ts, dim=ax)
 
 
@@ -321,12 +328,14 @@ def _split(op, t, indices_or_sections, ax, even):
 
 def split(x, indices_or_sections, axis=0):
     t = b.tensor(x, "split")
-    return _split("split", t, indices_or_sections, b.axis("split", axis, t), True)
+    return _split("split", t, indices_or_sections, b.canonical_axis("split", axis, t.ndim), True)
 
 
 def array_split(x, indices_or_sections, axis=0):
     t = b.tensor(x, "array_split")
-    return _split("array_split", t, indices_or_sections, b.axis("array_split", axis, t), False)
+    return _split(
+        "array_split", t, indices_or_sections, b.canonical_axis("array_split", axis, t.ndim), False
+    )
 
 
 def hsplit(x, indices_or_sections):
@@ -348,60 +357,6 @@ def dsplit(x, indices_or_sections):
     if t.ndim < 3:
         raise ValueError(f"dsplit: `x` must be at least 3-D; received shape {tuple(t.shape)}.")
     return _split("dsplit", t, indices_or_sections, 2, True)
-
-
-# ---------------------------------------------------------------- triangles and diagonals
-def _tri_mask(n, m, k, upper):
-    rows = torch.arange(n).unsqueeze(-1)
-    cols = torch.arange(m).unsqueeze(0)
-    return (cols - rows >= k) if upper else (cols - rows <= k)
-
-
-def _triangle(op, x, k, upper):
-    t = b.tensor(x, op)
-    if t.ndim == 0:
-        raise ValueError(f"{op}: `x` must be at least 1-D; received a 0-d tensor.")
-    if t.ndim == 1:
-        t = t.unsqueeze(0).expand(t.shape[0], t.shape[0])
-    mask = _tri_mask(t.shape[-2], t.shape[-1], int(k), upper)
-    return b.on_wide(lambda v: torch.where(mask, v, torch.zeros_like(v)), t)
-
-
-def tril(x, k=0):
-    return _triangle("tril", x, k, False)
-
-
-def triu(x, k=0):
-    return _triangle("triu", x, k, True)
-
-
-def diag(x, k=0):
-    t = b.tensor(x, "diag")
-    if t.ndim not in (1, 2):
-        raise ValueError(f"diag: `x` must be 1-D or 2-D; received shape {tuple(t.shape)}.")
-    return b.on_wide(torch.diag, t, int(k))
-
-
-def diagflat(x, k=0):
-    return b.on_wide(torch.diagflat, b.tensor(x, "diagflat"), int(k))
-
-
-def diagonal(x, offset=0, axis1=0, axis2=1):
-    t = b.tensor(x, "diagonal")
-    if t.ndim < 2:
-        raise ValueError(f"diagonal: `x` must be at least 2-D; received shape {tuple(t.shape)}.")
-    a1, a2 = b.axis("diagonal", axis1, t), b.axis("diagonal", axis2, t)
-    if a1 == a2:
-        raise ValueError(f"diagonal: `axis1` and `axis2` must differ; received {axis1}, {axis2}.")
-    return torch.diagonal(t, int(offset), a1, a2)
-
-
-def trace(x, offset=0, axis1=0, axis2=1):
-    d = diagonal(x, offset=offset, axis1=axis1, axis2=axis2)
-    d = b.cast(d, b.rule_dtype("trace", rules.sum_dtype, d))
-    return b.narrow_arith(
-        torch.sum(b.widen_arith(d), dim=-1, dtype=b.widen_arith(d).dtype), d.dtype
-    )
 
 
 # ---------------------------------------------------------------- padding

@@ -1,3 +1,5 @@
+"""The torch backend's random functions (see keras_core/backend/README.md)."""
+
 import torch
 
 from keras_core.backend.common.seed_generator import draw_seed

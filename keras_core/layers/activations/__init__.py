@@ -1,1 +1,2 @@
-"""activations layers."""
+"""Activation layers: Activation (any activation function), ReLU, LeakyReLU, PReLU, ELU,
+Softmax."""

@@ -27,7 +27,9 @@ class ReLU(_Elementwise):
     """Rectified linear unit with optional cap, leak and threshold.
 
     Example:
-    >>> keras_core.layers.ReLU(max_value=1.0)(np.array([-1.0, 0.5, 3.0], "float32"))
+    >>> out = keras_core.layers.ReLU(max_value=1.0)(np.array([-1.0, 0.5, 3.0], "float32"))
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [0.0, 0.5, 1.0]
     """
 
     def __init__(self, max_value=None, negative_slope=0.0, threshold=0.0, **kwargs):
@@ -60,7 +62,9 @@ class LeakyReLU(_Elementwise):
     """``x`` for x >= 0, ``negative_slope * x`` otherwise (default slope 0.3).
 
     Example:
-    >>> keras_core.layers.LeakyReLU()(np.array([-1.0, 2.0], "float32"))
+    >>> out = keras_core.layers.LeakyReLU()(np.array([-1.0, 2.0], "float32"))
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [-0.3, 2.0]
     """
 
     def __init__(self, negative_slope=0.3, **kwargs):
@@ -82,7 +86,9 @@ class ELU(_Elementwise):
     """``x`` for x > 0, ``alpha * (exp(x) - 1)`` otherwise.
 
     Example:
-    >>> keras_core.layers.ELU()(np.array([-1.0, 2.0], "float32"))
+    >>> out = keras_core.layers.ELU()(np.array([-1.0, 2.0], "float32"))
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [-0.6321, 2.0]
     """
 
     def __init__(self, alpha=1.0, **kwargs):
@@ -102,7 +108,9 @@ class Softmax(_Elementwise):
     """Softmax over ``axis``; with a mask, masked entries get probability 0.
 
     Example:
-    >>> keras_core.layers.Softmax()(np.array([[1.0, 2.0]], "float32"))
+    >>> out = keras_core.layers.Softmax()(np.array([[1.0, 2.0]], "float32"))
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [[0.2689, 0.7311]]
     """
 
     def __init__(self, axis=-1, **kwargs):
@@ -131,7 +139,9 @@ class PReLU(Layer):
     """Leaky ReLU with a learned slope per entry (``alpha`` broadcast over ``shared_axes``).
 
     Example:
-    >>> keras_core.layers.PReLU()(np.array([[-1.0, 2.0]], "float32"))
+    >>> out = keras_core.layers.PReLU()(np.array([[-1.0, 2.0]], "float32"))
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [[0.0, 2.0]]
     """
 
     def __init__(

@@ -31,7 +31,7 @@ class Dense(Layer):
 
     Example:
     >>> layer = keras_core.layers.Dense(4, activation="relu")
-    >>> layer(np.ones((2, 3), "float32")).shape
+    >>> keras_core.ops.shape(layer(np.ones((2, 3), "float32")))
     (2, 4)
     """
 

@@ -32,7 +32,7 @@ class EinsumDense(Layer):
 
     Example:
     >>> layer = keras_core.layers.EinsumDense("ab,bc->ac", output_shape=4)
-    >>> layer(np.ones((2, 3), "float32")).shape
+    >>> keras_core.ops.shape(layer(np.ones((2, 3), "float32")))
     (2, 4)
     """
 

@@ -19,7 +19,7 @@ class Embedding(Layer):
 
     Example:
     >>> layer = keras_core.layers.Embedding(10, 4, mask_zero=True)
-    >>> layer(np.array([[1, 2, 0]])).shape
+    >>> keras_core.ops.shape(layer(np.array([[1, 2, 0]])))
     (1, 3, 4)
     """
 

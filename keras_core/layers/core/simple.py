@@ -1,44 +1,22 @@
-"""Small core layers: Activation, Identity, Masking, Lambda, Wrapper."""
+"""Small core layers: Identity, Masking, Lambda, Wrapper."""
 
 import inspect
 import types
 
-from keras_core import activations, ops
+from keras_core import ops
 from keras_core.backend.common import tree
 from keras_core.backend.common.keras_tensor import KerasTensor
 from keras_core.layers.layer import Layer
 from keras_core.saving import serialization_lib
 
 
-class Activation(Layer):
-    """Applies an activation function.
-
-    Example:
-    >>> keras_core.layers.Activation("relu")(np.array([-1.0, 2.0], "float32"))
-    """
-
-    def __init__(self, activation, **kwargs):
-        super().__init__(**kwargs)
-        self.activation = activations.get(activation)
-        self.supports_masking = True
-
-    def call(self, inputs):
-        return self.activation(inputs)
-
-    def compute_output_shape(self, input_shape):
-        return input_shape
-
-    def get_config(self):
-        config = super().get_config()
-        config["activation"] = activations.serialize(self.activation)
-        return config
-
-
 class Identity(Layer):
     """Returns its input unchanged (a placeholder layer).
 
     Example:
-    >>> keras_core.layers.Identity()(np.ones((2,), "float32"))
+    >>> out = keras_core.layers.Identity()(np.ones((2,), "float32"))
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [1.0, 1.0]
     """
 
     def __init__(self, **kwargs):
@@ -60,7 +38,7 @@ class Masking(Layer):
 
     Example:
     >>> x = np.array([[[1.0], [0.0]]], "float32")
-    >>> keras_core.layers.Masking(0.0)(x).shape
+    >>> keras_core.ops.shape(keras_core.layers.Masking(0.0)(x))
     (1, 2, 1)
     """
 
@@ -99,7 +77,9 @@ class Lambda(Layer):
         arguments: extra keyword arguments for ``function``.
 
     Example:
-    >>> keras_core.layers.Lambda(lambda x: x * 2)(np.ones((2,), "float32"))
+    >>> out = keras_core.layers.Lambda(lambda x: x * 2)(np.ones((2,), "float32"))
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [2.0, 2.0]
     """
 
     def __init__(self, function, output_shape=None, mask=None, arguments=None, **kwargs):
@@ -185,6 +165,9 @@ class Wrapper(Layer):
     >>> class Twice(keras_core.layers.Wrapper):
     ...     def call(self, x):
     ...         return self.layer(self.layer(x))
+    >>> add_one = keras_core.layers.Lambda(lambda x: x + 1)
+    >>> keras_core.ops.convert_to_numpy(Twice(add_one)(np.zeros((2,), "float32"))).tolist()
+    [2.0, 2.0]
     """
 
     def __init__(self, layer, **kwargs):

@@ -89,7 +89,9 @@ class Add(Merge):
     """Adds a list of tensors (broadcasting).
 
     Example:
-    >>> keras_core.layers.Add()([np.ones((2, 3)), np.ones((2, 3))])
+    >>> out = keras_core.layers.Add()([np.ones((2, 3)), np.ones((2, 3))])
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [[2.0, 2.0, 2.0], [2.0, 2.0, 2.0]]
     """
 
     def _merge(self, inputs):
@@ -100,7 +102,9 @@ class Subtract(Merge):
     """Subtracts the second of exactly two tensors from the first.
 
     Example:
-    >>> keras_core.layers.Subtract()([np.ones((2, 3)), np.ones((2, 3))])
+    >>> out = keras_core.layers.Subtract()([np.ones((2, 3)), np.ones((2, 3))])
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [[0.0, 0.0, 0.0], [0.0, 0.0, 0.0]]
     """
 
     def _check_inputs(self, shapes):
@@ -118,7 +122,9 @@ class Multiply(Merge):
     """Multiplies a list of tensors elementwise.
 
     Example:
-    >>> keras_core.layers.Multiply()([np.ones((2, 3)), np.ones((2, 3))])
+    >>> out = keras_core.layers.Multiply()([np.ones((2, 3)), np.ones((2, 3))])
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [[1.0, 1.0, 1.0], [1.0, 1.0, 1.0]]
     """
 
     def _merge(self, inputs):
@@ -129,7 +135,9 @@ class Average(Merge):
     """The elementwise mean of a list of tensors.
 
     Example:
-    >>> keras_core.layers.Average()([np.ones((2, 3)), np.zeros((2, 3))])
+    >>> out = keras_core.layers.Average()([np.ones((2, 3)), np.zeros((2, 3))])
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [[0.5, 0.5, 0.5], [0.5, 0.5, 0.5]]
     """
 
     def _merge(self, inputs):
@@ -140,7 +148,9 @@ class Maximum(Merge):
     """The elementwise maximum of a list of tensors.
 
     Example:
-    >>> keras_core.layers.Maximum()([np.ones((2, 3)), np.zeros((2, 3))])
+    >>> out = keras_core.layers.Maximum()([np.ones((2, 3)), np.zeros((2, 3))])
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [[1.0, 1.0, 1.0], [1.0, 1.0, 1.0]]
     """
 
     def _merge(self, inputs):
@@ -151,7 +161,9 @@ class Minimum(Merge):
     """The elementwise minimum of a list of tensors.
 
     Example:
-    >>> keras_core.layers.Minimum()([np.ones((2, 3)), np.zeros((2, 3))])
+    >>> out = keras_core.layers.Minimum()([np.ones((2, 3)), np.zeros((2, 3))])
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [[0.0, 0.0, 0.0], [0.0, 0.0, 0.0]]
     """
 
     def _merge(self, inputs):
@@ -162,7 +174,7 @@ class Concatenate(Merge):
     """Concatenates a list of tensors along ``axis``.
 
     Example:
-    >>> keras_core.layers.Concatenate()([np.ones((2, 3)), np.zeros((2, 1))]).shape
+    >>> keras_core.ops.shape(keras_core.layers.Concatenate()([np.ones((2, 3)), np.zeros((2, 1))]))
     (2, 4)
     """
 
@@ -227,7 +239,7 @@ class Dot(Merge):
         normalize: L2-normalize along those axes first (cosine similarity).
 
     Example:
-    >>> keras_core.layers.Dot(axes=1)([np.ones((2, 3)), np.ones((2, 3))]).shape
+    >>> keras_core.ops.shape(keras_core.layers.Dot(axes=1)([np.ones((2, 3)), np.ones((2, 3))]))
     (2, 1)
     """
 
@@ -299,7 +311,9 @@ def add(inputs, **kwargs):
     """Functional form of ``Add``: ``add([x1, x2, ...])``.
 
     Example:
-    >>> keras_core.layers.add([np.ones((1, 2)), np.ones((1, 2))])
+    >>> out = keras_core.layers.add([np.ones((1, 2)), np.ones((1, 2))])
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [[2.0, 2.0]]
     """
     return Add(**kwargs)(inputs)
 
@@ -308,7 +322,9 @@ def subtract(inputs, **kwargs):
     """Functional form of ``Subtract``.
 
     Example:
-    >>> keras_core.layers.subtract([np.ones((1, 2)), np.ones((1, 2))])
+    >>> out = keras_core.layers.subtract([np.ones((1, 2)), np.ones((1, 2))])
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [[0.0, 0.0]]
     """
     return Subtract(**kwargs)(inputs)
 
@@ -317,7 +333,9 @@ def multiply(inputs, **kwargs):
     """Functional form of ``Multiply``.
 
     Example:
-    >>> keras_core.layers.multiply([np.ones((1, 2)), np.ones((1, 2))])
+    >>> out = keras_core.layers.multiply([np.ones((1, 2)), np.ones((1, 2))])
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [[1.0, 1.0]]
     """
     return Multiply(**kwargs)(inputs)
 
@@ -326,7 +344,9 @@ def average(inputs, **kwargs):
     """Functional form of ``Average``.
 
     Example:
-    >>> keras_core.layers.average([np.ones((1, 2)), np.zeros((1, 2))])
+    >>> out = keras_core.layers.average([np.ones((1, 2)), np.zeros((1, 2))])
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [[0.5, 0.5]]
     """
     return Average(**kwargs)(inputs)
 
@@ -335,7 +355,9 @@ def maximum(inputs, **kwargs):
     """Functional form of ``Maximum``.
 
     Example:
-    >>> keras_core.layers.maximum([np.ones((1, 2)), np.zeros((1, 2))])
+    >>> out = keras_core.layers.maximum([np.ones((1, 2)), np.zeros((1, 2))])
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [[1.0, 1.0]]
     """
     return Maximum(**kwargs)(inputs)
 
@@ -344,7 +366,9 @@ def minimum(inputs, **kwargs):
     """Functional form of ``Minimum``.
 
     Example:
-    >>> keras_core.layers.minimum([np.ones((1, 2)), np.zeros((1, 2))])
+    >>> out = keras_core.layers.minimum([np.ones((1, 2)), np.zeros((1, 2))])
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [[0.0, 0.0]]
     """
     return Minimum(**kwargs)(inputs)
 
@@ -353,7 +377,7 @@ def concatenate(inputs, axis=-1, **kwargs):
     """Functional form of ``Concatenate``.
 
     Example:
-    >>> keras_core.layers.concatenate([np.ones((1, 2)), np.zeros((1, 2))]).shape
+    >>> keras_core.ops.shape(keras_core.layers.concatenate([np.ones((1, 2)), np.zeros((1, 2))]))
     (1, 4)
     """
     return Concatenate(axis=axis, **kwargs)(inputs)
@@ -363,6 +387,8 @@ def dot(inputs, axes=-1, **kwargs):
     """Functional form of ``Dot``.
 
     Example:
-    >>> keras_core.layers.dot([np.ones((1, 2)), np.ones((1, 2))], axes=1)
+    >>> out = keras_core.layers.dot([np.ones((1, 2)), np.ones((1, 2))], axes=1)
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [[2.0]]
     """
     return Dot(axes=axes, **kwargs)(inputs)

@@ -34,7 +34,7 @@ class Dropout(_Noise):
 
     Example:
     >>> layer = keras_core.layers.Dropout(0.5, seed=1)
-    >>> layer(np.ones((2, 4), "float32"), training=True).shape
+    >>> keras_core.ops.shape(layer(np.ones((2, 4), "float32"), training=True))
     (2, 4)
     """
 
@@ -111,7 +111,13 @@ class SpatialDropout1D(_SpatialDropout):
     """Drops whole feature channels of ``(batch, steps, channels)`` inputs.
 
     Example:
-    >>> keras_core.layers.SpatialDropout1D(0.5, seed=0)(np.ones((1, 4, 3), "float32"), training=True)
+    Each channel is either zeroed or kept (scaled by ``1 / (1 - rate)``) everywhere:
+
+    >>> layer = keras_core.layers.SpatialDropout1D(0.5, seed=0)
+    >>> y = layer(np.ones((1, 4, 3), "float32"), training=True)
+    >>> y = keras_core.ops.convert_to_numpy(y)
+    >>> bool(np.all(y == y[:, :1, :])), set(y.ravel().tolist()) <= {0.0, 2.0}
+    (True, True)
     """
 
     rank = 1
@@ -124,7 +130,13 @@ class SpatialDropout2D(_SpatialDropout):
     """Drops whole feature maps of 4D inputs.
 
     Example:
-    >>> keras_core.layers.SpatialDropout2D(0.5, seed=0)(np.ones((1, 2, 2, 3), "float32"), training=True)
+    Each channel is either zeroed or kept (scaled by ``1 / (1 - rate)``) everywhere:
+
+    >>> layer = keras_core.layers.SpatialDropout2D(0.5, seed=0)
+    >>> y = layer(np.ones((1, 2, 2, 3), "float32"), training=True)
+    >>> y = keras_core.ops.convert_to_numpy(y)
+    >>> bool(np.all(y == y[:, :1, :1, :])), set(y.ravel().tolist()) <= {0.0, 2.0}
+    (True, True)
     """
 
     rank = 2
@@ -134,7 +146,13 @@ class SpatialDropout3D(_SpatialDropout):
     """Drops whole feature volumes of 5D inputs.
 
     Example:
-    >>> keras_core.layers.SpatialDropout3D(0.5, seed=0)(np.ones((1, 2, 2, 2, 3), "float32"), training=True)
+    Each channel is either zeroed or kept (scaled by ``1 / (1 - rate)``) everywhere:
+
+    >>> layer = keras_core.layers.SpatialDropout3D(0.5, seed=0)
+    >>> y = layer(np.ones((1, 2, 2, 2, 3), "float32"), training=True)
+    >>> y = keras_core.ops.convert_to_numpy(y)
+    >>> bool(np.all(y == y[:, :1, :1, :1, :])), set(y.ravel().tolist()) <= {0.0, 2.0}
+    (True, True)
     """
 
     rank = 3
@@ -144,7 +162,15 @@ class GaussianDropout(_Noise):
     """Multiplies inputs by ``1``-centred Gaussian noise with variance ``rate/(1-rate)`` in training.
 
     Example:
-    >>> keras_core.layers.GaussianDropout(0.2, seed=0)(np.ones((2, 3), "float32"), training=True)
+    >>> layer = keras_core.layers.GaussianDropout(0.2, seed=0)
+    >>> x = np.ones((2, 3), "float32")
+    >>> keras_core.ops.shape(layer(x, training=True))
+    (2, 3)
+
+    At inference it is the identity:
+
+    >>> keras_core.ops.convert_to_numpy(layer(x)).tolist()
+    [[1.0, 1.0, 1.0], [1.0, 1.0, 1.0]]
     """
 
     def __init__(self, rate, seed=None, **kwargs):
@@ -170,7 +196,15 @@ class GaussianNoise(_Noise):
     """Adds zero-centred Gaussian noise with ``stddev`` during training.
 
     Example:
-    >>> keras_core.layers.GaussianNoise(0.1, seed=0)(np.ones((2, 3), "float32"), training=True)
+    >>> layer = keras_core.layers.GaussianNoise(0.1, seed=0)
+    >>> x = np.ones((2, 3), "float32")
+    >>> keras_core.ops.shape(layer(x, training=True))
+    (2, 3)
+
+    At inference it is the identity:
+
+    >>> keras_core.ops.convert_to_numpy(layer(x)).tolist()
+    [[1.0, 1.0, 1.0], [1.0, 1.0, 1.0]]
     """
 
     def __init__(self, stddev, seed=None, **kwargs):

@@ -17,7 +17,7 @@ class Flatten(Layer):
             so both formats give the same order.
 
     Example:
-    >>> keras_core.layers.Flatten()(np.ones((2, 3, 4))).shape
+    >>> keras_core.ops.shape(keras_core.layers.Flatten()(np.ones((2, 3, 4))))
     (2, 12)
     """
 
@@ -48,7 +48,7 @@ class Reshape(Layer):
     """Reshapes inputs (batch axis kept) to ``target_shape``; one entry may be -1.
 
     Example:
-    >>> keras_core.layers.Reshape((3, 4))(np.ones((2, 12))).shape
+    >>> keras_core.ops.shape(keras_core.layers.Reshape((3, 4))(np.ones((2, 12))))
     (2, 3, 4)
     """
 
@@ -103,7 +103,7 @@ class Permute(Layer):
     """Permutes the non-batch axes: ``dims`` is a permutation of 1..rank-1.
 
     Example:
-    >>> keras_core.layers.Permute((2, 1))(np.ones((2, 3, 4))).shape
+    >>> keras_core.ops.shape(keras_core.layers.Permute((2, 1))(np.ones((2, 3, 4))))
     (2, 4, 3)
     """
 
@@ -134,7 +134,7 @@ class RepeatVector(Layer):
     """Repeats a ``(batch, features)`` input ``n`` times: ``(batch, n, features)``.
 
     Example:
-    >>> keras_core.layers.RepeatVector(3)(np.ones((2, 4))).shape
+    >>> keras_core.ops.shape(keras_core.layers.RepeatVector(3)(np.ones((2, 4))))
     (2, 3, 4)
     """
 

@@ -83,7 +83,7 @@ class Cropping1D(_Cropping):
     """Crops ``cropping=(start, end)`` steps from the time axis of ``(batch, steps, features)``.
 
     Example:
-    >>> keras_core.layers.Cropping1D((1, 2))(np.ones((1, 5, 3))).shape
+    >>> keras_core.ops.shape(keras_core.layers.Cropping1D((1, 2))(np.ones((1, 5, 3))))
     (1, 2, 3)
     """
 
@@ -97,7 +97,7 @@ class Cropping2D(_Cropping):
     """Crops rows and columns: ``cropping=((top, bottom), (left, right))``.
 
     Example:
-    >>> keras_core.layers.Cropping2D(((1, 1), (0, 2)))(np.ones((1, 4, 4, 3))).shape
+    >>> keras_core.ops.shape(keras_core.layers.Cropping2D(((1, 1), (0, 2)))(np.ones((1, 4, 4, 3))))
     (1, 2, 2, 3)
     """
 
@@ -111,7 +111,7 @@ class Cropping3D(_Cropping):
     """Crops the three spatial axes of a 5D input.
 
     Example:
-    >>> keras_core.layers.Cropping3D(1)(np.ones((1, 4, 4, 4, 2))).shape
+    >>> keras_core.ops.shape(keras_core.layers.Cropping3D(1)(np.ones((1, 4, 4, 4, 2))))
     (1, 2, 2, 2, 2)
     """
 
@@ -153,7 +153,7 @@ class ZeroPadding1D(_ZeroPadding):
     """Pads the time axis with zeros: ``padding`` is an int or ``(start, end)``.
 
     Example:
-    >>> keras_core.layers.ZeroPadding1D(2)(np.ones((1, 3, 2))).shape
+    >>> keras_core.ops.shape(keras_core.layers.ZeroPadding1D(2)(np.ones((1, 3, 2))))
     (1, 7, 2)
     """
 
@@ -167,7 +167,7 @@ class ZeroPadding2D(_ZeroPadding):
     """Pads rows and columns with zeros.
 
     Example:
-    >>> keras_core.layers.ZeroPadding2D((1, 2))(np.ones((1, 3, 3, 1))).shape
+    >>> keras_core.ops.shape(keras_core.layers.ZeroPadding2D((1, 2))(np.ones((1, 3, 3, 1))))
     (1, 5, 7, 1)
     """
 
@@ -181,7 +181,7 @@ class ZeroPadding3D(_ZeroPadding):
     """Pads the three spatial axes with zeros.
 
     Example:
-    >>> keras_core.layers.ZeroPadding3D(1)(np.ones((1, 2, 2, 2, 1))).shape
+    >>> keras_core.ops.shape(keras_core.layers.ZeroPadding3D(1)(np.ones((1, 2, 2, 2, 1))))
     (1, 4, 4, 4, 1)
     """
 
@@ -232,7 +232,7 @@ class UpSampling1D(_UpSampling):
     """Repeats each timestep ``size`` times.
 
     Example:
-    >>> keras_core.layers.UpSampling1D(2)(np.ones((1, 3, 2))).shape
+    >>> keras_core.ops.shape(keras_core.layers.UpSampling1D(2)(np.ones((1, 3, 2))))
     (1, 6, 2)
     """
 
@@ -246,7 +246,7 @@ class UpSampling2D(_UpSampling):
     """Upsamples rows and columns by ``size`` ("nearest" repeats; "bilinear" interpolates).
 
     Example:
-    >>> keras_core.layers.UpSampling2D((2, 3))(np.ones((1, 2, 2, 1))).shape
+    >>> keras_core.ops.shape(keras_core.layers.UpSampling2D((2, 3))(np.ones((1, 2, 2, 1))))
     (1, 4, 6, 1)
     """
 
@@ -280,7 +280,7 @@ class UpSampling3D(_UpSampling):
     """Repeats entries ``size`` times along the three spatial axes.
 
     Example:
-    >>> keras_core.layers.UpSampling3D(2)(np.ones((1, 1, 2, 2, 1))).shape
+    >>> keras_core.ops.shape(keras_core.layers.UpSampling3D(2)(np.ones((1, 1, 2, 2, 1))))
     (1, 2, 4, 4, 1)
     """
 

@@ -9,21 +9,17 @@ route KerasTensors to the Operation, and send everything else straight to
 """
 
 import operator
-from typing import Any
 
 import numpy as np
 
 from keras_core import backend
 from keras_core.backend.common import dtype_rules
 from keras_core.backend.common.dtypes import result_type, standardize_dtype
-from keras_core.backend.common.keras_tensor import KerasTensor, any_symbolic_tensors
+from keras_core.backend.common.keras_tensor import KerasTensor
 from keras_core.ops.op_utils import broadcast_shapes, canonicalize_axis, shape_of
 from keras_core.ops.operation import Operation
 
 INDEX_DTYPE = dtype_rules.INDEX_DTYPE
-
-# A backend tensor, a KerasTensor, a NumPy array, a nested list or a Python number.
-Tensor = Any
 
 
 class NumpyOp(Operation):
@@ -65,11 +61,6 @@ def op_class(class_name, fn, spec, call=None):
     if call is not None:
         attrs["call"] = lambda self, *args: call(self.config, *args)
     return type(class_name, (NumpyOp,), attrs)
-
-
-def symbolic(*args):
-    """True when any (possibly nested) argument is a KerasTensor."""
-    return any_symbolic_tensors(args)
 
 
 # ----------------------------------------------------------------------------- dtype rules

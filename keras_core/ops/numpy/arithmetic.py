@@ -1,9 +1,8 @@
 """Binary arithmetic and bitwise ops (NumPy broadcasting, keras_core dtype promotion)."""
 
 from keras_core import backend
-from keras_core.backend.common.keras_tensor import KerasTensor
+from keras_core.backend.common.keras_tensor import any_symbolic_tensors
 from keras_core.ops.numpy._base import (
-    Tensor,
     broadcast,
     check_integer_dtype,
     float_dtype,
@@ -13,6 +12,7 @@ from keras_core.ops.numpy._base import (
     promote_no_bool,
     same_dtype,
 )
+from keras_core.ops.op_utils import Tensor
 
 _bnp = backend.numpy
 _backend_add = _bnp.add  # bound once: the eager path of ``add`` is benchmarked
@@ -87,10 +87,6 @@ BitwiseInvert = op_class("BitwiseInvert", "bitwise_invert", _invert_spec)
 BitwiseNot = op_class("BitwiseNot", "bitwise_not", _invert_spec)
 
 
-def _sym(x1, x2):
-    return isinstance(x1, KerasTensor) or isinstance(x2, KerasTensor)
-
-
 # ----------------------------------------------------------------------------- arithmetic
 
 
@@ -106,9 +102,10 @@ def add(x1: Tensor, x2: Tensor) -> Tensor:
         are weak: ``int8 + 1`` stays ``int8``; ``bool + bool`` is a logical or).
 
     Example:
-    >>> keras_core.ops.add([1, 2], [10, 20])  # [11, 22]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.add([1, 2], [10, 20])).tolist()
+    [11, 22]
     """
-    if isinstance(x1, KerasTensor) or isinstance(x2, KerasTensor):
+    if any_symbolic_tensors((x1, x2)):
         return Add().symbolic_call(x1, x2)
     return _backend_add(x1, x2)
 
@@ -125,9 +122,10 @@ def subtract(x1: Tensor, x2: Tensor) -> Tensor:
         (use ``logical_xor``).
 
     Example:
-    >>> keras_core.ops.subtract([5, 7], 2)  # [3, 5]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.subtract([5, 7], 2)).tolist()
+    [3, 5]
     """
-    if _sym(x1, x2):
+    if any_symbolic_tensors((x1, x2)):
         return Subtract().symbolic_call(x1, x2)
     return _bnp.subtract(x1, x2)
 
@@ -143,9 +141,10 @@ def multiply(x1: Tensor, x2: Tensor) -> Tensor:
         The product, of the promoted dtype (``bool * bool`` is a logical and).
 
     Example:
-    >>> keras_core.ops.multiply([1.5, 2.0], [2.0, 3.0])  # [3.0, 6.0]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.multiply([1.5, 2.0], [2.0, 3.0])).tolist()
+    [3.0, 6.0]
     """
-    if _sym(x1, x2):
+    if any_symbolic_tensors((x1, x2)):
         return Multiply().symbolic_call(x1, x2)
     return _bnp.multiply(x1, x2)
 
@@ -162,9 +161,10 @@ def divide(x1: Tensor, x2: Tensor) -> Tensor:
         ``inf`` (``nan`` for ``0 / 0``), as in IEEE arithmetic.
 
     Example:
-    >>> keras_core.ops.divide([1, 3], 2)  # [0.5, 1.5]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.divide([1, 3], 2)).tolist()
+    [0.5, 1.5]
     """
-    if _sym(x1, x2):
+    if any_symbolic_tensors((x1, x2)):
         return Divide().symbolic_call(x1, x2)
     return _bnp.divide(x1, x2)
 
@@ -180,9 +180,10 @@ def true_divide(x1: Tensor, x2: Tensor) -> Tensor:
         A floating tensor (integers and bools give ``floatx()``).
 
     Example:
-    >>> keras_core.ops.true_divide([1.0, 4.0], [2.0, 8.0])  # [0.5, 0.5]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.true_divide([1.0, 4.0], [2.0, 8.0])).tolist()
+    [0.5, 0.5]
     """
-    if _sym(x1, x2):
+    if any_symbolic_tensors((x1, x2)):
         return TrueDivide().symbolic_call(x1, x2)
     return _bnp.true_divide(x1, x2)
 
@@ -198,9 +199,11 @@ def divide_no_nan(x1: Tensor, x2: Tensor) -> Tensor:
         ``x1 / x2`` where ``x2 != 0`` and ``0`` elsewhere, as a floating tensor.
 
     Example:
-    >>> keras_core.ops.divide_no_nan([1.0, 2.0], [0.0, 4.0])  # [0.0, 0.5]
+    >>> out = keras_core.ops.divide_no_nan([1.0, 2.0], [0.0, 4.0])
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [0.0, 0.5]
     """
-    if _sym(x1, x2):
+    if any_symbolic_tensors((x1, x2)):
         return DivideNoNan().symbolic_call(x1, x2)
     return _bnp.divide_no_nan(x1, x2)
 
@@ -217,9 +220,10 @@ def floor_divide(x1: Tensor, x2: Tensor) -> Tensor:
         toward minus infinity: ``-7 // 2 == -4``.
 
     Example:
-    >>> keras_core.ops.floor_divide([-7, 7], 2)  # [-4, 3]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.floor_divide([-7, 7], 2)).tolist()
+    [-4, 3]
     """
-    if _sym(x1, x2):
+    if any_symbolic_tensors((x1, x2)):
         return FloorDivide().symbolic_call(x1, x2)
     return _bnp.floor_divide(x1, x2)
 
@@ -236,9 +240,10 @@ def mod(x1: Tensor, x2: Tensor) -> Tensor:
         Dtype: the promoted dtype (bool becomes int32).
 
     Example:
-    >>> keras_core.ops.mod([-7, 7], [2, -2])  # [1, -1]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.mod([-7, 7], [2, -2])).tolist()
+    [1, -1]
     """
-    if _sym(x1, x2):
+    if any_symbolic_tensors((x1, x2)):
         return Mod().symbolic_call(x1, x2)
     return _bnp.mod(x1, x2)
 
@@ -254,9 +259,10 @@ def fmod(x1: Tensor, x2: Tensor) -> Tensor:
         ``x1 - trunc(x1 / x2) * x2``, of the promoted dtype (bool becomes int32).
 
     Example:
-    >>> keras_core.ops.fmod([-7, 7], [2, -2])  # [-1, 1]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.fmod([-7, 7], [2, -2])).tolist()
+    [-1, 1]
     """
-    if _sym(x1, x2):
+    if any_symbolic_tensors((x1, x2)):
         return Fmod().symbolic_call(x1, x2)
     return _bnp.fmod(x1, x2)
 
@@ -273,9 +279,10 @@ def power(x1: Tensor, x2: Tensor) -> Tensor:
         integer powers are an error, as in NumPy.
 
     Example:
-    >>> keras_core.ops.power([2, 3], 2)  # [4, 9]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.power([2, 3], 2)).tolist()
+    [4, 9]
     """
-    if _sym(x1, x2):
+    if any_symbolic_tensors((x1, x2)):
         return Power().symbolic_call(x1, x2)
     return _bnp.power(x1, x2)
 
@@ -291,9 +298,10 @@ def maximum(x1: Tensor, x2: Tensor) -> Tensor:
         A tensor of the promoted dtype; where either input is NaN the result is NaN.
 
     Example:
-    >>> keras_core.ops.maximum([1.0, 5.0], [3.0, 2.0])  # [3.0, 5.0]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.maximum([1.0, 5.0], [3.0, 2.0])).tolist()
+    [3.0, 5.0]
     """
-    if _sym(x1, x2):
+    if any_symbolic_tensors((x1, x2)):
         return Maximum().symbolic_call(x1, x2)
     return _bnp.maximum(x1, x2)
 
@@ -309,9 +317,10 @@ def minimum(x1: Tensor, x2: Tensor) -> Tensor:
         A tensor of the promoted dtype; where either input is NaN the result is NaN.
 
     Example:
-    >>> keras_core.ops.minimum([1.0, 5.0], [3.0, 2.0])  # [1.0, 2.0]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.minimum([1.0, 5.0], [3.0, 2.0])).tolist()
+    [1.0, 2.0]
     """
-    if _sym(x1, x2):
+    if any_symbolic_tensors((x1, x2)):
         return Minimum().symbolic_call(x1, x2)
     return _bnp.minimum(x1, x2)
 
@@ -327,9 +336,11 @@ def fmax(x1: Tensor, x2: Tensor) -> Tensor:
         A tensor of the promoted dtype.
 
     Example:
-    >>> keras_core.ops.fmax([float("nan"), 1.0], [2.0, 3.0])  # [2.0, 3.0]
+    >>> out = keras_core.ops.fmax([float("nan"), 1.0], [2.0, 3.0])
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [2.0, 3.0]
     """
-    if _sym(x1, x2):
+    if any_symbolic_tensors((x1, x2)):
         return Fmax().symbolic_call(x1, x2)
     return _bnp.fmax(x1, x2)
 
@@ -345,9 +356,11 @@ def fmin(x1: Tensor, x2: Tensor) -> Tensor:
         A tensor of the promoted dtype.
 
     Example:
-    >>> keras_core.ops.fmin([float("nan"), 1.0], [2.0, 3.0])  # [2.0, 1.0]
+    >>> out = keras_core.ops.fmin([float("nan"), 1.0], [2.0, 3.0])
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [2.0, 1.0]
     """
-    if _sym(x1, x2):
+    if any_symbolic_tensors((x1, x2)):
         return Fmin().symbolic_call(x1, x2)
     return _bnp.fmin(x1, x2)
 
@@ -364,9 +377,10 @@ def gcd(x1: Tensor, x2: Tensor) -> Tensor:
         a TypeError.
 
     Example:
-    >>> keras_core.ops.gcd([12, -9], [18, 6])  # [6, 3]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.gcd([12, -9], [18, 6])).tolist()
+    [6, 3]
     """
-    if _sym(x1, x2):
+    if any_symbolic_tensors((x1, x2)):
         return Gcd().symbolic_call(x1, x2)
     return _bnp.gcd(x1, x2)
 
@@ -382,9 +396,10 @@ def lcm(x1: Tensor, x2: Tensor) -> Tensor:
         An integer tensor of the promoted dtype (bool becomes int32).
 
     Example:
-    >>> keras_core.ops.lcm([4, 6], [6, -4])  # [12, 12]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.lcm([4, 6], [6, -4])).tolist()
+    [12, 12]
     """
-    if _sym(x1, x2):
+    if any_symbolic_tensors((x1, x2)):
         return Lcm().symbolic_call(x1, x2)
     return _bnp.lcm(x1, x2)
 
@@ -400,9 +415,10 @@ def hypot(x1: Tensor, x2: Tensor) -> Tensor:
         A floating tensor.
 
     Example:
-    >>> keras_core.ops.hypot([3.0], [4.0])  # [5.0]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.hypot([3.0], [4.0])).tolist()
+    [5.0]
     """
-    if _sym(x1, x2):
+    if any_symbolic_tensors((x1, x2)):
         return Hypot().symbolic_call(x1, x2)
     return _bnp.hypot(x1, x2)
 
@@ -418,9 +434,10 @@ def arctan2(x1: Tensor, x2: Tensor) -> Tensor:
         A floating tensor; the quadrant follows the signs of both inputs (and of zeros).
 
     Example:
-    >>> keras_core.ops.arctan2([1.0, -1.0], [-1.0, -1.0])  # [2.356, -2.356]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.arctan2([1.0, -1.0], [-1.0, -1.0])).tolist()
+    [2.3562, -2.3562]
     """
-    if _sym(x1, x2):
+    if any_symbolic_tensors((x1, x2)):
         return Arctan2().symbolic_call(x1, x2)
     return _bnp.arctan2(x1, x2)
 
@@ -436,9 +453,10 @@ def logaddexp(x1: Tensor, x2: Tensor) -> Tensor:
         A floating tensor.
 
     Example:
-    >>> keras_core.ops.logaddexp([0.0], [0.0])  # [0.6931]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.logaddexp([0.0], [0.0])).tolist()
+    [0.6931]
     """
-    if _sym(x1, x2):
+    if any_symbolic_tensors((x1, x2)):
         return Logaddexp().symbolic_call(x1, x2)
     return _bnp.logaddexp(x1, x2)
 
@@ -454,9 +472,10 @@ def logaddexp2(x1: Tensor, x2: Tensor) -> Tensor:
         A floating tensor.
 
     Example:
-    >>> keras_core.ops.logaddexp2([1.0], [1.0])  # [2.0]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.logaddexp2([1.0], [1.0])).tolist()
+    [2.0]
     """
-    if _sym(x1, x2):
+    if any_symbolic_tensors((x1, x2)):
         return Logaddexp2().symbolic_call(x1, x2)
     return _bnp.logaddexp2(x1, x2)
 
@@ -472,9 +491,10 @@ def heaviside(x1: Tensor, x2: Tensor) -> Tensor:
         A floating tensor; NaN in ``x1`` gives NaN.
 
     Example:
-    >>> keras_core.ops.heaviside([-1.0, 0.0, 2.0], 0.5)  # [0.0, 0.5, 1.0]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.heaviside([-1.0, 0.0, 2.0], 0.5)).tolist()
+    [0.0, 0.5, 1.0]
     """
-    if _sym(x1, x2):
+    if any_symbolic_tensors((x1, x2)):
         return Heaviside().symbolic_call(x1, x2)
     return _bnp.heaviside(x1, x2)
 
@@ -490,9 +510,13 @@ def nextafter(x1: Tensor, x2: Tensor) -> Tensor:
         A floating tensor of the promoted floating dtype (the step is one ulp of it).
 
     Example:
-    >>> keras_core.ops.nextafter([1.0], [2.0])  # [1.0000001] in float32
+    The float32 value after 1.0 is ``1 + 2**-23``:
+
+    >>> x = keras_core.ops.nextafter([1.0], [2.0])
+    >>> keras_core.ops.convert_to_numpy(x).tolist() == [1.0 + 2.0**-23]
+    True
     """
-    if _sym(x1, x2):
+    if any_symbolic_tensors((x1, x2)):
         return Nextafter().symbolic_call(x1, x2)
     return _bnp.nextafter(x1, x2)
 
@@ -508,9 +532,10 @@ def ldexp(x1: Tensor, x2: Tensor) -> Tensor:
         A floating tensor with the floating dtype of ``x1`` (ints become ``floatx()``).
 
     Example:
-    >>> keras_core.ops.ldexp([1.0, 3.0], [2, -1])  # [4.0, 1.5]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.ldexp([1.0, 3.0], [2, -1])).tolist()
+    [4.0, 1.5]
     """
-    if _sym(x1, x2):
+    if any_symbolic_tensors((x1, x2)):
         return Ldexp().symbolic_call(x1, x2)
     return _bnp.ldexp(x1, x2)
 
@@ -529,9 +554,10 @@ def bitwise_and(x: Tensor, y: Tensor) -> Tensor:
         A tensor of the promoted dtype; floats raise a TypeError.
 
     Example:
-    >>> keras_core.ops.bitwise_and([12, 10], 6)  # [4, 2]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.bitwise_and([12, 10], 6)).tolist()
+    [4, 2]
     """
-    if _sym(x, y):
+    if any_symbolic_tensors((x, y)):
         return BitwiseAnd().symbolic_call(x, y)
     return _bnp.bitwise_and(x, y)
 
@@ -547,9 +573,10 @@ def bitwise_or(x: Tensor, y: Tensor) -> Tensor:
         A tensor of the promoted dtype.
 
     Example:
-    >>> keras_core.ops.bitwise_or([12, 10], 6)  # [14, 14]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.bitwise_or([12, 10], 6)).tolist()
+    [14, 14]
     """
-    if _sym(x, y):
+    if any_symbolic_tensors((x, y)):
         return BitwiseOr().symbolic_call(x, y)
     return _bnp.bitwise_or(x, y)
 
@@ -565,9 +592,10 @@ def bitwise_xor(x: Tensor, y: Tensor) -> Tensor:
         A tensor of the promoted dtype.
 
     Example:
-    >>> keras_core.ops.bitwise_xor([12, 10], 6)  # [10, 12]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.bitwise_xor([12, 10], 6)).tolist()
+    [10, 12]
     """
-    if _sym(x, y):
+    if any_symbolic_tensors((x, y)):
         return BitwiseXor().symbolic_call(x, y)
     return _bnp.bitwise_xor(x, y)
 
@@ -582,9 +610,10 @@ def bitwise_invert(x: Tensor) -> Tensor:
         A tensor of the dtype of ``x``; for signed integers ``~x == -x - 1``.
 
     Example:
-    >>> keras_core.ops.bitwise_invert([0, 5])  # [-1, -6]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.bitwise_invert([0, 5])).tolist()
+    [-1, -6]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return BitwiseInvert().symbolic_call(x)
     return _bnp.bitwise_invert(x)
 
@@ -599,9 +628,10 @@ def bitwise_not(x: Tensor) -> Tensor:
         A tensor of the dtype of ``x``.
 
     Example:
-    >>> keras_core.ops.bitwise_not([True, False])  # [False, True]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.bitwise_not([True, False])).tolist()
+    [False, True]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return BitwiseNot().symbolic_call(x)
     return _bnp.bitwise_not(x)
 
@@ -617,9 +647,10 @@ def bitwise_left_shift(x: Tensor, y: Tensor) -> Tensor:
         An integer tensor of the promoted dtype (bool becomes int32).
 
     Example:
-    >>> keras_core.ops.bitwise_left_shift([1, 3], 2)  # [4, 12]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.bitwise_left_shift([1, 3], 2)).tolist()
+    [4, 12]
     """
-    if _sym(x, y):
+    if any_symbolic_tensors((x, y)):
         return BitwiseLeftShift().symbolic_call(x, y)
     return _bnp.bitwise_left_shift(x, y)
 
@@ -635,9 +666,10 @@ def bitwise_right_shift(x: Tensor, y: Tensor) -> Tensor:
         An integer tensor of the promoted dtype (bool becomes int32).
 
     Example:
-    >>> keras_core.ops.bitwise_right_shift([8, -8], 2)  # [2, -2]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.bitwise_right_shift([8, -8], 2)).tolist()
+    [2, -2]
     """
-    if _sym(x, y):
+    if any_symbolic_tensors((x, y)):
         return BitwiseRightShift().symbolic_call(x, y)
     return _bnp.bitwise_right_shift(x, y)
 
@@ -653,9 +685,10 @@ def left_shift(x: Tensor, y: Tensor) -> Tensor:
         An integer tensor of the promoted dtype.
 
     Example:
-    >>> keras_core.ops.left_shift([1], [3])  # [8]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.left_shift([1], [3])).tolist()
+    [8]
     """
-    if _sym(x, y):
+    if any_symbolic_tensors((x, y)):
         return LeftShift().symbolic_call(x, y)
     return _bnp.left_shift(x, y)
 
@@ -671,8 +704,9 @@ def right_shift(x: Tensor, y: Tensor) -> Tensor:
         An integer tensor of the promoted dtype.
 
     Example:
-    >>> keras_core.ops.right_shift([16], [3])  # [2]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.right_shift([16], [3])).tolist()
+    [2]
     """
-    if _sym(x, y):
+    if any_symbolic_tensors((x, y)):
         return RightShift().symbolic_call(x, y)
     return _bnp.right_shift(x, y)

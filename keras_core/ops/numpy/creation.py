@@ -4,9 +4,8 @@ diagonals, Vandermonde matrices, and window functions."""
 from keras_core import backend
 from keras_core.backend.common import dtype_rules
 from keras_core.backend.common.dtypes import standardize_dtype
-from keras_core.backend.common.keras_tensor import KerasTensor
+from keras_core.backend.common.keras_tensor import KerasTensor, any_symbolic_tensors
 from keras_core.ops.numpy._base import (
-    Tensor,
     as_int,
     broadcast,
     float_dtype,
@@ -17,9 +16,9 @@ from keras_core.ops.numpy._base import (
     same_dtype,
     shape_arg,
     shape_of,
-    symbolic,
     unary_dtype,
 )
+from keras_core.ops.op_utils import Tensor
 
 _bnp = backend.numpy
 
@@ -139,7 +138,8 @@ def arange(
         A 1-D tensor of ``ceil((stop - start) / step)`` values.
 
     Example:
-    >>> keras_core.ops.arange(1, 7, 2)  # [1, 3, 5]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.arange(1, 7, 2)).tolist()
+    [1, 3, 5]
     """
     for arg, value in (("start", start), ("stop", stop), ("step", step)):
         if isinstance(value, KerasTensor):
@@ -181,11 +181,12 @@ def linspace(
         The values, or ``(values, step)`` with ``retstep``.
 
     Example:
-    >>> keras_core.ops.linspace(0.0, 1.0, 5)  # [0.0, 0.25, 0.5, 0.75, 1.0]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.linspace(0.0, 1.0, 5)).tolist()
+    [0.0, 0.25, 0.5, 0.75, 1.0]
     """
     num, axis = _space_args("linspace", num, axis, start, stop)
     config = dict(num=num, endpoint=endpoint, retstep=retstep, dtype=_dtype(dtype), axis=axis)
-    if symbolic(start, stop):
+    if any_symbolic_tensors((start, stop)):
         return Linspace(**config).symbolic_call(start, stop)
     return _bnp.linspace(start, stop, **config)
 
@@ -214,13 +215,14 @@ def logspace(
         The values.
 
     Example:
-    >>> keras_core.ops.logspace(0.0, 2.0, 3)  # [1.0, 10.0, 100.0]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.logspace(0.0, 2.0, 3)).tolist()
+    [1.0, 10.0, 100.0]
     """
     num, axis = _space_args("logspace", num, axis, start, stop)
     if not isinstance(base, (int, float)):
         raise TypeError(f"logspace: `base` must be a number. Received: base={base!r}")
     config = dict(num=num, endpoint=endpoint, base=base, dtype=_dtype(dtype), axis=axis)
-    if symbolic(start, stop):
+    if any_symbolic_tensors((start, stop)):
         return Logspace(**config).symbolic_call(start, stop)
     return _bnp.logspace(start, stop, **config)
 
@@ -247,14 +249,15 @@ def geomspace(
         The values.
 
     Example:
-    >>> keras_core.ops.geomspace(1.0, 1000.0, 4)  # [1.0, 10.0, 100.0, 1000.0]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.geomspace(1.0, 1000.0, 4)).tolist()
+    [1.0, 10.0, 100.0, 1000.0]
     """
     num, axis = _space_args("geomspace", num, axis, start, stop)
     for arg, value in (("start", start), ("stop", stop)):
         if isinstance(value, (int, float)) and value == 0:
             raise ValueError(f"geomspace: `{arg}` must not be zero.")
     config = dict(num=num, endpoint=endpoint, dtype=_dtype(dtype), axis=axis)
-    if symbolic(start, stop):
+    if any_symbolic_tensors((start, stop)):
         return Geomspace(**config).symbolic_call(start, stop)
     return _bnp.geomspace(start, stop, **config)
 
@@ -273,7 +276,8 @@ def zeros(shape: tuple, dtype: str | None = None) -> Tensor:
         A tensor of ``shape`` filled with 0.
 
     Example:
-    >>> keras_core.ops.zeros((2,))  # [0.0, 0.0]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.zeros((2,))).tolist()
+    [0.0, 0.0]
     """
     return _bnp.zeros(_shape("zeros", shape), dtype=_dtype(dtype))
 
@@ -289,7 +293,8 @@ def ones(shape: tuple, dtype: str | None = None) -> Tensor:
         A tensor of ``shape`` filled with 1.
 
     Example:
-    >>> keras_core.ops.ones((2,), dtype="int32")  # [1, 1]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.ones((2,), dtype="int32")).tolist()
+    [1, 1]
     """
     return _bnp.ones(_shape("ones", shape), dtype=_dtype(dtype))
 
@@ -331,10 +336,11 @@ def full(shape: tuple, fill_value: Tensor, dtype: str | None = None) -> Tensor:
         A tensor of ``shape``.
 
     Example:
-    >>> keras_core.ops.full((2,), 7)  # [7, 7]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.full((2,), 7)).tolist()
+    [7, 7]
     """
     shape = _shape("full", shape)
-    if isinstance(fill_value, KerasTensor):
+    if any_symbolic_tensors((fill_value,)):
         return Full(shape=shape, dtype=_dtype(dtype)).symbolic_call(fill_value)
     return _bnp.full(shape, fill_value, dtype=_dtype(dtype))
 
@@ -350,9 +356,10 @@ def zeros_like(x: Tensor, dtype: str | None = None) -> Tensor:
         A tensor of zeros.
 
     Example:
-    >>> keras_core.ops.zeros_like([1, 2])  # [0, 0]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.zeros_like([1, 2])).tolist()
+    [0, 0]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return ZerosLike(dtype=_dtype(dtype)).symbolic_call(x)
     return _bnp.zeros_like(x, dtype=_dtype(dtype))
 
@@ -368,9 +375,10 @@ def ones_like(x: Tensor, dtype: str | None = None) -> Tensor:
         A tensor of ones.
 
     Example:
-    >>> keras_core.ops.ones_like([1.5, 2.5])  # [1.0, 1.0]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.ones_like([1.5, 2.5])).tolist()
+    [1.0, 1.0]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return OnesLike(dtype=_dtype(dtype)).symbolic_call(x)
     return _bnp.ones_like(x, dtype=_dtype(dtype))
 
@@ -389,7 +397,7 @@ def empty_like(x: Tensor, dtype: str | None = None) -> Tensor:
     >>> keras_core.ops.shape(keras_core.ops.empty_like([[1, 2]]))
     (1, 2)
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return EmptyLike(dtype=_dtype(dtype)).symbolic_call(x)
     return _bnp.empty_like(x, dtype=_dtype(dtype))
 
@@ -406,9 +414,10 @@ def full_like(x: Tensor, fill_value: Tensor, dtype: str | None = None) -> Tensor
         The filled tensor.
 
     Example:
-    >>> keras_core.ops.full_like([1, 2], 5)  # [5, 5]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.full_like([1, 2], 5)).tolist()
+    [5, 5]
     """
-    if symbolic(x, fill_value):
+    if any_symbolic_tensors((x, fill_value)):
         return FullLike(dtype=_dtype(dtype)).symbolic_call(x, fill_value)
     return _bnp.full_like(x, fill_value, dtype=_dtype(dtype))
 
@@ -429,7 +438,8 @@ def eye(N: int, M: int | None = None, k: int = 0, dtype: str | None = None) -> T
         A tensor of shape ``(N, M)``.
 
     Example:
-    >>> keras_core.ops.eye(2)  # [[1.0, 0.0], [0.0, 1.0]]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.eye(2)).tolist()
+    [[1.0, 0.0], [0.0, 1.0]]
     """
     N = _size("eye", N, "N")
     M = N if M is None else _size("eye", M, "M")
@@ -454,7 +464,8 @@ def identity(n: int, dtype: str | None = None) -> Tensor:
         A tensor of shape ``(n, n)``.
 
     Example:
-    >>> keras_core.ops.identity(2, dtype="int32")  # [[1, 0], [0, 1]]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.identity(2, dtype="int32")).tolist()
+    [[1, 0], [0, 1]]
     """
     return _bnp.identity(_size("identity", n, "n"), dtype=_dtype(dtype))
 
@@ -472,7 +483,8 @@ def tri(N: int, M: int | None = None, k: int = 0, dtype: str | None = None) -> T
         A tensor of shape ``(N, M)``.
 
     Example:
-    >>> keras_core.ops.tri(2)  # [[1.0, 0.0], [1.0, 1.0]]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.tri(2)).tolist()
+    [[1.0, 0.0], [1.0, 1.0]]
     """
     N = _size("tri", N, "N")
     M = N if M is None else _size("tri", M, "M")
@@ -495,11 +507,12 @@ def tril(x: Tensor, k: int = 0) -> Tensor:
         A tensor of the shape and dtype of ``x``.
 
     Example:
-    >>> keras_core.ops.tril([[1, 2], [3, 4]])  # [[1, 0], [3, 4]]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.tril([[1, 2], [3, 4]])).tolist()
+    [[1, 0], [3, 4]]
     """
     _matrix_rank("tril", x)
     k = as_int("tril", k, "k")
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Tril(k=k).symbolic_call(x)
     return _bnp.tril(x, k=k)
 
@@ -515,11 +528,12 @@ def triu(x: Tensor, k: int = 0) -> Tensor:
         A tensor of the shape and dtype of ``x``.
 
     Example:
-    >>> keras_core.ops.triu([[1, 2], [3, 4]])  # [[1, 2], [0, 4]]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.triu([[1, 2], [3, 4]])).tolist()
+    [[1, 2], [0, 4]]
     """
     _matrix_rank("triu", x)
     k = as_int("triu", k, "k")
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Triu(k=k).symbolic_call(x)
     return _bnp.triu(x, k=k)
 
@@ -535,12 +549,13 @@ def diag(x: Tensor, k: int = 0) -> Tensor:
         A 2-D tensor for 1-D input, a 1-D tensor for 2-D input.
 
     Example:
-    >>> keras_core.ops.diag([1, 2])  # [[1, 0], [0, 2]]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.diag([1, 2])).tolist()
+    [[1, 0], [0, 2]]
     """
     if ndim_of(x) not in (1, 2):
         raise ValueError(f"diag: `x` must be 1-D or 2-D. Received: shape={shape_of(x)}")
     k = as_int("diag", k, "k")
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Diag(k=k).symbolic_call(x)
     return _bnp.diag(x, k=k)
 
@@ -556,10 +571,11 @@ def diagflat(x: Tensor, k: int = 0) -> Tensor:
         A square 2-D tensor of size ``x.size + |k|``.
 
     Example:
-    >>> keras_core.ops.diagflat([[1, 2]])  # [[1, 0], [0, 2]]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.diagflat([[1, 2]])).tolist()
+    [[1, 0], [0, 2]]
     """
     k = as_int("diagflat", k, "k")
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Diagflat(k=k).symbolic_call(x)
     return _bnp.diagflat(x, k=k)
 
@@ -577,7 +593,8 @@ def diagonal(x: Tensor, offset: int = 0, axis1: int = 0, axis2: int = 1) -> Tens
         A tensor with both axes removed and the diagonal as a new last axis.
 
     Example:
-    >>> keras_core.ops.diagonal([[1, 2], [3, 4]])  # [1, 4]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.diagonal([[1, 2], [3, 4]])).tolist()
+    [1, 4]
     """
     _matrix_rank("diagonal", x)
     ndim = ndim_of(x)
@@ -586,7 +603,7 @@ def diagonal(x: Tensor, offset: int = 0, axis1: int = 0, axis2: int = 1) -> Tens
     if axis1 == axis2:
         raise ValueError(f"diagonal: `axis1` and `axis2` must differ. Received: {axis1}, {axis2}")
     offset = as_int("diagonal", offset, "offset")
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Diagonal(offset=offset, axis1=axis1, axis2=axis2).symbolic_call(x)
     return _bnp.diagonal(x, offset=offset, axis1=axis1, axis2=axis2)
 
@@ -604,13 +621,14 @@ def vander(x: Tensor, N: int | None = None, increasing: bool = False) -> Tensor:
         A tensor of shape ``(len(x), N)`` of the dtype of ``x`` (bool becomes int32).
 
     Example:
-    >>> keras_core.ops.vander([1, 2, 3], 3)  # [[1, 1, 1], [4, 2, 1], [9, 3, 1]]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.vander([1, 2, 3], 3)).tolist()
+    [[1, 1, 1], [4, 2, 1], [9, 3, 1]]
     """
     if ndim_of(x) != 1:
         raise ValueError(f"vander: `x` must be 1-D. Received: shape={shape_of(x)}")
     if N is not None:
         N = _size("vander", N, "N")
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Vander(N=N, increasing=increasing).symbolic_call(x)
     return _bnp.vander(x, N=N, increasing=increasing)
 
@@ -627,9 +645,11 @@ def array(x: Tensor, dtype: str | None = None) -> Tensor:
         A tensor.
 
     Example:
-    >>> keras_core.ops.array([[1, 2], [3, 4]], dtype="float32")  # [[1.0, 2.0], [3.0, 4.0]]
+    >>> out = keras_core.ops.array([[1, 2], [3, 4]], dtype="float32")
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [[1.0, 2.0], [3.0, 4.0]]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Array(dtype=_dtype(dtype)).symbolic_call(x)
     return _bnp.array(x, dtype=_dtype(dtype))
 
@@ -638,7 +658,7 @@ def array(x: Tensor, dtype: str | None = None) -> Tensor:
 
 
 def _window(op, cls, x, *args):
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return cls().symbolic_call(x, *args)
     if isinstance(x, (int, float)) and not isinstance(x, bool):
         if int(x) != x:
@@ -657,7 +677,8 @@ def bartlett(x: int) -> Tensor:
         A 1-D ``floatx()`` tensor peaking at 1 in the middle and 0 at both ends.
 
     Example:
-    >>> keras_core.ops.bartlett(5)  # [0.0, 0.5, 1.0, 0.5, 0.0]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.bartlett(5)).tolist()
+    [0.0, 0.5, 1.0, 0.5, 0.0]
     """
     return _window("bartlett", Bartlett, x)
 
@@ -672,7 +693,8 @@ def blackman(x: int) -> Tensor:
         A 1-D ``floatx()`` tensor.
 
     Example:
-    >>> keras_core.ops.blackman(3)  # [0.0, 1.0, 0.0]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.blackman(3)).tolist()
+    [0.0, 1.0, 0.0]
     """
     return _window("blackman", Blackman, x)
 
@@ -687,7 +709,8 @@ def hamming(x: int) -> Tensor:
         A 1-D ``floatx()`` tensor.
 
     Example:
-    >>> keras_core.ops.hamming(3)  # [0.08, 1.0, 0.08]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.hamming(3)).tolist()
+    [0.08, 1.0, 0.08]
     """
     return _window("hamming", Hamming, x)
 
@@ -702,7 +725,8 @@ def hanning(x: int) -> Tensor:
         A 1-D ``floatx()`` tensor.
 
     Example:
-    >>> keras_core.ops.hanning(3)  # [0.0, 1.0, 0.0]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.hanning(3)).tolist()
+    [0.0, 1.0, 0.0]
     """
     return _window("hanning", Hanning, x)
 
@@ -718,7 +742,8 @@ def kaiser(x: int, beta: float) -> Tensor:
         A 1-D ``floatx()`` tensor.
 
     Example:
-    >>> keras_core.ops.kaiser(3, 0.0)  # [1.0, 1.0, 1.0]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.kaiser(3, 0.0)).tolist()
+    [1.0, 1.0, 1.0]
     """
     if not isinstance(beta, (int, float)) or isinstance(beta, bool):
         raise TypeError(f"kaiser: `beta` must be a number. Received: beta={beta!r}")

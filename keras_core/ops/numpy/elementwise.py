@@ -2,9 +2,8 @@
 trigonometry, rounding, complex parts, ``clip`` and ``nan_to_num``."""
 
 from keras_core import backend
-from keras_core.backend.common.keras_tensor import KerasTensor
+from keras_core.backend.common.keras_tensor import any_symbolic_tensors
 from keras_core.ops.numpy._base import (
-    Tensor,
     broadcast,
     float_dtype,
     kt,
@@ -12,9 +11,9 @@ from keras_core.ops.numpy._base import (
     promote_no_bool,
     real_dtype,
     same_dtype,
-    symbolic,
     unary_dtype,
 )
+from keras_core.ops.op_utils import Tensor
 
 _bnp = backend.numpy
 
@@ -86,9 +85,10 @@ def abs(x: Tensor) -> Tensor:
         A tensor of the dtype of ``x`` (bool becomes int32; complex gives its real dtype).
 
     Example:
-    >>> keras_core.ops.abs([-1.5, 2.0])  # [1.5, 2.0]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.abs([-1.5, 2.0])).tolist()
+    [1.5, 2.0]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Abs().symbolic_call(x)
     return _bnp.abs(x)
 
@@ -103,9 +103,10 @@ def absolute(x: Tensor) -> Tensor:
         A tensor of the dtype of ``x`` (bool becomes int32).
 
     Example:
-    >>> keras_core.ops.absolute([-3, 4])  # [3, 4]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.absolute([-3, 4])).tolist()
+    [3, 4]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Absolute().symbolic_call(x)
     return _bnp.absolute(x)
 
@@ -120,9 +121,10 @@ def fabs(x: Tensor) -> Tensor:
         A floating tensor (integers and bools give ``floatx()``).
 
     Example:
-    >>> keras_core.ops.fabs([-3, 4])  # [3.0, 4.0]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.fabs([-3, 4])).tolist()
+    [3.0, 4.0]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Fabs().symbolic_call(x)
     return _bnp.fabs(x)
 
@@ -137,9 +139,10 @@ def negative(x: Tensor) -> Tensor:
         A tensor of the dtype of ``x`` (bool becomes int32; unsigned integers wrap).
 
     Example:
-    >>> keras_core.ops.negative([1.0, -2.0])  # [-1.0, 2.0]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.negative([1.0, -2.0])).tolist()
+    [-1.0, 2.0]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Negative().symbolic_call(x)
     return _bnp.negative(x)
 
@@ -154,9 +157,10 @@ def square(x: Tensor) -> Tensor:
         A tensor of the dtype of ``x`` (bool becomes int32).
 
     Example:
-    >>> keras_core.ops.square([-3, 2])  # [9, 4]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.square([-3, 2])).tolist()
+    [9, 4]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Square().symbolic_call(x)
     return _bnp.square(x)
 
@@ -171,9 +175,10 @@ def sign(x: Tensor) -> Tensor:
         A tensor of the dtype of ``x`` (bool becomes int32).
 
     Example:
-    >>> keras_core.ops.sign([-2.5, 0.0, 3.0])  # [-1.0, 0.0, 1.0]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.sign([-2.5, 0.0, 3.0])).tolist()
+    [-1.0, 0.0, 1.0]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Sign().symbolic_call(x)
     return _bnp.sign(x)
 
@@ -189,9 +194,10 @@ def reciprocal(x: Tensor) -> Tensor:
         0`` is ``inf``.
 
     Example:
-    >>> keras_core.ops.reciprocal([2, 4])  # [0.5, 0.25]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.reciprocal([2, 4])).tolist()
+    [0.5, 0.25]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Reciprocal().symbolic_call(x)
     return _bnp.reciprocal(x)
 
@@ -207,9 +213,10 @@ def sqrt(x: Tensor) -> Tensor:
         inputs give NaN.
 
     Example:
-    >>> keras_core.ops.sqrt([4.0, 9.0])  # [2.0, 3.0]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.sqrt([4.0, 9.0])).tolist()
+    [2.0, 3.0]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Sqrt().symbolic_call(x)
     return _bnp.sqrt(x)
 
@@ -224,9 +231,10 @@ def cbrt(x: Tensor) -> Tensor:
         A floating tensor of the shape of ``x`` (integers and bools give ``floatx()``).
 
     Example:
-    >>> keras_core.ops.cbrt([-8.0, 27.0])  # [-2.0, 3.0]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.cbrt([-8.0, 27.0])).tolist()
+    [-2.0, 3.0]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Cbrt().symbolic_call(x)
     return _bnp.cbrt(x)
 
@@ -241,9 +249,10 @@ def exp(x: Tensor) -> Tensor:
         A floating tensor of the shape of ``x`` (integers and bools give ``floatx()``).
 
     Example:
-    >>> keras_core.ops.exp([0.0, 1.0])  # [1.0, 2.7183]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.exp([0.0, 1.0])).tolist()
+    [1.0, 2.7183]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Exp().symbolic_call(x)
     return _bnp.exp(x)
 
@@ -258,9 +267,10 @@ def exp2(x: Tensor) -> Tensor:
         A floating tensor of the shape of ``x`` (integers and bools give ``floatx()``).
 
     Example:
-    >>> keras_core.ops.exp2([3.0, -1.0])  # [8.0, 0.5]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.exp2([3.0, -1.0])).tolist()
+    [8.0, 0.5]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Exp2().symbolic_call(x)
     return _bnp.exp2(x)
 
@@ -275,9 +285,10 @@ def expm1(x: Tensor) -> Tensor:
         A floating tensor of the shape of ``x`` (integers and bools give ``floatx()``).
 
     Example:
-    >>> keras_core.ops.expm1([1e-10])  # [1e-10]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.expm1([1e-10])).tolist()
+    [0.0]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Expm1().symbolic_call(x)
     return _bnp.expm1(x)
 
@@ -293,9 +304,10 @@ def log(x: Tensor) -> Tensor:
         ``log(0)`` is ``-inf``; negative inputs give NaN.
 
     Example:
-    >>> keras_core.ops.log([1.0, 2.7183])  # [0.0, 1.0]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.log([1.0, 2.7183])).tolist()
+    [0.0, 1.0]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Log().symbolic_call(x)
     return _bnp.log(x)
 
@@ -310,9 +322,10 @@ def log2(x: Tensor) -> Tensor:
         A floating tensor of the shape of ``x`` (integers and bools give ``floatx()``).
 
     Example:
-    >>> keras_core.ops.log2([8.0, 0.5])  # [3.0, -1.0]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.log2([8.0, 0.5])).tolist()
+    [3.0, -1.0]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Log2().symbolic_call(x)
     return _bnp.log2(x)
 
@@ -327,9 +340,10 @@ def log10(x: Tensor) -> Tensor:
         A floating tensor of the shape of ``x`` (integers and bools give ``floatx()``).
 
     Example:
-    >>> keras_core.ops.log10([1000.0])  # [3.0]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.log10([1000.0])).tolist()
+    [3.0]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Log10().symbolic_call(x)
     return _bnp.log10(x)
 
@@ -344,9 +358,10 @@ def log1p(x: Tensor) -> Tensor:
         A floating tensor of the shape of ``x`` (integers and bools give ``floatx()``).
 
     Example:
-    >>> keras_core.ops.log1p([1e-10])  # [1e-10]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.log1p([1e-10])).tolist()
+    [0.0]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Log1p().symbolic_call(x)
     return _bnp.log1p(x)
 
@@ -361,9 +376,10 @@ def sin(x: Tensor) -> Tensor:
         A floating tensor of the shape of ``x`` (integers and bools give ``floatx()``).
 
     Example:
-    >>> keras_core.ops.sin([0.0, 1.5708])  # [0.0, 1.0]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.sin([0.0, 1.5708])).tolist()
+    [0.0, 1.0]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Sin().symbolic_call(x)
     return _bnp.sin(x)
 
@@ -378,9 +394,10 @@ def cos(x: Tensor) -> Tensor:
         A floating tensor of the shape of ``x`` (integers and bools give ``floatx()``).
 
     Example:
-    >>> keras_core.ops.cos([0.0, 3.1416])  # [1.0, -1.0]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.cos([0.0, 3.1416])).tolist()
+    [1.0, -1.0]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Cos().symbolic_call(x)
     return _bnp.cos(x)
 
@@ -395,9 +412,10 @@ def tan(x: Tensor) -> Tensor:
         A floating tensor of the shape of ``x`` (integers and bools give ``floatx()``).
 
     Example:
-    >>> keras_core.ops.tan([0.0, 0.7854])  # [0.0, 1.0]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.tan([0.0, 0.7854])).tolist()
+    [0.0, 1.0]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Tan().symbolic_call(x)
     return _bnp.tan(x)
 
@@ -413,9 +431,10 @@ def arcsin(x: Tensor) -> Tensor:
         outside ``[-1, 1]`` give NaN.
 
     Example:
-    >>> keras_core.ops.arcsin([0.0, 1.0])  # [0.0, 1.5708]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.arcsin([0.0, 1.0])).tolist()
+    [0.0, 1.5708]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Arcsin().symbolic_call(x)
     return _bnp.arcsin(x)
 
@@ -431,9 +450,10 @@ def arccos(x: Tensor) -> Tensor:
         outside ``[-1, 1]`` give NaN.
 
     Example:
-    >>> keras_core.ops.arccos([1.0, -1.0])  # [0.0, 3.1416]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.arccos([1.0, -1.0])).tolist()
+    [0.0, 3.1416]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Arccos().symbolic_call(x)
     return _bnp.arccos(x)
 
@@ -448,9 +468,10 @@ def arctan(x: Tensor) -> Tensor:
         A floating tensor of the shape of ``x`` (integers and bools give ``floatx()``).
 
     Example:
-    >>> keras_core.ops.arctan([0.0, 1.0])  # [0.0, 0.7854]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.arctan([0.0, 1.0])).tolist()
+    [0.0, 0.7854]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Arctan().symbolic_call(x)
     return _bnp.arctan(x)
 
@@ -465,9 +486,10 @@ def sinh(x: Tensor) -> Tensor:
         A floating tensor of the shape of ``x`` (integers and bools give ``floatx()``).
 
     Example:
-    >>> keras_core.ops.sinh([0.0, 1.0])  # [0.0, 1.1752]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.sinh([0.0, 1.0])).tolist()
+    [0.0, 1.1752]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Sinh().symbolic_call(x)
     return _bnp.sinh(x)
 
@@ -482,9 +504,10 @@ def cosh(x: Tensor) -> Tensor:
         A floating tensor of the shape of ``x`` (integers and bools give ``floatx()``).
 
     Example:
-    >>> keras_core.ops.cosh([0.0, 1.0])  # [1.0, 1.5431]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.cosh([0.0, 1.0])).tolist()
+    [1.0, 1.5431]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Cosh().symbolic_call(x)
     return _bnp.cosh(x)
 
@@ -499,9 +522,10 @@ def tanh(x: Tensor) -> Tensor:
         A floating tensor of the shape of ``x`` (integers and bools give ``floatx()``).
 
     Example:
-    >>> keras_core.ops.tanh([0.0, 1.0])  # [0.0, 0.7616]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.tanh([0.0, 1.0])).tolist()
+    [0.0, 0.7616]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Tanh().symbolic_call(x)
     return _bnp.tanh(x)
 
@@ -516,9 +540,10 @@ def arcsinh(x: Tensor) -> Tensor:
         A floating tensor of the shape of ``x`` (integers and bools give ``floatx()``).
 
     Example:
-    >>> keras_core.ops.arcsinh([0.0, 1.1752])  # [0.0, 1.0]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.arcsinh([0.0, 1.1752])).tolist()
+    [0.0, 1.0]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Arcsinh().symbolic_call(x)
     return _bnp.arcsinh(x)
 
@@ -534,9 +559,10 @@ def arccosh(x: Tensor) -> Tensor:
         below 1 give NaN.
 
     Example:
-    >>> keras_core.ops.arccosh([1.0, 1.5431])  # [0.0, 1.0]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.arccosh([1.0, 1.5431])).tolist()
+    [0.0, 1.0]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Arccosh().symbolic_call(x)
     return _bnp.arccosh(x)
 
@@ -552,9 +578,10 @@ def arctanh(x: Tensor) -> Tensor:
         ``arctanh(1)`` is ``inf``; ``|x| > 1`` gives NaN.
 
     Example:
-    >>> keras_core.ops.arctanh([0.0, 0.7616])  # [0.0, 1.0]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.arctanh([0.0, 0.7616])).tolist()
+    [0.0, 1.0]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Arctanh().symbolic_call(x)
     return _bnp.arctanh(x)
 
@@ -569,9 +596,10 @@ def deg2rad(x: Tensor) -> Tensor:
         A floating tensor of the shape of ``x`` (integers and bools give ``floatx()``).
 
     Example:
-    >>> keras_core.ops.deg2rad([180.0, 90.0])  # [3.1416, 1.5708]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.deg2rad([180.0, 90.0])).tolist()
+    [3.1416, 1.5708]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Deg2rad().symbolic_call(x)
     return _bnp.deg2rad(x)
 
@@ -586,9 +614,10 @@ def rad2deg(x: Tensor) -> Tensor:
         A floating tensor of the shape of ``x`` (integers and bools give ``floatx()``).
 
     Example:
-    >>> keras_core.ops.rad2deg([3.1416])  # [180.0]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.rad2deg([3.1416])).tolist()
+    [180.0004]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Rad2deg().symbolic_call(x)
     return _bnp.rad2deg(x)
 
@@ -603,9 +632,10 @@ def sinc(x: Tensor) -> Tensor:
         A floating tensor of the shape of ``x`` (integers and bools give ``floatx()``).
 
     Example:
-    >>> keras_core.ops.sinc([0.0, 0.5])  # [1.0, 0.6366]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.sinc([0.0, 0.5])).tolist()
+    [1.0, 0.6366]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Sinc().symbolic_call(x)
     return _bnp.sinc(x)
 
@@ -620,9 +650,10 @@ def i0(x: Tensor) -> Tensor:
         A floating tensor of the shape of ``x`` (integers and bools give ``floatx()``).
 
     Example:
-    >>> keras_core.ops.i0([0.0, 1.0])  # [1.0, 1.2661]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.i0([0.0, 1.0])).tolist()
+    [1.0, 1.2661]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return I0().symbolic_call(x)
     return _bnp.i0(x)
 
@@ -637,9 +668,10 @@ def ceil(x: Tensor) -> Tensor:
         A floating tensor of the shape of ``x`` (integers and bools give ``floatx()``).
 
     Example:
-    >>> keras_core.ops.ceil([1.2, -1.2])  # [2.0, -1.0]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.ceil([1.2, -1.2])).tolist()
+    [2.0, -1.0]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Ceil().symbolic_call(x)
     return _bnp.ceil(x)
 
@@ -654,9 +686,10 @@ def floor(x: Tensor) -> Tensor:
         A floating tensor of the shape of ``x`` (integers and bools give ``floatx()``).
 
     Example:
-    >>> keras_core.ops.floor([1.7, -1.2])  # [1.0, -2.0]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.floor([1.7, -1.2])).tolist()
+    [1.0, -2.0]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Floor().symbolic_call(x)
     return _bnp.floor(x)
 
@@ -671,9 +704,10 @@ def trunc(x: Tensor) -> Tensor:
         A tensor of the dtype of ``x`` (integers and bools are returned unchanged).
 
     Example:
-    >>> keras_core.ops.trunc([-1.7, 1.7])  # [-1.0, 1.0]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.trunc([-1.7, 1.7])).tolist()
+    [-1.0, 1.0]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Trunc().symbolic_call(x)
     return _bnp.trunc(x)
 
@@ -690,10 +724,12 @@ def round(x: Tensor, decimals: int = 0) -> Tensor:
         A tensor of the dtype of ``x`` (bool becomes int32).
 
     Example:
-    >>> keras_core.ops.round([0.5, 1.5, 2.567], decimals=0)  # [0.0, 2.0, 3.0]
+    >>> out = keras_core.ops.round([0.5, 1.5, 2.567], decimals=0)
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [0.0, 2.0, 3.0]
     """
     decimals = _int_arg("round", decimals, "decimals")
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Round(decimals=decimals).symbolic_call(x)
     return _bnp.round(x, decimals=decimals)
 
@@ -708,9 +744,10 @@ def conj(x: Tensor) -> Tensor:
         A tensor of the dtype of ``x``.
 
     Example:
-    >>> keras_core.ops.conj([1.0, 2.0])  # [1.0, 2.0]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.conj([1.0, 2.0])).tolist()
+    [1.0, 2.0]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Conj().symbolic_call(x)
     return _bnp.conj(x)
 
@@ -725,9 +762,10 @@ def conjugate(x: Tensor) -> Tensor:
         A tensor of the dtype of ``x``.
 
     Example:
-    >>> keras_core.ops.conjugate([3.0])  # [3.0]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.conjugate([3.0])).tolist()
+    [3.0]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Conjugate().symbolic_call(x)
     return _bnp.conjugate(x)
 
@@ -743,9 +781,10 @@ def real(x: Tensor) -> Tensor:
         returned as they are).
 
     Example:
-    >>> keras_core.ops.real([1.5, -2.0])  # [1.5, -2.0]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.real([1.5, -2.0])).tolist()
+    [1.5, -2.0]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Real().symbolic_call(x)
     return _bnp.real(x)
 
@@ -760,9 +799,10 @@ def imag(x: Tensor) -> Tensor:
         A tensor of the real dtype of ``x``; zeros for real tensors.
 
     Example:
-    >>> keras_core.ops.imag([1.5, -2.0])  # [0.0, 0.0]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.imag([1.5, -2.0])).tolist()
+    [0.0, 0.0]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Imag().symbolic_call(x)
     return _bnp.imag(x)
 
@@ -777,9 +817,10 @@ def angle(x: Tensor) -> Tensor:
         A floating tensor (the real dtype of complex inputs; ``floatx()`` for ints).
 
     Example:
-    >>> keras_core.ops.angle([1.0, -1.0])  # [0.0, 3.1416]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.angle([1.0, -1.0])).tolist()
+    [0.0, 3.1416]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Angle().symbolic_call(x)
     return _bnp.angle(x)
 
@@ -799,12 +840,14 @@ def nan_to_num(
         A tensor of the dtype of ``x`` (integer and bool tensors are unchanged).
 
     Example:
-    >>> keras_core.ops.nan_to_num([float("nan"), 1.0], nan=-1.0)  # [-1.0, 1.0]
+    >>> out = keras_core.ops.nan_to_num([float("nan"), 1.0], nan=-1.0)
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [-1.0, 1.0]
     """
     for arg, value in (("nan", nan), ("posinf", posinf), ("neginf", neginf)):
         if value is not None and not isinstance(value, (int, float)):
             raise TypeError(f"nan_to_num: `{arg}` must be a number. Received: {arg}={value!r}")
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return NanToNum(nan=nan, posinf=posinf, neginf=neginf).symbolic_call(x)
     return _bnp.nan_to_num(x, nan=nan, posinf=posinf, neginf=neginf)
 
@@ -822,11 +865,12 @@ def clip(x: Tensor, x_min: Tensor, x_max: Tensor) -> Tensor:
         Python-number bounds are weak, so ``int8`` stays ``int8``). NaN stays NaN.
 
     Example:
-    >>> keras_core.ops.clip([-2, 0, 5], 0, 3)  # [0, 0, 3]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.clip([-2, 0, 5], 0, 3)).tolist()
+    [0, 0, 3]
     """
     if x_min is None and x_max is None:
         raise ValueError("clip: at least one of `x_min` and `x_max` must be given.")
-    if symbolic(x, x_min, x_max):
+    if any_symbolic_tensors((x, x_min, x_max)):
         return Clip().symbolic_call(x, x_min, x_max)
     return _bnp.clip(x, x_min, x_max)
 

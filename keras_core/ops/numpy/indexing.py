@@ -6,10 +6,9 @@ from typing import Any
 import numpy as np
 
 from keras_core import backend
-from keras_core.backend.common.keras_tensor import KerasTensor
+from keras_core.backend.common.keras_tensor import KerasTensor, any_symbolic_tensors
 from keras_core.ops.numpy._base import (
     INDEX_DTYPE,
-    Tensor,
     as_int,
     kt,
     ndim_of,
@@ -19,9 +18,8 @@ from keras_core.ops.numpy._base import (
     shape_arg,
     shape_of,
     sum_dtype,
-    symbolic,
 )
-from keras_core.ops.op_utils import broadcast_shapes
+from keras_core.ops.op_utils import Tensor, broadcast_shapes
 
 _bnp = backend.numpy
 _PROBES = (5, 7)
@@ -139,10 +137,12 @@ def get_item(x: Tensor, key: Any) -> Tensor:
         an IndexError (eagerly, where the backend can check).
 
     Example:
-    >>> keras_core.ops.get_item([[1, 2], [3, 4]], (slice(None), 1))  # [2, 4]
+    >>> out = keras_core.ops.get_item([[1, 2], [3, 4]], (slice(None), 1))
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [2, 4]
     """
     _check_int_indices(key, shape_of(x))
-    if symbolic(x, key):
+    if any_symbolic_tensors((x, key)):
         if not isinstance(x, KerasTensor):
             x = backend.convert_to_tensor(x)
             x = KerasTensor(tuple(x.shape), backend.standardize_dtype(x.dtype))
@@ -162,11 +162,13 @@ def take(x: Tensor, indices: Tensor, axis: int | None = None) -> Tensor:
         A tensor of shape ``x.shape[:axis] + indices.shape + x.shape[axis + 1:]``.
 
     Example:
-    >>> keras_core.ops.take([[1, 2], [3, 4]], [1, 0], axis=1)  # [[2, 1], [4, 3]]
+    >>> out = keras_core.ops.take([[1, 2], [3, 4]], [1, 0], axis=1)
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [[2, 1], [4, 3]]
     """
     if axis is not None:
         axis = one_axis("take", axis, ndim_of(x))
-    if symbolic(x, indices):
+    if any_symbolic_tensors((x, indices)):
         return Take(axis=axis).symbolic_call(x, indices)
     return _bnp.take(x, indices, axis=axis)
 
@@ -184,7 +186,9 @@ def take_along_axis(x: Tensor, indices: Tensor, axis: int | None = None) -> Tens
         The gathered tensor.
 
     Example:
-    >>> keras_core.ops.take_along_axis([[10, 30, 20]], [[0, 2, 1]], axis=1)  # [[10, 20, 30]]
+    >>> out = keras_core.ops.take_along_axis([[10, 30, 20]], [[0, 2, 1]], axis=1)
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [[10, 20, 30]]
     """
     if axis is not None:
         axis = one_axis("take_along_axis", axis, ndim_of(x))
@@ -198,7 +202,7 @@ def take_along_axis(x: Tensor, indices: Tensor, axis: int | None = None) -> Tens
             "take_along_axis: with axis=None, `indices` must be 1-D. "
             f"Received: indices.shape={shape_of(indices)}"
         )
-    if symbolic(x, indices):
+    if any_symbolic_tensors((x, indices)):
         return TakeAlongAxis(axis=axis).symbolic_call(x, indices)
     return _bnp.take_along_axis(x, indices, axis=axis)
 
@@ -214,10 +218,12 @@ def unravel_index(indices: Tensor, shape: tuple) -> tuple:
         A tuple of ``len(shape)`` int32 tensors of the shape of ``indices``.
 
     Example:
-    >>> keras_core.ops.unravel_index([5, 1], (2, 3))  # ([1, 0], [2, 1])
+    >>> out = keras_core.ops.unravel_index([5, 1], (2, 3))
+    >>> [keras_core.ops.convert_to_numpy(t).tolist() for t in out]
+    [[1, 0], [2, 1]]
     """
     shape = shape_arg("unravel_index", shape)
-    if isinstance(indices, KerasTensor):
+    if any_symbolic_tensors((indices,)):
         return UnravelIndex(shape=shape).symbolic_call(indices)
     return _bnp.unravel_index(indices, shape)
 
@@ -235,7 +241,8 @@ def trace(x: Tensor, offset: int = 0, axis1: int = 0, axis2: int = 1) -> Tensor:
         A tensor with both axes removed, with the dtype rule of ``sum``.
 
     Example:
-    >>> keras_core.ops.trace([[1, 2], [3, 4]])  # 5
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.trace([[1, 2], [3, 4]])).tolist()
+    5
     """
     ndim = ndim_of(x)
     if ndim < 2:
@@ -245,7 +252,7 @@ def trace(x: Tensor, offset: int = 0, axis1: int = 0, axis2: int = 1) -> Tensor:
     if axis1 == axis2:
         raise ValueError(f"trace: `axis1` and `axis2` must differ. Received: {axis1}, {axis2}")
     offset = as_int("trace", offset, "offset")
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Trace(offset=offset, axis1=axis1, axis2=axis2).symbolic_call(x)
     return _bnp.trace(x, offset=offset, axis1=axis1, axis2=axis2)
 
@@ -263,7 +270,8 @@ def diff(a: Tensor, n: int = 1, axis: int = -1) -> Tensor:
         the difference is ``!=``).
 
     Example:
-    >>> keras_core.ops.diff([1, 4, 9, 16])  # [3, 5, 7]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.diff([1, 4, 9, 16])).tolist()
+    [3, 5, 7]
     """
     n = as_int("diff", n, "n")
     if n < 0:
@@ -271,6 +279,6 @@ def diff(a: Tensor, n: int = 1, axis: int = -1) -> Tensor:
     if ndim_of(a) == 0:
         raise ValueError("diff: `a` must have rank >= 1. Received a 0-d tensor.")
     axis = one_axis("diff", axis, ndim_of(a))
-    if isinstance(a, KerasTensor):
+    if any_symbolic_tensors((a,)):
         return Diff(n=n, axis=axis).symbolic_call(a)
     return _bnp.diff(a, n=n, axis=axis)

@@ -2,12 +2,11 @@
 ``tensordot``, ``einsum``, ``kron``, ``cross``, ``correlate``, ``slogdet``, and ``vectorize``."""
 
 import re
-from typing import Callable
+from typing import Any, Callable
 
 from keras_core import backend
-from keras_core.backend.common.keras_tensor import KerasTensor
+from keras_core.backend.common.keras_tensor import KerasTensor, any_symbolic_tensors
 from keras_core.ops.numpy._base import (
-    Tensor,
     choice,
     float_dtype,
     kt,
@@ -17,9 +16,8 @@ from keras_core.ops.numpy._base import (
     op_class,
     promote,
     shape_of,
-    symbolic,
 )
-from keras_core.ops.op_utils import broadcast_shapes
+from keras_core.ops.op_utils import Tensor, broadcast_shapes
 
 _bnp = backend.numpy
 _backend_matmul = _bnp.matmul  # bound once: the eager path of ``matmul`` is benchmarked
@@ -240,9 +238,10 @@ def matmul(x1: Tensor, x2: Tensor) -> Tensor:
         The product, of the promoted dtype; leading (batch) axes broadcast.
 
     Example:
-    >>> keras_core.ops.matmul([[1, 2], [3, 4]], [1, 1])  # [3, 7]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.matmul([[1, 2], [3, 4]], [1, 1])).tolist()
+    [3, 7]
     """
-    if isinstance(x1, KerasTensor) or isinstance(x2, KerasTensor):
+    if any_symbolic_tensors((x1, x2)):
         return Matmul().symbolic_call(x1, x2)
     return _backend_matmul(x1, x2)
 
@@ -259,9 +258,10 @@ def dot(x1: Tensor, x2: Tensor) -> Tensor:
         A tensor of the promoted dtype.
 
     Example:
-    >>> keras_core.ops.dot([1, 2, 3], [4, 5, 6])  # 32
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.dot([1, 2, 3], [4, 5, 6])).tolist()
+    32
     """
-    if symbolic(x1, x2):
+    if any_symbolic_tensors((x1, x2)):
         return Dot().symbolic_call(x1, x2)
     return _bnp.dot(x1, x2)
 
@@ -277,9 +277,10 @@ def inner(x1: Tensor, x2: Tensor) -> Tensor:
         A tensor of shape ``x1.shape[:-1] + x2.shape[:-1]`` and the promoted dtype.
 
     Example:
-    >>> keras_core.ops.inner([1, 2], [3, 4])  # 11
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.inner([1, 2], [3, 4])).tolist()
+    11
     """
-    if symbolic(x1, x2):
+    if any_symbolic_tensors((x1, x2)):
         return Inner().symbolic_call(x1, x2)
     return _bnp.inner(x1, x2)
 
@@ -295,9 +296,10 @@ def outer(x1: Tensor, x2: Tensor) -> Tensor:
         A tensor of shape ``(x1.size, x2.size)`` and the promoted dtype.
 
     Example:
-    >>> keras_core.ops.outer([1, 2], [3, 4])  # [[3, 4], [6, 8]]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.outer([1, 2], [3, 4])).tolist()
+    [[3, 4], [6, 8]]
     """
-    if symbolic(x1, x2):
+    if any_symbolic_tensors((x1, x2)):
         return Outer().symbolic_call(x1, x2)
     return _bnp.outer(x1, x2)
 
@@ -313,9 +315,11 @@ def vdot(x1: Tensor, x2: Tensor) -> Tensor:
         A 0-d tensor of the promoted dtype.
 
     Example:
-    >>> keras_core.ops.vdot([[1, 2], [3, 4]], [[1, 1], [1, 1]])  # 10
+    >>> out = keras_core.ops.vdot([[1, 2], [3, 4]], [[1, 1], [1, 1]])
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    10
     """
-    if symbolic(x1, x2):
+    if any_symbolic_tensors((x1, x2)):
         return Vdot().symbolic_call(x1, x2)
     return _bnp.vdot(x1, x2)
 
@@ -333,7 +337,9 @@ def tensordot(x1: Tensor, x2: Tensor, axes: int | tuple = 2) -> Tensor:
         A tensor with the free axes of ``x1`` followed by those of ``x2``.
 
     Example:
-    >>> keras_core.ops.tensordot([[1, 2], [3, 4]], [[1, 0], [0, 1]], axes=2)  # 5
+    >>> out = keras_core.ops.tensordot([[1, 2], [3, 4]], [[1, 0], [0, 1]], axes=2)
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    5
     """
     n1, n2 = ndim_of(x1), ndim_of(x2)
     if isinstance(axes, int):
@@ -352,12 +358,12 @@ def tensordot(x1: Tensor, x2: Tensor, axes: int | tuple = 2) -> Tensor:
         a = [one_axis("tensordot", v, n1, "axes") for v in a]
         b = [one_axis("tensordot", v, n2, "axes") for v in b]
         axes = (a, b)
-    if symbolic(x1, x2):
+    if any_symbolic_tensors((x1, x2)):
         return Tensordot(axes=axes).symbolic_call(x1, x2)
     return _bnp.tensordot(x1, x2, axes=axes)
 
 
-def einsum(subscripts: str, *operands: Tensor, **kwargs) -> Tensor:
+def einsum(subscripts: str, *operands: Tensor, **kwargs: Any) -> Tensor:
     """Evaluates an Einstein summation over the operands.
 
     Args:
@@ -370,14 +376,16 @@ def einsum(subscripts: str, *operands: Tensor, **kwargs) -> Tensor:
         A tensor of the promoted dtype of the operands.
 
     Example:
-    >>> keras_core.ops.einsum("ij,j->i", [[1, 2], [3, 4]], [1, 1])  # [3, 7]
+    >>> out = keras_core.ops.einsum("ij,j->i", [[1, 2], [3, 4]], [1, 1])
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [3, 7]
     """
     if not isinstance(subscripts, str):
         raise TypeError(f"einsum: `subscripts` must be a string. Received: {subscripts!r}")
     if not operands:
         raise ValueError("einsum: at least one operand is required.")
     _parse_einsum(subscripts, [ndim_of(o) for o in operands])
-    if symbolic(operands):
+    if any_symbolic_tensors((operands,)):
         return Einsum(subscripts=subscripts).symbolic_call(*operands)
     return _bnp.einsum(subscripts, *operands)
 
@@ -393,9 +401,10 @@ def kron(x1: Tensor, x2: Tensor) -> Tensor:
         A tensor whose shape is the elementwise product of the (left-padded) shapes.
 
     Example:
-    >>> keras_core.ops.kron([1, 10], [1, 2])  # [1, 2, 10, 20]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.kron([1, 10], [1, 2])).tolist()
+    [1, 2, 10, 20]
     """
-    if symbolic(x1, x2):
+    if any_symbolic_tensors((x1, x2)):
         return Kron().symbolic_call(x1, x2)
     return _bnp.kron(x1, x2)
 
@@ -423,13 +432,14 @@ def cross(
         z-component only.
 
     Example:
-    >>> keras_core.ops.cross([1, 0, 0], [0, 1, 0])  # [0, 0, 1]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.cross([1, 0, 0], [0, 1, 0])).tolist()
+    [0, 0, 1]
     """
     if axis is not None:
         axisa = axisb = axisc = axis
     axisa = one_axis("cross", axisa, ndim_of(x1), "axisa")
     axisb = one_axis("cross", axisb, ndim_of(x2), "axisb")
-    if symbolic(x1, x2):
+    if any_symbolic_tensors((x1, x2)):
         return Cross(axisa=axisa, axisb=axisb, axisc=axisc).symbolic_call(x1, x2)
     return _bnp.cross(x1, x2, axisa=axisa, axisb=axisb, axisc=axisc)
 
@@ -447,14 +457,16 @@ def correlate(x1: Tensor, x2: Tensor, mode: str = "valid") -> Tensor:
         A 1-D floating tensor (integers and bools give ``floatx()``).
 
     Example:
-    >>> keras_core.ops.correlate([1.0, 2.0, 3.0], [0.0, 1.0, 0.5])  # [3.5]
+    >>> out = keras_core.ops.correlate([1.0, 2.0, 3.0], [0.0, 1.0, 0.5])
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [3.5]
     """
     choice("correlate", "mode", mode, ("valid", "same", "full"))
     if ndim_of(x1) != 1 or ndim_of(x2) != 1:
         raise ValueError(
             f"correlate: inputs must be 1-D. Received shapes {shape_of(x1)} and {shape_of(x2)}."
         )
-    if symbolic(x1, x2):
+    if any_symbolic_tensors((x1, x2)):
         return Correlate(mode=mode).symbolic_call(x1, x2)
     return _bnp.correlate(x1, x2, mode=mode)
 
@@ -470,14 +482,16 @@ def slogdet(x: Tensor) -> tuple:
         singular matrix gives sign 0 and ``-inf``.
 
     Example:
-    >>> keras_core.ops.slogdet([[2.0, 0.0], [0.0, 3.0]])  # (1.0, 1.7918)
+    >>> out = keras_core.ops.slogdet([[2.0, 0.0], [0.0, 3.0]])
+    >>> [keras_core.ops.convert_to_numpy(t).tolist() for t in out]
+    [1.0, 1.7918]
     """
     shape = shape_of(x)
     if len(shape) < 2 or (None not in shape[-2:] and shape[-1] != shape[-2]):
         raise ValueError(
             f"slogdet: `x` must be a square matrix (or a batch of them). Received: {shape}"
         )
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Slogdet().symbolic_call(x)
     return _bnp.slogdet(x)
 
@@ -516,7 +530,8 @@ def vectorize(
     Example:
     >>> dot = lambda a, b: keras_core.ops.sum(a * b)
     >>> f = keras_core.ops.vectorize(dot, signature="(n),(n)->()")
-    >>> f([[1, 2], [3, 4]], [1, 1])  # [3, 7]
+    >>> keras_core.ops.convert_to_numpy(f([[1, 2], [3, 4]], [1, 1])).tolist()
+    [3, 7]
     """
     if not callable(pyfunc):
         raise TypeError(f"vectorize: `pyfunc` must be callable. Received: {pyfunc!r}")
@@ -525,7 +540,7 @@ def vectorize(
     eager = _bnp.vectorize(pyfunc, excluded=excluded, signature=signature)
 
     def wrapped(*args, **kwargs):
-        if not symbolic(args, kwargs):
+        if not any_symbolic_tensors((args, kwargs)):
             return eager(*args, **kwargs)
         core_in = parsed[0] if parsed is not None else [[] for _ in args]
         batch, core_args = (), []

@@ -1,18 +1,17 @@
 """Comparisons, logical ops, value tests (isnan, isclose, ...), ``isin``, ``where``, ``select``."""
 
 from keras_core import backend
-from keras_core.backend.common.keras_tensor import KerasTensor
+from keras_core.backend.common.keras_tensor import any_symbolic_tensors
 from keras_core.ops.numpy._base import (
     INDEX_DTYPE,
-    Tensor,
     broadcast,
     kt,
     ndim_of,
     op_class,
     promote,
     shape_of,
-    symbolic,
 )
+from keras_core.ops.op_utils import Tensor
 
 _bnp = backend.numpy
 
@@ -29,10 +28,6 @@ def _predicate(class_name, fn):
         return kt(x.shape, "bool")
 
     return op_class(class_name, fn, spec)
-
-
-def _sym(x1, x2):
-    return isinstance(x1, KerasTensor) or isinstance(x2, KerasTensor)
 
 
 def _isclose_spec(x1, x2, **config):
@@ -98,9 +93,10 @@ def equal(x1: Tensor, x2: Tensor) -> Tensor:
         is compared with its exact value.
 
     Example:
-    >>> keras_core.ops.equal([1, 2], 2)  # [False, True]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.equal([1, 2], 2)).tolist()
+    [False, True]
     """
-    if _sym(x1, x2):
+    if any_symbolic_tensors((x1, x2)):
         return Equal().symbolic_call(x1, x2)
     return _bnp.equal(x1, x2)
 
@@ -117,9 +113,10 @@ def not_equal(x1: Tensor, x2: Tensor) -> Tensor:
         is compared with its exact value.
 
     Example:
-    >>> keras_core.ops.not_equal([1, 2], 2)  # [True, False]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.not_equal([1, 2], 2)).tolist()
+    [True, False]
     """
-    if _sym(x1, x2):
+    if any_symbolic_tensors((x1, x2)):
         return NotEqual().symbolic_call(x1, x2)
     return _bnp.not_equal(x1, x2)
 
@@ -136,9 +133,10 @@ def less(x1: Tensor, x2: Tensor) -> Tensor:
         is compared with its exact value.
 
     Example:
-    >>> keras_core.ops.less([1, 2], 2)  # [True, False]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.less([1, 2], 2)).tolist()
+    [True, False]
     """
-    if _sym(x1, x2):
+    if any_symbolic_tensors((x1, x2)):
         return Less().symbolic_call(x1, x2)
     return _bnp.less(x1, x2)
 
@@ -155,9 +153,10 @@ def less_equal(x1: Tensor, x2: Tensor) -> Tensor:
         is compared with its exact value.
 
     Example:
-    >>> keras_core.ops.less_equal([1, 3], 2)  # [True, False]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.less_equal([1, 3], 2)).tolist()
+    [True, False]
     """
-    if _sym(x1, x2):
+    if any_symbolic_tensors((x1, x2)):
         return LessEqual().symbolic_call(x1, x2)
     return _bnp.less_equal(x1, x2)
 
@@ -174,9 +173,10 @@ def greater(x1: Tensor, x2: Tensor) -> Tensor:
         is compared with its exact value.
 
     Example:
-    >>> keras_core.ops.greater([1, 3], 2)  # [False, True]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.greater([1, 3], 2)).tolist()
+    [False, True]
     """
-    if _sym(x1, x2):
+    if any_symbolic_tensors((x1, x2)):
         return Greater().symbolic_call(x1, x2)
     return _bnp.greater(x1, x2)
 
@@ -193,9 +193,10 @@ def greater_equal(x1: Tensor, x2: Tensor) -> Tensor:
         is compared with its exact value.
 
     Example:
-    >>> keras_core.ops.greater_equal([1, 2], 2)  # [False, True]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.greater_equal([1, 2], 2)).tolist()
+    [False, True]
     """
-    if _sym(x1, x2):
+    if any_symbolic_tensors((x1, x2)):
         return GreaterEqual().symbolic_call(x1, x2)
     return _bnp.greater_equal(x1, x2)
 
@@ -211,9 +212,11 @@ def logical_and(x1: Tensor, x2: Tensor) -> Tensor:
         A bool tensor of the broadcast shape.
 
     Example:
-    >>> keras_core.ops.logical_and([True, True], [True, False])  # [True, False]
+    >>> out = keras_core.ops.logical_and([True, True], [True, False])
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [True, False]
     """
-    if _sym(x1, x2):
+    if any_symbolic_tensors((x1, x2)):
         return LogicalAnd().symbolic_call(x1, x2)
     return _bnp.logical_and(x1, x2)
 
@@ -229,9 +232,11 @@ def logical_or(x1: Tensor, x2: Tensor) -> Tensor:
         A bool tensor of the broadcast shape.
 
     Example:
-    >>> keras_core.ops.logical_or([True, False], [False, False])  # [True, False]
+    >>> out = keras_core.ops.logical_or([True, False], [False, False])
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [True, False]
     """
-    if _sym(x1, x2):
+    if any_symbolic_tensors((x1, x2)):
         return LogicalOr().symbolic_call(x1, x2)
     return _bnp.logical_or(x1, x2)
 
@@ -247,9 +252,11 @@ def logical_xor(x1: Tensor, x2: Tensor) -> Tensor:
         A bool tensor of the broadcast shape.
 
     Example:
-    >>> keras_core.ops.logical_xor([True, True], [True, False])  # [False, True]
+    >>> out = keras_core.ops.logical_xor([True, True], [True, False])
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [False, True]
     """
-    if _sym(x1, x2):
+    if any_symbolic_tensors((x1, x2)):
         return LogicalXor().symbolic_call(x1, x2)
     return _bnp.logical_xor(x1, x2)
 
@@ -264,9 +271,10 @@ def isnan(x: Tensor) -> Tensor:
         A bool tensor of the shape of ``x``. False everywhere for integer and bool tensors.
 
     Example:
-    >>> keras_core.ops.isnan([1.0, float("nan")])  # [False, True]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.isnan([1.0, float("nan")])).tolist()
+    [False, True]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Isnan().symbolic_call(x)
     return _bnp.isnan(x)
 
@@ -281,9 +289,10 @@ def isinf(x: Tensor) -> Tensor:
         A bool tensor of the shape of ``x``.
 
     Example:
-    >>> keras_core.ops.isinf([1.0, float("-inf")])  # [False, True]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.isinf([1.0, float("-inf")])).tolist()
+    [False, True]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Isinf().symbolic_call(x)
     return _bnp.isinf(x)
 
@@ -298,9 +307,10 @@ def isfinite(x: Tensor) -> Tensor:
         A bool tensor of the shape of ``x``. True everywhere for integer and bool tensors.
 
     Example:
-    >>> keras_core.ops.isfinite([1.0, float("inf")])  # [True, False]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.isfinite([1.0, float("inf")])).tolist()
+    [True, False]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Isfinite().symbolic_call(x)
     return _bnp.isfinite(x)
 
@@ -315,9 +325,11 @@ def isneginf(x: Tensor) -> Tensor:
         A bool tensor of the shape of ``x``.
 
     Example:
-    >>> keras_core.ops.isneginf([float("-inf"), float("inf")])  # [True, False]
+    >>> out = keras_core.ops.isneginf([float("-inf"), float("inf")])
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [True, False]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Isneginf().symbolic_call(x)
     return _bnp.isneginf(x)
 
@@ -332,9 +344,11 @@ def isposinf(x: Tensor) -> Tensor:
         A bool tensor of the shape of ``x``.
 
     Example:
-    >>> keras_core.ops.isposinf([float("-inf"), float("inf")])  # [False, True]
+    >>> out = keras_core.ops.isposinf([float("-inf"), float("inf")])
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [False, True]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Isposinf().symbolic_call(x)
     return _bnp.isposinf(x)
 
@@ -349,9 +363,10 @@ def isreal(x: Tensor) -> Tensor:
         A bool tensor of the shape of ``x``. True everywhere for real tensors.
 
     Example:
-    >>> keras_core.ops.isreal([1.0, 2.0])  # [True, True]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.isreal([1.0, 2.0])).tolist()
+    [True, True]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Isreal().symbolic_call(x)
     return _bnp.isreal(x)
 
@@ -366,9 +381,10 @@ def signbit(x: Tensor) -> Tensor:
         A bool tensor of the shape of ``x``. False everywhere for bool tensors.
 
     Example:
-    >>> keras_core.ops.signbit([-1.0, -0.0, 2.0])  # [True, True, False]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.signbit([-1.0, -0.0, 2.0])).tolist()
+    [True, True, False]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Signbit().symbolic_call(x)
     return _bnp.signbit(x)
 
@@ -383,9 +399,10 @@ def logical_not(x: Tensor) -> Tensor:
         A bool tensor of the shape of ``x``.
 
     Example:
-    >>> keras_core.ops.logical_not([0, 2])  # [True, False]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.logical_not([0, 2])).tolist()
+    [True, False]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return LogicalNot().symbolic_call(x)
     return _bnp.logical_not(x)
 
@@ -413,10 +430,11 @@ def isclose(
         comparison runs in the promoted floating dtype.
 
     Example:
-    >>> keras_core.ops.isclose([1.0, 1.1], [1.0, 1.0])  # [True, False]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.isclose([1.0, 1.1], [1.0, 1.0])).tolist()
+    [True, False]
     """
     _tolerances("isclose", rtol, atol)
-    if _sym(x1, x2):
+    if any_symbolic_tensors((x1, x2)):
         return IsClose(rtol=rtol, atol=atol, equal_nan=equal_nan).symbolic_call(x1, x2)
     return _bnp.isclose(x1, x2, rtol=rtol, atol=atol, equal_nan=equal_nan)
 
@@ -437,10 +455,12 @@ def allclose(
         A 0-d bool tensor.
 
     Example:
-    >>> keras_core.ops.allclose([1.0, 2.0], [1.0, 2.0000001])  # True
+    >>> out = keras_core.ops.allclose([1.0, 2.0], [1.0, 2.0000001])
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    True
     """
     _tolerances("allclose", rtol, atol)
-    if _sym(x1, x2):
+    if any_symbolic_tensors((x1, x2)):
         return AllClose(rtol=rtol, atol=atol, equal_nan=equal_nan).symbolic_call(x1, x2)
     return _bnp.allclose(x1, x2, rtol=rtol, atol=atol, equal_nan=equal_nan)
 
@@ -458,9 +478,10 @@ def isin(x1: Tensor, x2: Tensor, assume_unique: bool = False, invert: bool = Fal
         A bool tensor of the shape of ``x1``.
 
     Example:
-    >>> keras_core.ops.isin([1, 2, 3], [3, 1])  # [True, False, True]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.isin([1, 2, 3], [3, 1])).tolist()
+    [True, False, True]
     """
-    if _sym(x1, x2):
+    if any_symbolic_tensors((x1, x2)):
         return IsIn(assume_unique=assume_unique, invert=invert).symbolic_call(x1, x2)
     return _bnp.isin(x1, x2, assume_unique=assume_unique, invert=invert)
 
@@ -479,7 +500,9 @@ def where(condition: Tensor, x1: Tensor = None, x2: Tensor = None) -> Tensor:
         ``nonzero``: a tuple of int32 tensors).
 
     Example:
-    >>> keras_core.ops.where([True, False], [1, 2], [10, 20])  # [1, 20]
+    >>> out = keras_core.ops.where([True, False], [1, 2], [10, 20])
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [1, 20]
     """
     if (x1 is None) != (x2 is None):
         raise ValueError(
@@ -487,7 +510,7 @@ def where(condition: Tensor, x1: Tensor = None, x2: Tensor = None) -> Tensor:
             f"Received: x1={'None' if x1 is None else 'a tensor'}, "
             f"x2={'None' if x2 is None else 'a tensor'}"
         )
-    if symbolic(condition, x1, x2):
+    if any_symbolic_tensors((condition, x1, x2)):
         if x1 is None:
             return Where().symbolic_call(condition)
         return Where().symbolic_call(condition, x1, x2)
@@ -508,7 +531,9 @@ def select(condlist: list, choicelist: list, default: Tensor = 0) -> Tensor:
 
     Example:
     >>> x = keras_core.ops.convert_to_tensor([-1, 0, 2])
-    >>> keras_core.ops.select([x < 0, x > 0], [x * 10, x], default=7)  # [-10, 7, 2]
+    >>> out = keras_core.ops.select([x < 0, x > 0], [x * 10, x], default=7)
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [-10, 7, 2]
     """
     if not isinstance(condlist, (list, tuple)) or not isinstance(choicelist, (list, tuple)):
         raise TypeError(
@@ -520,6 +545,6 @@ def select(condlist: list, choicelist: list, default: Tensor = 0) -> Tensor:
             "select: `condlist` and `choicelist` must be non-empty and of the same length. "
             f"Received lengths {len(condlist)} and {len(choicelist)}"
         )
-    if symbolic(condlist, choicelist, default):
+    if any_symbolic_tensors((condlist, choicelist, default)):
         return Select().symbolic_call(list(condlist), list(choicelist), default)
     return _bnp.select(list(condlist), list(choicelist), default)

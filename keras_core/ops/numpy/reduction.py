@@ -4,10 +4,9 @@ medians, quantiles, cumulative sums, ``average``, ``corrcoef``, ``trapezoid``.""
 import numpy as np
 
 from keras_core import backend
-from keras_core.backend.common.keras_tensor import KerasTensor
+from keras_core.backend.common.keras_tensor import any_symbolic_tensors
 from keras_core.ops.numpy._base import (
     INDEX_DTYPE,
-    Tensor,
     axis_arg,
     choice,
     float_dtype,
@@ -20,8 +19,8 @@ from keras_core.ops.numpy._base import (
     same_dtype,
     shape_of,
     sum_dtype,
-    symbolic,
 )
+from keras_core.ops.op_utils import Tensor
 
 _bnp = backend.numpy
 Axis = int | tuple | list | None
@@ -166,10 +165,11 @@ def sum(x: Tensor, axis: Axis = None, keepdims: bool = False) -> Tensor:
         The sums. bool/int8/int16 widen to int32 and uint8/uint16 to uint32; other dtypes are kept.
 
     Example:
-    >>> keras_core.ops.sum([[1, 2], [3, 4]], axis=0)  # [4, 6]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.sum([[1, 2], [3, 4]], axis=0)).tolist()
+    [4, 6]
     """
     axis = _axis("sum", x, axis)
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Sum(axis=axis, keepdims=keepdims).symbolic_call(x)
     return _bnp.sum(x, axis=axis, keepdims=keepdims)
 
@@ -186,10 +186,11 @@ def nansum(x: Tensor, axis: Axis = None, keepdims: bool = False) -> Tensor:
         The sums, with the dtype rule of ``sum``.
 
     Example:
-    >>> keras_core.ops.nansum([1.0, float("nan"), 2.0])  # 3.0
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.nansum([1.0, float("nan"), 2.0])).tolist()
+    3.0
     """
     axis = _axis("nansum", x, axis)
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Nansum(axis=axis, keepdims=keepdims).symbolic_call(x)
     return _bnp.nansum(x, axis=axis, keepdims=keepdims)
 
@@ -206,10 +207,11 @@ def nanprod(x: Tensor, axis: Axis = None, keepdims: bool = False) -> Tensor:
         The products, with the dtype rule of ``sum``.
 
     Example:
-    >>> keras_core.ops.nanprod([2.0, float("nan"), 3.0])  # 6.0
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.nanprod([2.0, float("nan"), 3.0])).tolist()
+    6.0
     """
     axis = _axis("nanprod", x, axis)
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Nanprod(axis=axis, keepdims=keepdims).symbolic_call(x)
     return _bnp.nanprod(x, axis=axis, keepdims=keepdims)
 
@@ -226,10 +228,11 @@ def amax(x: Tensor, axis: Axis = None, keepdims: bool = False) -> Tensor:
         The maxima, of the dtype of ``x``. An empty reduction raises a ValueError.
 
     Example:
-    >>> keras_core.ops.amax([[1, 5], [3, 2]], axis=1)  # [5, 3]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.amax([[1, 5], [3, 2]], axis=1)).tolist()
+    [5, 3]
     """
     axis = _axis("amax", x, axis)
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Amax(axis=axis, keepdims=keepdims).symbolic_call(x)
     return _bnp.amax(x, axis=axis, keepdims=keepdims)
 
@@ -246,10 +249,11 @@ def amin(x: Tensor, axis: Axis = None, keepdims: bool = False) -> Tensor:
         The minima, of the dtype of ``x``. An empty reduction raises a ValueError.
 
     Example:
-    >>> keras_core.ops.amin([[1, 5], [3, 2]], axis=1)  # [1, 2]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.amin([[1, 5], [3, 2]], axis=1)).tolist()
+    [1, 2]
     """
     axis = _axis("amin", x, axis)
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Amin(axis=axis, keepdims=keepdims).symbolic_call(x)
     return _bnp.amin(x, axis=axis, keepdims=keepdims)
 
@@ -266,10 +270,11 @@ def nanmax(x: Tensor, axis: Axis = None, keepdims: bool = False) -> Tensor:
         The maxima, of the dtype of ``x`` (NaN where a slice is all NaN).
 
     Example:
-    >>> keras_core.ops.nanmax([1.0, float("nan"), 3.0])  # 3.0
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.nanmax([1.0, float("nan"), 3.0])).tolist()
+    3.0
     """
     axis = _axis("nanmax", x, axis)
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Nanmax(axis=axis, keepdims=keepdims).symbolic_call(x)
     return _bnp.nanmax(x, axis=axis, keepdims=keepdims)
 
@@ -286,10 +291,11 @@ def nanmin(x: Tensor, axis: Axis = None, keepdims: bool = False) -> Tensor:
         The minima, of the dtype of ``x`` (NaN where a slice is all NaN).
 
     Example:
-    >>> keras_core.ops.nanmin([1.0, float("nan"), 3.0])  # 1.0
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.nanmin([1.0, float("nan"), 3.0])).tolist()
+    1.0
     """
     axis = _axis("nanmin", x, axis)
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Nanmin(axis=axis, keepdims=keepdims).symbolic_call(x)
     return _bnp.nanmin(x, axis=axis, keepdims=keepdims)
 
@@ -306,10 +312,11 @@ def ptp(x: Tensor, axis: Axis = None, keepdims: bool = False) -> Tensor:
         The ranges, of the dtype of ``x`` (bool raises a TypeError).
 
     Example:
-    >>> keras_core.ops.ptp([[1, 5], [3, 2]], axis=1)  # [4, 1]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.ptp([[1, 5], [3, 2]], axis=1)).tolist()
+    [4, 1]
     """
     axis = _axis("ptp", x, axis)
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Ptp(axis=axis, keepdims=keepdims).symbolic_call(x)
     return _bnp.ptp(x, axis=axis, keepdims=keepdims)
 
@@ -326,10 +333,12 @@ def all(x: Tensor, axis: Axis = None, keepdims: bool = False) -> Tensor:
         A bool tensor (True for an empty reduction).
 
     Example:
-    >>> keras_core.ops.all([[True, False], [True, True]], axis=1)  # [False, True]
+    >>> out = keras_core.ops.all([[True, False], [True, True]], axis=1)
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [False, True]
     """
     axis = _axis("all", x, axis)
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return All(axis=axis, keepdims=keepdims).symbolic_call(x)
     return _bnp.all(x, axis=axis, keepdims=keepdims)
 
@@ -346,10 +355,12 @@ def any(x: Tensor, axis: Axis = None, keepdims: bool = False) -> Tensor:
         A bool tensor (False for an empty reduction).
 
     Example:
-    >>> keras_core.ops.any([[True, False], [False, False]], axis=1)  # [True, False]
+    >>> out = keras_core.ops.any([[True, False], [False, False]], axis=1)
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [True, False]
     """
     axis = _axis("any", x, axis)
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Any(axis=axis, keepdims=keepdims).symbolic_call(x)
     return _bnp.any(x, axis=axis, keepdims=keepdims)
 
@@ -366,10 +377,11 @@ def mean(x: Tensor, axis: Axis = None, keepdims: bool = False) -> Tensor:
         A floating tensor (integers and bools give ``floatx()``); NaN for an empty reduction.
 
     Example:
-    >>> keras_core.ops.mean([[1, 2], [3, 4]], axis=0)  # [2.0, 3.0]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.mean([[1, 2], [3, 4]], axis=0)).tolist()
+    [2.0, 3.0]
     """
     axis = _axis("mean", x, axis)
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Mean(axis=axis, keepdims=keepdims).symbolic_call(x)
     return _bnp.mean(x, axis=axis, keepdims=keepdims)
 
@@ -386,10 +398,11 @@ def nanmean(x: Tensor, axis: Axis = None, keepdims: bool = False) -> Tensor:
         A floating tensor (integers and bools give ``floatx()``).
 
     Example:
-    >>> keras_core.ops.nanmean([1.0, float("nan"), 3.0])  # 2.0
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.nanmean([1.0, float("nan"), 3.0])).tolist()
+    2.0
     """
     axis = _axis("nanmean", x, axis)
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Nanmean(axis=axis, keepdims=keepdims).symbolic_call(x)
     return _bnp.nanmean(x, axis=axis, keepdims=keepdims)
 
@@ -406,10 +419,11 @@ def var(x: Tensor, axis: Axis = None, keepdims: bool = False) -> Tensor:
         A floating tensor (integers and bools give ``floatx()``).
 
     Example:
-    >>> keras_core.ops.var([1.0, 2.0, 3.0, 4.0])  # 1.25
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.var([1.0, 2.0, 3.0, 4.0])).tolist()
+    1.25
     """
     axis = _axis("var", x, axis)
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Var(axis=axis, keepdims=keepdims).symbolic_call(x)
     return _bnp.var(x, axis=axis, keepdims=keepdims)
 
@@ -426,10 +440,11 @@ def nanvar(x: Tensor, axis: Axis = None, keepdims: bool = False) -> Tensor:
         A floating tensor (integers and bools give ``floatx()``).
 
     Example:
-    >>> keras_core.ops.nanvar([1.0, float("nan"), 3.0])  # 1.0
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.nanvar([1.0, float("nan"), 3.0])).tolist()
+    1.0
     """
     axis = _axis("nanvar", x, axis)
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Nanvar(axis=axis, keepdims=keepdims).symbolic_call(x)
     return _bnp.nanvar(x, axis=axis, keepdims=keepdims)
 
@@ -446,10 +461,11 @@ def std(x: Tensor, axis: Axis = None, keepdims: bool = False) -> Tensor:
         A floating tensor (integers and bools give ``floatx()``).
 
     Example:
-    >>> keras_core.ops.std([1.0, 3.0])  # 1.0
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.std([1.0, 3.0])).tolist()
+    1.0
     """
     axis = _axis("std", x, axis)
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Std(axis=axis, keepdims=keepdims).symbolic_call(x)
     return _bnp.std(x, axis=axis, keepdims=keepdims)
 
@@ -466,10 +482,11 @@ def nanstd(x: Tensor, axis: Axis = None, keepdims: bool = False) -> Tensor:
         A floating tensor (integers and bools give ``floatx()``).
 
     Example:
-    >>> keras_core.ops.nanstd([1.0, float("nan"), 3.0])  # 1.0
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.nanstd([1.0, float("nan"), 3.0])).tolist()
+    1.0
     """
     axis = _axis("nanstd", x, axis)
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Nanstd(axis=axis, keepdims=keepdims).symbolic_call(x)
     return _bnp.nanstd(x, axis=axis, keepdims=keepdims)
 
@@ -486,10 +503,12 @@ def median(x: Tensor, axis: Axis = None, keepdims: bool = False) -> Tensor:
         A floating tensor (integers and bools give ``floatx()``).
 
     Example:
-    >>> keras_core.ops.median([[1, 3, 2], [4, 6, 8]], axis=1)  # [2.0, 6.0]
+    >>> out = keras_core.ops.median([[1, 3, 2], [4, 6, 8]], axis=1)
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [2.0, 6.0]
     """
     axis = _axis("median", x, axis)
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Median(axis=axis, keepdims=keepdims).symbolic_call(x)
     return _bnp.median(x, axis=axis, keepdims=keepdims)
 
@@ -506,10 +525,11 @@ def nanmedian(x: Tensor, axis: Axis = None, keepdims: bool = False) -> Tensor:
         A floating tensor (integers and bools give ``floatx()``).
 
     Example:
-    >>> keras_core.ops.nanmedian([1.0, float("nan"), 3.0])  # 2.0
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.nanmedian([1.0, float("nan"), 3.0])).tolist()
+    2.0
     """
     axis = _axis("nanmedian", x, axis)
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Nanmedian(axis=axis, keepdims=keepdims).symbolic_call(x)
     return _bnp.nanmedian(x, axis=axis, keepdims=keepdims)
 
@@ -527,10 +547,11 @@ def prod(x: Tensor, axis: Axis = None, keepdims: bool = False, dtype: str | None
         The products (1 for an empty reduction).
 
     Example:
-    >>> keras_core.ops.prod([[1, 2], [3, 4]], axis=1)  # [2, 12]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.prod([[1, 2], [3, 4]], axis=1)).tolist()
+    [2, 12]
     """
     axis = _axis("prod", x, axis)
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Prod(axis=axis, keepdims=keepdims, dtype=dtype).symbolic_call(x)
     return _bnp.prod(x, axis=axis, keepdims=keepdims, dtype=dtype)
 
@@ -552,10 +573,11 @@ def max(
         raises a ValueError.
 
     Example:
-    >>> keras_core.ops.max([[1, 5], [3, 2]], axis=0)  # [3, 5]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.max([[1, 5], [3, 2]], axis=0)).tolist()
+    [3, 5]
     """
     axis = _axis("max", x, axis)
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Max(axis=axis, keepdims=keepdims, initial=initial).symbolic_call(x)
     return _bnp.max(x, axis=axis, keepdims=keepdims, initial=initial)
 
@@ -576,10 +598,11 @@ def min(
         raises a ValueError.
 
     Example:
-    >>> keras_core.ops.min([[1, 5], [3, 2]], axis=0)  # [1, 2]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.min([[1, 5], [3, 2]], axis=0)).tolist()
+    [1, 2]
     """
     axis = _axis("min", x, axis)
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Min(axis=axis, keepdims=keepdims, initial=initial).symbolic_call(x)
     return _bnp.min(x, axis=axis, keepdims=keepdims, initial=initial)
 
@@ -587,7 +610,7 @@ def min(
 def _cumulative_call(op, cls, x, axis, dtype):
     if axis is not None:
         axis = one_axis(op, axis, ndim_of(x))
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return cls(axis=axis, dtype=dtype).symbolic_call(x)
     return getattr(_bnp, op)(x, axis=axis, dtype=dtype)
 
@@ -604,7 +627,8 @@ def cumsum(x: Tensor, axis: int | None = None, dtype: str | None = None) -> Tens
         A tensor of the shape of ``x`` (1-D when ``axis`` is None).
 
     Example:
-    >>> keras_core.ops.cumsum([1, 2, 3])  # [1, 3, 6]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.cumsum([1, 2, 3])).tolist()
+    [1, 3, 6]
     """
     return _cumulative_call("cumsum", Cumsum, x, axis, dtype)
 
@@ -621,7 +645,8 @@ def cumprod(x: Tensor, axis: int | None = None, dtype: str | None = None) -> Ten
         A tensor of the shape of ``x`` (1-D when ``axis`` is None).
 
     Example:
-    >>> keras_core.ops.cumprod([1, 2, 3])  # [1, 2, 6]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.cumprod([1, 2, 3])).tolist()
+    [1, 2, 6]
     """
     return _cumulative_call("cumprod", Cumprod, x, axis, dtype)
 
@@ -638,7 +663,8 @@ def nancumsum(x: Tensor, axis: int | None = None, dtype: str | None = None) -> T
         A tensor of the shape of ``x`` (1-D when ``axis`` is None).
 
     Example:
-    >>> keras_core.ops.nancumsum([1.0, float("nan"), 2.0])  # [1.0, 1.0, 3.0]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.nancumsum([1.0, float("nan"), 2.0])).tolist()
+    [1.0, 1.0, 3.0]
     """
     return _cumulative_call("nancumsum", Nancumsum, x, axis, dtype)
 
@@ -655,14 +681,16 @@ def nancumprod(x: Tensor, axis: int | None = None, dtype: str | None = None) -> 
         A tensor of the shape of ``x`` (1-D when ``axis`` is None).
 
     Example:
-    >>> keras_core.ops.nancumprod([2.0, float("nan"), 3.0])  # [2.0, 2.0, 6.0]
+    >>> out = keras_core.ops.nancumprod([2.0, float("nan"), 3.0])
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [2.0, 2.0, 6.0]
     """
     return _cumulative_call("nancumprod", Nancumprod, x, axis, dtype)
 
 
 def _arg_call(op, cls, x, axis, keepdims):
     axis = _axis(op, x, axis, allow_tuple=False)
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return cls(axis=axis, keepdims=keepdims).symbolic_call(x)
     return getattr(_bnp, op)(x, axis=axis, keepdims=keepdims)
 
@@ -679,7 +707,8 @@ def argmax(x: Tensor, axis: int | None = None, keepdims: bool = False) -> Tensor
         An int32 tensor. Ties give the first index; a NaN counts as the maximum.
 
     Example:
-    >>> keras_core.ops.argmax([[1, 5], [7, 2]], axis=1)  # [1, 0]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.argmax([[1, 5], [7, 2]], axis=1)).tolist()
+    [1, 0]
     """
     return _arg_call("argmax", Argmax, x, axis, keepdims)
 
@@ -696,7 +725,8 @@ def argmin(x: Tensor, axis: int | None = None, keepdims: bool = False) -> Tensor
         An int32 tensor. Ties give the first index; a NaN counts as the minimum.
 
     Example:
-    >>> keras_core.ops.argmin([[1, 5], [7, 2]], axis=1)  # [0, 1]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.argmin([[1, 5], [7, 2]], axis=1)).tolist()
+    [0, 1]
     """
     return _arg_call("argmin", Argmin, x, axis, keepdims)
 
@@ -713,7 +743,8 @@ def nanargmax(x: Tensor, axis: int | None = None, keepdims: bool = False) -> Ten
         An int32 tensor (a slice of only NaN raises a ValueError on backends that can check).
 
     Example:
-    >>> keras_core.ops.nanargmax([1.0, float("nan"), 3.0])  # 2
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.nanargmax([1.0, float("nan"), 3.0])).tolist()
+    2
     """
     return _arg_call("nanargmax", Nanargmax, x, axis, keepdims)
 
@@ -730,7 +761,8 @@ def nanargmin(x: Tensor, axis: int | None = None, keepdims: bool = False) -> Ten
         An int32 tensor.
 
     Example:
-    >>> keras_core.ops.nanargmin([4.0, float("nan"), 3.0])  # 2
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.nanargmin([4.0, float("nan"), 3.0])).tolist()
+    2
     """
     return _arg_call("nanargmin", Nanargmin, x, axis, keepdims)
 
@@ -746,10 +778,12 @@ def count_nonzero(x: Tensor, axis: Axis = None) -> Tensor:
         An int32 tensor.
 
     Example:
-    >>> keras_core.ops.count_nonzero([[0, 1], [2, 3]], axis=1)  # [1, 2]
+    >>> out = keras_core.ops.count_nonzero([[0, 1], [2, 3]], axis=1)
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [1, 2]
     """
     axis = _axis("count_nonzero", x, axis)
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return CountNonzero(axis=axis).symbolic_call(x)
     return _bnp.count_nonzero(x, axis=axis)
 
@@ -763,7 +797,7 @@ def _quantile_call(op, cls, x, q, axis, method, keepdims, scale):
         if values.size and not ((values >= 0).all() and (values <= scale).all()):
             raise ValueError(f"{op}: `q` must be in [0, {scale}]. Received: q={q}")
         q = values
-    if symbolic(x, q):
+    if any_symbolic_tensors((x, q)):
         return cls(axis=axis, method=method, keepdims=keepdims).symbolic_call(x, q)
     return getattr(_bnp, op)(x, q, axis=axis, method=method, keepdims=keepdims)
 
@@ -785,7 +819,8 @@ def quantile(
         A floating tensor of shape ``q.shape + reduced shape``.
 
     Example:
-    >>> keras_core.ops.quantile([1.0, 2.0, 3.0, 4.0], 0.5)  # 2.5
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.quantile([1.0, 2.0, 3.0, 4.0], 0.5)).tolist()
+    2.5
     """
     return _quantile_call("quantile", Quantile, x, q, axis, method, keepdims, 1)
 
@@ -806,7 +841,9 @@ def nanquantile(
         A floating tensor of shape ``q.shape + reduced shape``.
 
     Example:
-    >>> keras_core.ops.nanquantile([1.0, float("nan"), 3.0], 0.5)  # 2.0
+    >>> out = keras_core.ops.nanquantile([1.0, float("nan"), 3.0], 0.5)
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    2.0
     """
     return _quantile_call("nanquantile", Nanquantile, x, q, axis, method, keepdims, 1)
 
@@ -827,7 +864,9 @@ def percentile(
         A floating tensor of shape ``q.shape + reduced shape``.
 
     Example:
-    >>> keras_core.ops.percentile([1.0, 2.0, 3.0, 4.0], 50)  # 2.5
+    >>> out = keras_core.ops.percentile([1.0, 2.0, 3.0, 4.0], 50)
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    2.5
     """
     return _quantile_call("percentile", Percentile, x, q, axis, method, keepdims, 100)
 
@@ -848,7 +887,9 @@ def nanpercentile(
         A floating tensor of shape ``q.shape + reduced shape``.
 
     Example:
-    >>> keras_core.ops.nanpercentile([1.0, float("nan"), 3.0], 50)  # 2.0
+    >>> out = keras_core.ops.nanpercentile([1.0, float("nan"), 3.0], 50)
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    2.0
     """
     return _quantile_call("nanpercentile", Nanpercentile, x, q, axis, method, keepdims, 100)
 
@@ -866,10 +907,12 @@ def average(x: Tensor, axis: Axis = None, weights: Tensor = None) -> Tensor:
         A floating tensor: ``sum(x * w) / sum(w)`` over ``axis``.
 
     Example:
-    >>> keras_core.ops.average([1.0, 2.0, 3.0], weights=[3.0, 1.0, 0.0])  # 1.25
+    >>> out = keras_core.ops.average([1.0, 2.0, 3.0], weights=[3.0, 1.0, 0.0])
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    1.25
     """
     axis = _axis("average", x, axis)
-    if symbolic(x, weights):
+    if any_symbolic_tensors((x, weights)):
         if weights is None:
             return Average(axis=axis).symbolic_call(x)
         return Average(axis=axis).symbolic_call(x, weights)
@@ -886,11 +929,13 @@ def corrcoef(x: Tensor) -> Tensor:
         A floating tensor: 0-d for 1-D input, ``(rows, rows)`` for 2-D input.
 
     Example:
-    >>> keras_core.ops.corrcoef([[1.0, 2.0, 3.0], [3.0, 1.0, 2.0]])  # [[1.0, -0.5], [-0.5, 1.0]]
+    >>> out = keras_core.ops.corrcoef([[1.0, 2.0, 3.0], [3.0, 1.0, 2.0]])
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [[1.0, -0.5], [-0.5, 1.0]]
     """
     if ndim_of(x) not in (1, 2):
         raise ValueError(f"corrcoef: `x` must be 1-D or 2-D. Received: shape={shape_of(x)}")
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Corrcoef().symbolic_call(x)
     return _bnp.corrcoef(x)
 
@@ -909,12 +954,13 @@ def trapezoid(y: Tensor, x: Tensor = None, dx: float = 1.0, axis: int = -1) -> T
         A floating tensor with ``axis`` removed.
 
     Example:
-    >>> keras_core.ops.trapezoid([1.0, 2.0, 3.0])  # 4.0
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.trapezoid([1.0, 2.0, 3.0])).tolist()
+    4.0
     """
     axis = one_axis("trapezoid", axis, ndim_of(y))
     if not isinstance(dx, (int, float)):
         raise TypeError(f"trapezoid: `dx` must be a number. Received: dx={dx!r}")
-    if symbolic(y, x):
+    if any_symbolic_tensors((y, x)):
         if x is None:
             return Trapezoid(dx=dx, axis=axis).symbolic_call(y)
         return Trapezoid(dx=dx, axis=axis).symbolic_call(y, x)

@@ -5,10 +5,9 @@ import operator
 from typing import Any
 
 from keras_core import backend
-from keras_core.backend.common.keras_tensor import KerasTensor
+from keras_core.backend.common.keras_tensor import any_symbolic_tensors
 from keras_core.ops.numpy._base import (
     INDEX_DTYPE,
-    Tensor,
     as_int,
     choice,
     float_dtype,
@@ -19,8 +18,8 @@ from keras_core.ops.numpy._base import (
     op_class,
     same_dtype,
     shape_of,
-    symbolic,
 )
+from keras_core.ops.op_utils import Tensor
 
 _bnp = backend.numpy
 
@@ -106,10 +105,11 @@ def sort(x: Tensor, axis: int | None = -1) -> Tensor:
         A tensor of the dtype of ``x`` (1-D when ``axis`` is None).
 
     Example:
-    >>> keras_core.ops.sort([3.0, float("nan"), 1.0])  # [1.0, 3.0, nan]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.sort([3.0, float("nan"), 1.0])).tolist()
+    [1.0, 3.0, nan]
     """
     axis = _sort_axis("sort", x, axis)
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Sort(axis=axis).symbolic_call(x)
     return _bnp.sort(x, axis=axis)
 
@@ -125,10 +125,11 @@ def argsort(x: Tensor, axis: int | None = -1) -> Tensor:
         An int32 tensor; equal elements keep their order.
 
     Example:
-    >>> keras_core.ops.argsort([3, 1, 2])  # [1, 2, 0]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.argsort([3, 1, 2])).tolist()
+    [1, 2, 0]
     """
     axis = _sort_axis("argsort", x, axis)
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Argsort(axis=axis).symbolic_call(x)
     return _bnp.argsort(x, axis=axis)
 
@@ -146,7 +147,8 @@ def argpartition(x: Tensor, kth: int | list, axis: int = -1) -> Tensor:
         An int32 tensor of the shape of ``x``. The order within each side is not specified.
 
     Example:
-    >>> keras_core.ops.argpartition([30, 10, 20], 1)  # [1, 2, 0]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.argpartition([30, 10, 20], 1)).tolist()
+    [1, 2, 0]
     """
     axis = one_axis("argpartition", axis, ndim_of(x))
     kths = kth if isinstance(kth, (list, tuple)) else [kth]
@@ -156,7 +158,7 @@ def argpartition(x: Tensor, kth: int | list, axis: int = -1) -> Tensor:
         if n is not None and not -n <= k < n:
             raise ValueError(f"argpartition: kth={k} is out of range for an axis of length {n}.")
     kth = [operator.index(k) for k in kth] if isinstance(kth, (list, tuple)) else kth
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Argpartition(kth=kth, axis=axis).symbolic_call(x)
     return _bnp.argpartition(x, kth, axis=axis)
 
@@ -173,7 +175,9 @@ def searchsorted(sorted_sequence: Tensor, values: Tensor, side: str = "left") ->
         An int32 tensor of the shape of ``values``.
 
     Example:
-    >>> keras_core.ops.searchsorted([1, 3, 5], [3, 6], side="left")  # [1, 3]
+    >>> out = keras_core.ops.searchsorted([1, 3, 5], [3, 6], side="left")
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [1, 3]
     """
     choice("searchsorted", "side", side, ("left", "right"))
     if ndim_of(sorted_sequence) != 1:
@@ -181,7 +185,7 @@ def searchsorted(sorted_sequence: Tensor, values: Tensor, side: str = "left") ->
             "searchsorted: `sorted_sequence` must be 1-D. "
             f"Received: shape={shape_of(sorted_sequence)}"
         )
-    if symbolic(sorted_sequence, values):
+    if any_symbolic_tensors((sorted_sequence, values)):
         return Searchsorted(side=side).symbolic_call(sorted_sequence, values)
     return _bnp.searchsorted(sorted_sequence, values, side=side)
 
@@ -198,11 +202,13 @@ def digitize(x: Tensor, bins: Tensor) -> Tensor:
         at or above the last).
 
     Example:
-    >>> keras_core.ops.digitize([0.5, 1.0, 3.5], [1.0, 2.0, 3.0])  # [0, 1, 3]
+    >>> out = keras_core.ops.digitize([0.5, 1.0, 3.5], [1.0, 2.0, 3.0])
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [0, 1, 3]
     """
     if ndim_of(bins) != 1:
         raise ValueError(f"digitize: `bins` must be 1-D. Received: shape={shape_of(bins)}")
-    if symbolic(x, bins):
+    if any_symbolic_tensors((x, bins)):
         return Digitize().symbolic_call(x, bins)
     return _bnp.digitize(x, bins)
 
@@ -221,14 +227,15 @@ def bincount(x: Tensor, weights: Tensor = None, minlength: int = 0, sparse: bool
         counts, or sums of the dtype of ``weights`` (bool weights give int32).
 
     Example:
-    >>> keras_core.ops.bincount([0, 2, 2], minlength=4)  # [1, 0, 2, 0]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.bincount([0, 2, 2], minlength=4)).tolist()
+    [1, 0, 2, 0]
     """
     minlength = as_int("bincount", minlength, "minlength")
     if minlength < 0:
         raise ValueError(f"bincount: `minlength` must be >= 0. Received: minlength={minlength}")
     if ndim_of(x) not in (1, 2):
         raise ValueError(f"bincount: `x` must be 1-D or 2-D. Received: shape={shape_of(x)}")
-    if symbolic(x, weights):
+    if any_symbolic_tensors((x, weights)):
         op = Bincount(minlength=minlength, sparse=sparse)
         return op.symbolic_call(x) if weights is None else op.symbolic_call(x, weights)
     return _bnp.bincount(x, weights=weights, minlength=minlength, sparse=sparse)
@@ -248,7 +255,9 @@ def histogram(x: Tensor, bins: int = 10, range: tuple | None = None) -> tuple:
         edges of shape ``(bins + 1,)``.
 
     Example:
-    >>> keras_core.ops.histogram([1.0, 2.0, 2.5, 4.0], bins=3)  # ([1, 2, 1], [1, 2, 3, 4])
+    >>> out = keras_core.ops.histogram([1.0, 2.0, 2.5, 4.0], bins=3)
+    >>> [keras_core.ops.convert_to_numpy(t).tolist() for t in out]
+    [[1, 2, 1], [1.0, 2.0, 3.0, 4.0]]
     """
     bins = as_int("histogram", bins, "bins")
     if bins < 1:
@@ -259,7 +268,7 @@ def histogram(x: Tensor, bins: int = 10, range: tuple | None = None) -> tuple:
                 f"histogram: `range` must be (min, max) with min <= max. Received: range={range}"
             )
         range = (float(range[0]), float(range[1]))
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Histogram(bins=bins, range=range).symbolic_call(x)
     return _bnp.histogram(x, bins=bins, range=range)
 
@@ -293,7 +302,8 @@ def unique(
         ``axis`` is None.
 
     Example:
-    >>> keras_core.ops.unique([3, 1, 3, 2])  # [1, 2, 3]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.unique([3, 1, 3, 2])).tolist()
+    [1, 2, 3]
     """
     if axis is not None:
         axis = one_axis("unique", axis, ndim_of(x))
@@ -310,7 +320,7 @@ def unique(
         size=size,
         fill_value=fill_value,
     )
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Unique(**config).symbolic_call(x)
     return _bnp.unique(x, **config)
 
@@ -325,10 +335,12 @@ def nonzero(x: Tensor) -> tuple:
         A tuple of ``x.ndim`` int32 tensors of the same length, in row-major order.
 
     Example:
-    >>> keras_core.ops.nonzero([[0, 1], [2, 0]])  # ([0, 1], [1, 0])
+    >>> out = keras_core.ops.nonzero([[0, 1], [2, 0]])
+    >>> [keras_core.ops.convert_to_numpy(t).tolist() for t in out]
+    [[0, 1], [1, 0]]
     """
     if ndim_of(x) == 0:
         raise ValueError("nonzero: `x` must have rank >= 1. Received a 0-d tensor.")
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Nonzero().symbolic_call(x)
     return _bnp.nonzero(x)

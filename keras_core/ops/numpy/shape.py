@@ -6,9 +6,8 @@ import numpy as np
 
 from keras_core import backend
 from keras_core.backend.common.dtypes import standardize_dtype
-from keras_core.backend.common.keras_tensor import KerasTensor
+from keras_core.backend.common.keras_tensor import KerasTensor, any_symbolic_tensors
 from keras_core.ops.numpy._base import (
-    Tensor,
     as_int,
     choice,
     kt,
@@ -20,8 +19,8 @@ from keras_core.ops.numpy._base import (
     same_dtype,
     shape_arg,
     shape_of,
-    symbolic,
 )
+from keras_core.ops.op_utils import Tensor
 
 _bnp = backend.numpy
 _PAD_MODES = (
@@ -356,7 +355,8 @@ def reshape(x: Tensor, new_shape: tuple) -> Tensor:
         A tensor of shape ``new_shape`` and the dtype of ``x``.
 
     Example:
-    >>> keras_core.ops.reshape([1, 2, 3, 4], (2, -1))  # [[1, 2], [3, 4]]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.reshape([1, 2, 3, 4], (2, -1))).tolist()
+    [[1, 2], [3, 4]]
     """
     new_shape = shape_arg("reshape", new_shape, "new_shape")
     if sum(1 for d in new_shape if d == -1) > 1 or any(d < -1 for d in new_shape):
@@ -364,7 +364,7 @@ def reshape(x: Tensor, new_shape: tuple) -> Tensor:
             f"reshape: `new_shape` may hold one -1 and no other negative size. "
             f"Received: new_shape={new_shape}"
         )
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         total, known = multiply_dims(*x.shape), multiply_dims(*[d for d in new_shape if d != -1])
         if total is not None and (
             (-1 not in new_shape and total != known)
@@ -387,9 +387,10 @@ def ravel(x: Tensor) -> Tensor:
         A 1-D tensor with the elements of ``x``.
 
     Example:
-    >>> keras_core.ops.ravel([[1, 2], [3, 4]])  # [1, 2, 3, 4]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.ravel([[1, 2], [3, 4]])).tolist()
+    [1, 2, 3, 4]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Ravel().symbolic_call(x)
     return _bnp.ravel(x)
 
@@ -405,7 +406,8 @@ def transpose(x: Tensor, axes: tuple | None = None) -> Tensor:
         The transposed tensor: axis ``i`` of the result is axis ``axes[i]`` of ``x``.
 
     Example:
-    >>> keras_core.ops.transpose([[1, 2, 3]])  # [[1], [2], [3]]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.transpose([[1, 2, 3]])).tolist()
+    [[1], [2], [3]]
     """
     ndim = ndim_of(x)
     if axes is not None:
@@ -414,7 +416,7 @@ def transpose(x: Tensor, axes: tuple | None = None) -> Tensor:
             raise ValueError(
                 f"transpose: `axes` must be a permutation of range({ndim}). Received: axes={axes}"
             )
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Transpose(axes=axes).symbolic_call(x)
     return _bnp.transpose(x, axes)
 
@@ -431,11 +433,12 @@ def expand_dims(x: Tensor, axis: int | tuple) -> Tensor:
         A tensor of rank ``x.ndim + len(axis)``.
 
     Example:
-    >>> keras_core.ops.expand_dims([1, 2], axis=0)  # [[1, 2]]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.expand_dims([1, 2], axis=0)).tolist()
+    [[1, 2]]
     """
     n = len(axis) if isinstance(axis, (list, tuple)) else 1
     axes = _axes_tuple("expand_dims", axis, ndim_of(x) + n)
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return ExpandDims(axis=axes).symbolic_call(x)
     return _bnp.expand_dims(x, axes if isinstance(axis, (list, tuple)) else axes[0])
 
@@ -451,7 +454,8 @@ def squeeze(x: Tensor, axis: int | tuple | None = None) -> Tensor:
         A tensor with the same elements and fewer axes.
 
     Example:
-    >>> keras_core.ops.squeeze([[1], [2]], axis=1)  # [1, 2]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.squeeze([[1], [2]], axis=1)).tolist()
+    [1, 2]
     """
     if axis is not None:
         axis = _axes_tuple("squeeze", axis, ndim_of(x))
@@ -461,7 +465,7 @@ def squeeze(x: Tensor, axis: int | tuple | None = None) -> Tensor:
                 raise ValueError(
                     f"squeeze: cannot squeeze axis {a} of size {shape[a]} (shape {tuple(shape)})."
                 )
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Squeeze(axis=axis).symbolic_call(x)
     return _bnp.squeeze(x, axis)
 
@@ -478,12 +482,13 @@ def swapaxes(x: Tensor, axis1: int, axis2: int) -> Tensor:
         A tensor with ``axis1`` and ``axis2`` exchanged.
 
     Example:
-    >>> keras_core.ops.swapaxes([[1, 2, 3]], 0, 1)  # [[1], [2], [3]]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.swapaxes([[1, 2, 3]], 0, 1)).tolist()
+    [[1], [2], [3]]
     """
     ndim = ndim_of(x)
     axis1 = one_axis("swapaxes", axis1, ndim, "axis1")
     axis2 = one_axis("swapaxes", axis2, ndim, "axis2")
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Swapaxes(axis1=axis1, axis2=axis2).symbolic_call(x)
     return _bnp.swapaxes(x, axis1, axis2)
 
@@ -511,7 +516,7 @@ def moveaxis(x: Tensor, source: int | tuple, destination: int | tuple) -> Tensor
             "moveaxis: `source` and `destination` must have the same number of axes. "
             f"Received: source={source}, destination={destination}"
         )
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Moveaxis(source=src, destination=dst).symbolic_call(x)
     return _bnp.moveaxis(x, src, dst)
 
@@ -527,7 +532,8 @@ def broadcast_to(x: Tensor, shape: tuple) -> Tensor:
         A tensor of shape ``shape``.
 
     Example:
-    >>> keras_core.ops.broadcast_to([1, 2], (2, 2))  # [[1, 2], [1, 2]]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.broadcast_to([1, 2], (2, 2))).tolist()
+    [[1, 2], [1, 2]]
     """
     shape = shape_arg("broadcast_to", shape)
     xs = tuple(shape_of(x))
@@ -536,7 +542,7 @@ def broadcast_to(x: Tensor, shape: tuple) -> Tensor:
     )
     if not ok:
         raise ValueError(f"broadcast_to: a tensor of shape {xs} cannot be broadcast to {shape}.")
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return BroadcastTo(shape=shape).symbolic_call(x)
     return _bnp.broadcast_to(x, shape)
 
@@ -552,12 +558,13 @@ def concatenate(xs: list, axis: int | None = 0) -> Tensor:
         A tensor of the promoted dtype of the inputs.
 
     Example:
-    >>> keras_core.ops.concatenate([[1, 2], [3]])  # [1, 2, 3]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.concatenate([[1, 2], [3]])).tolist()
+    [1, 2, 3]
     """
     xs = _check_list("concatenate", xs)
     if axis is not None:
         axis = one_axis("concatenate", axis, ndim_of(xs[0]))
-    if symbolic(xs):
+    if any_symbolic_tensors((xs,)):
         if axis is None:
             return Concatenate(axis=None).symbolic_call(xs)
         return Concatenate(axis=axis).symbolic_call(xs)
@@ -575,11 +582,12 @@ def stack(x: list, axis: int = 0) -> Tensor:
         A tensor of rank ``x[0].ndim + 1`` and the promoted dtype of the inputs.
 
     Example:
-    >>> keras_core.ops.stack([[1, 2], [3, 4]], axis=1)  # [[1, 3], [2, 4]]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.stack([[1, 2], [3, 4]], axis=1)).tolist()
+    [[1, 3], [2, 4]]
     """
     x = _check_list("stack", x, "x")
     axis = one_axis("stack", axis, ndim_of(x[0]) + 1)
-    if symbolic(x):
+    if any_symbolic_tensors((x,)):
         return Stack(axis=axis).symbolic_call(x)
     return _bnp.stack(x, axis=axis)
 
@@ -594,10 +602,11 @@ def hstack(xs: list) -> Tensor:
         A tensor of the promoted dtype of the inputs.
 
     Example:
-    >>> keras_core.ops.hstack([[1, 2], [3]])  # [1, 2, 3]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.hstack([[1, 2], [3]])).tolist()
+    [1, 2, 3]
     """
     xs = _check_list("hstack", xs)
-    if symbolic(xs):
+    if any_symbolic_tensors((xs,)):
         return Hstack().symbolic_call(xs)
     return _bnp.hstack(xs)
 
@@ -612,10 +621,11 @@ def vstack(xs: list) -> Tensor:
         A tensor of rank >= 2 and the promoted dtype of the inputs.
 
     Example:
-    >>> keras_core.ops.vstack([[1, 2], [3, 4]])  # [[1, 2], [3, 4]]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.vstack([[1, 2], [3, 4]])).tolist()
+    [[1, 2], [3, 4]]
     """
     xs = _check_list("vstack", xs)
-    if symbolic(xs):
+    if any_symbolic_tensors((xs,)):
         return Vstack().symbolic_call(xs)
     return _bnp.vstack(xs)
 
@@ -630,10 +640,11 @@ def dstack(xs: list) -> Tensor:
         A tensor of rank >= 3 and the promoted dtype of the inputs.
 
     Example:
-    >>> keras_core.ops.dstack([[1, 2], [3, 4]])  # [[[1, 3], [2, 4]]]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.dstack([[1, 2], [3, 4]])).tolist()
+    [[[1, 3], [2, 4]]]
     """
     xs = _check_list("dstack", xs)
-    if symbolic(xs):
+    if any_symbolic_tensors((xs,)):
         return Dstack().symbolic_call(xs)
     return _bnp.dstack(xs)
 
@@ -650,11 +661,12 @@ def append(x1: Tensor, x2: Tensor, axis: int | None = None) -> Tensor:
         A tensor of the promoted dtype.
 
     Example:
-    >>> keras_core.ops.append([1, 2], [[3, 4]])  # [1, 2, 3, 4]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.append([1, 2], [[3, 4]])).tolist()
+    [1, 2, 3, 4]
     """
     if axis is not None:
         axis = one_axis("append", axis, ndim_of(x1))
-    if symbolic(x1, x2):
+    if any_symbolic_tensors((x1, x2)):
         return Append(axis=axis).symbolic_call(x1, x2)
     return _bnp.append(x1, x2, axis=axis)
 
@@ -672,11 +684,12 @@ def split(x: Tensor, indices_or_sections: int | list, axis: int = 0) -> list:
         A list of tensors.
 
     Example:
-    >>> keras_core.ops.split([1, 2, 3, 4], 2)  # [[1, 2], [3, 4]]
+    >>> [keras_core.ops.convert_to_numpy(t).tolist() for t in keras_core.ops.split([1, 2, 3, 4], 2)]
+    [[1, 2], [3, 4]]
     """
     ios = _indices_or_sections("split", indices_or_sections)
     axis = one_axis("split", axis, ndim_of(x))
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Split(indices_or_sections=ios, axis=axis).symbolic_call(x)
     return _bnp.split(x, ios, axis=axis)
 
@@ -694,11 +707,13 @@ def array_split(x: Tensor, indices_or_sections: int | list, axis: int = 0) -> li
         A list of tensors.
 
     Example:
-    >>> keras_core.ops.array_split([1, 2, 3], 2)  # [[1, 2], [3]]
+    >>> out = keras_core.ops.array_split([1, 2, 3], 2)
+    >>> [keras_core.ops.convert_to_numpy(t).tolist() for t in out]
+    [[1, 2], [3]]
     """
     ios = _indices_or_sections("array_split", indices_or_sections)
     axis = one_axis("array_split", axis, ndim_of(x))
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return ArraySplit(indices_or_sections=ios, axis=axis).symbolic_call(x)
     return _bnp.array_split(x, ios, axis=axis)
 
@@ -708,7 +723,7 @@ def _directional_split(op, cls, x, ios, min_rank, axis_of):
     ndim = ndim_of(x)
     if ndim < min_rank:
         raise ValueError(f"{op}: `x` must have rank >= {min_rank}. Received: shape={shape_of(x)}")
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return cls(indices_or_sections=ios, axis=axis_of(ndim)).symbolic_call(x)
     return getattr(_bnp, op)(x, ios)
 
@@ -724,7 +739,9 @@ def hsplit(x: Tensor, indices_or_sections: int | list) -> list:
         A list of tensors.
 
     Example:
-    >>> keras_core.ops.hsplit([[1, 2], [3, 4]], 2)  # [[[1], [3]], [[2], [4]]]
+    >>> out = keras_core.ops.hsplit([[1, 2], [3, 4]], 2)
+    >>> [keras_core.ops.convert_to_numpy(t).tolist() for t in out]
+    [[[1], [3]], [[2], [4]]]
     """
     return _directional_split(
         "hsplit", Hsplit, x, indices_or_sections, 1, lambda n: 0 if n == 1 else 1
@@ -742,7 +759,9 @@ def vsplit(x: Tensor, indices_or_sections: int | list) -> list:
         A list of tensors.
 
     Example:
-    >>> keras_core.ops.vsplit([[1, 2], [3, 4]], 2)  # [[[1, 2]], [[3, 4]]]
+    >>> out = keras_core.ops.vsplit([[1, 2], [3, 4]], 2)
+    >>> [keras_core.ops.convert_to_numpy(t).tolist() for t in out]
+    [[[1, 2]], [[3, 4]]]
     """
     return _directional_split("vsplit", Vsplit, x, indices_or_sections, 2, lambda n: 0)
 
@@ -776,12 +795,13 @@ def tile(x: Tensor, repeats: int | tuple) -> Tensor:
         The tiled tensor.
 
     Example:
-    >>> keras_core.ops.tile([1, 2], 2)  # [1, 2, 1, 2]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.tile([1, 2], 2)).tolist()
+    [1, 2, 1, 2]
     """
     repeats = shape_arg("tile", repeats, "repeats")
     if any(r < 0 for r in repeats):
         raise ValueError(f"tile: `repeats` must be non-negative. Received: repeats={repeats}")
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Tile(repeats=repeats).symbolic_call(x)
     return _bnp.tile(x, repeats)
 
@@ -798,13 +818,14 @@ def repeat(x: Tensor, repeats: int | Tensor, axis: int | None = None) -> Tensor:
         The tensor with repeated elements.
 
     Example:
-    >>> keras_core.ops.repeat([1, 2], 2)  # [1, 1, 2, 2]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.repeat([1, 2], 2)).tolist()
+    [1, 1, 2, 2]
     """
     if axis is not None:
         axis = one_axis("repeat", axis, ndim_of(x))
     if isinstance(repeats, int) and repeats < 0:
         raise ValueError(f"repeat: `repeats` must be non-negative. Received: repeats={repeats}")
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         if isinstance(repeats, KerasTensor):
             raise TypeError("repeat: a symbolic `repeats` is not supported; pass static values.")
         if not isinstance(repeats, int):
@@ -824,11 +845,12 @@ def flip(x: Tensor, axis: int | tuple | None = None) -> Tensor:
         A tensor of the shape and dtype of ``x``.
 
     Example:
-    >>> keras_core.ops.flip([[1, 2], [3, 4]], axis=1)  # [[2, 1], [4, 3]]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.flip([[1, 2], [3, 4]], axis=1)).tolist()
+    [[2, 1], [4, 3]]
     """
     if axis is not None:
         axis = _axes_tuple("flip", axis, ndim_of(x))
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Flip(axis=axis).symbolic_call(x)
     return _bnp.flip(x, axis=axis)
 
@@ -843,11 +865,12 @@ def fliplr(x: Tensor) -> Tensor:
         A tensor of the shape and dtype of ``x``.
 
     Example:
-    >>> keras_core.ops.fliplr([[1, 2], [3, 4]])  # [[2, 1], [4, 3]]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.fliplr([[1, 2], [3, 4]])).tolist()
+    [[2, 1], [4, 3]]
     """
     if ndim_of(x) < 2:
         raise ValueError(f"fliplr: `x` must have rank >= 2. Received: shape={shape_of(x)}")
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Fliplr().symbolic_call(x)
     return _bnp.fliplr(x)
 
@@ -862,11 +885,12 @@ def flipud(x: Tensor) -> Tensor:
         A tensor of the shape and dtype of ``x``.
 
     Example:
-    >>> keras_core.ops.flipud([[1, 2], [3, 4]])  # [[3, 4], [1, 2]]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.flipud([[1, 2], [3, 4]])).tolist()
+    [[3, 4], [1, 2]]
     """
     if ndim_of(x) < 1:
         raise ValueError(f"flipud: `x` must have rank >= 1. Received: shape={shape_of(x)}")
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Flipud().symbolic_call(x)
     return _bnp.flipud(x)
 
@@ -883,7 +907,8 @@ def roll(x: Tensor, shift: int | tuple, axis: int | tuple | None = None) -> Tens
         A tensor of the shape and dtype of ``x``.
 
     Example:
-    >>> keras_core.ops.roll([1, 2, 3], 1)  # [3, 1, 2]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.roll([1, 2, 3], 1)).tolist()
+    [3, 1, 2]
     """
     if axis is not None:
         axis = _axes_tuple("roll", axis, ndim_of(x))
@@ -896,7 +921,7 @@ def roll(x: Tensor, shift: int | tuple, axis: int | tuple | None = None) -> Tens
         shift = tuple(as_int("roll", s, "shift") for s in shifts)
     else:
         shift = as_int("roll", shift, "shift")
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Roll(shift=shift, axis=axis).symbolic_call(x)
     return _bnp.roll(x, shift, axis=axis)
 
@@ -913,7 +938,8 @@ def rot90(array: Tensor, k: int = 1, axes: tuple = (0, 1)) -> Tensor:
         The rotated tensor.
 
     Example:
-    >>> keras_core.ops.rot90([[1, 2], [3, 4]])  # [[2, 4], [1, 3]]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.rot90([[1, 2], [3, 4]])).tolist()
+    [[2, 4], [1, 3]]
     """
     k = as_int("rot90", k, "k")
     ndim = ndim_of(array)
@@ -922,7 +948,7 @@ def rot90(array: Tensor, k: int = 1, axes: tuple = (0, 1)) -> Tensor:
     if len(axes) != 2:
         raise ValueError(f"rot90: `axes` must hold exactly 2 axes. Received: axes={axes}")
     axes = _axes_tuple("rot90", axes, ndim, "axes")
-    if isinstance(array, KerasTensor):
+    if any_symbolic_tensors((array,)):
         return Rot90(k=k, axes=axes).symbolic_call(array)
     return _bnp.rot90(array, k=k, axes=axes)
 
@@ -963,7 +989,9 @@ def pad(
         The padded tensor, of the dtype of ``x``.
 
     Example:
-    >>> keras_core.ops.pad([1, 2], (1, 2), constant_values=9)  # [9, 1, 2, 9, 9]
+    >>> out = keras_core.ops.pad([1, 2], (1, 2), constant_values=9)
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [9, 1, 2, 9, 9]
     """
     choice("pad", "mode", mode, _PAD_MODES)
     if constant_values is not None and mode != "constant":
@@ -971,7 +999,7 @@ def pad(
             f"pad: `constant_values` is only allowed with mode='constant'. Received: mode={mode!r}"
         )
     pw = _pad_width(pad_width, ndim_of(x))
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Pad(pad_width=pw, mode=mode, constant_values=constant_values).symbolic_call(x)
     return _bnp.pad(x, pw, mode=mode, constant_values=constant_values)
 
@@ -989,7 +1017,7 @@ def ndim(x: Tensor) -> int:
     >>> keras_core.ops.ndim([[1, 2], [3, 4]])
     2
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Ndim().symbolic_call(x)
     return _bnp.ndim(x)
 
@@ -1007,7 +1035,7 @@ def size(x: Tensor) -> int:
     >>> keras_core.ops.size([[1, 2], [3, 4]])
     4
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Size().symbolic_call(x)
     return _bnp.size(x)
 
@@ -1024,12 +1052,13 @@ def view(x: Tensor, dtype: str | None = None) -> Tensor:
         A tensor of ``dtype`` sharing the bit patterns of ``x``.
 
     Example:
-    >>> keras_core.ops.view(keras_core.ops.convert_to_tensor([1.0], "float32"), "int32")
-    >>> # [1065353216]
+    >>> out = keras_core.ops.view(keras_core.ops.convert_to_tensor([1.0], "float32"), "int32")
+    >>> keras_core.ops.convert_to_numpy(out).tolist()
+    [1065353216]
     """
     if dtype is not None:
         dtype = standardize_dtype(dtype)
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return View(dtype=dtype).symbolic_call(x)
     return _bnp.view(x, dtype=dtype)
 
@@ -1044,9 +1073,10 @@ def copy(x: Tensor) -> Tensor:
         A new tensor with the values, shape and dtype of ``x``.
 
     Example:
-    >>> keras_core.ops.copy([1, 2])  # [1, 2]
+    >>> keras_core.ops.convert_to_numpy(keras_core.ops.copy([1, 2])).tolist()
+    [1, 2]
     """
-    if isinstance(x, KerasTensor):
+    if any_symbolic_tensors((x,)):
         return Copy().symbolic_call(x)
     return _bnp.copy(x)
 
@@ -1063,12 +1093,14 @@ def meshgrid(*x: Tensor, indexing: str = "xy") -> list:
         A list of ``len(x)`` tensors, each of the grid shape and of its input's dtype.
 
     Example:
-    >>> xx, yy = keras_core.ops.meshgrid([1, 2, 3], [4, 5])  # shapes (2, 3)
+    >>> xx, yy = keras_core.ops.meshgrid([1, 2, 3], [4, 5])
+    >>> keras_core.ops.convert_to_numpy(xx).tolist(), keras_core.ops.convert_to_numpy(yy).tolist()
+    ([[1, 2, 3], [1, 2, 3]], [[4, 4, 4], [5, 5, 5]])
     """
     choice("meshgrid", "indexing", indexing, ("xy", "ij"))
     for v in x:
         if ndim_of(v) != 1:
             raise ValueError(f"meshgrid: every input must be 1-D. Received a shape {shape_of(v)}")
-    if symbolic(x):
+    if any_symbolic_tensors((x,)):
         return Meshgrid(indexing=indexing).symbolic_call(*x)
     return _bnp.meshgrid(*x, indexing=indexing)

@@ -1,1 +1,0 @@
-# The numpy backend's rnn functions (see keras_core/backend/README.md).

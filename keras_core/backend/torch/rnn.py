@@ -1,1 +1,0 @@
-# The torch backend's rnn functions (see keras_core/backend/README.md).
