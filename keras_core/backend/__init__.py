@@ -62,20 +62,52 @@ _check_framework(backend())
 
 if backend() == "jax":
     from keras_core.backend.jax import *  # noqa: F401,F403
-    from keras_core.backend.jax import core, image, linalg, math, nn, numpy, random
+    from keras_core.backend.jax import (
+        control_flow,
+        core,
+        image,
+        linalg,
+        math,
+        nn,
+        numpy,
+        random,
+    )
 elif backend() == "torch":
     from keras_core.backend.torch import *  # noqa: F401,F403
-    from keras_core.backend.torch import core, image, linalg, math, nn, numpy, random
+    from keras_core.backend.torch import (
+        control_flow,
+        core,
+        image,
+        linalg,
+        math,
+        nn,
+        numpy,
+        random,
+    )
 elif backend() == "tensorflow":
     from keras_core.backend.tensorflow import *  # noqa: F401,F403
-    from keras_core.backend.tensorflow import core, image, linalg, math, nn, numpy, random
+    from keras_core.backend.tensorflow import (
+        control_flow,
+        core,
+        image,
+        linalg,
+        math,
+        nn,
+        numpy,
+        random,
+    )
 else:
     from keras_core.backend.numpy import *  # noqa: F401,F403
-    from keras_core.backend.numpy import core, image, linalg, math, nn, numpy, random
-
-# TRANSITIONAL (issue 8): control flow moves from core.py to control_flow.py per backend.
-_pkg = importlib.import_module(f"keras_core.backend.{backend()}")
-control_flow = getattr(_pkg, "control_flow", core)
+    from keras_core.backend.numpy import (
+        control_flow,
+        core,
+        image,
+        linalg,
+        math,
+        nn,
+        numpy,
+        random,
+    )
 
 # Every backend package exports the same core names (see backend/README.md):
 # Variable, convert_to_tensor, convert_to_numpy, is_tensor, cast, shape,
