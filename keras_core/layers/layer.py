@@ -502,9 +502,14 @@ class Layer(backend.BackendLayer, Operation):
                 training = kwargs.get("training")
                 if training is None:
                     training = ctx.training
-                if training is None:
-                    training = self._call_default_training
-                kwargs["training"] = training
+                if training is None and any_symbolic_tensors(args, kwargs):
+                    # A symbolic call records no default `training`, so a Functional
+                    # model passes its own `training` to this layer when it runs.
+                    kwargs.pop("training", None)
+                else:
+                    if training is None:
+                        training = self._call_default_training
+                    kwargs["training"] = training
                 if training is not None:
                     ctx.training = training
             else:

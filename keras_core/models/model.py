@@ -1,12 +1,27 @@
 """Model: a Layer with training, saving and summary. ``Model(inputs, outputs)`` is Functional."""
 
+import importlib
 import json
 
+from keras_core.backend import config
 from keras_core.layers.layer import Layer
 from keras_core.utils import summary_utils
 
+_TRAINERS = {
+    "jax": "JAXTrainer",
+    "tensorflow": "TensorFlowTrainer",
+    "torch": "TorchTrainer",
+    "numpy": "NumpyTrainer",
+}
+# The active backend's trainer (compile/fit/evaluate/predict). It comes first in
+# the bases so that, under torch, `compile` is Keras' and not torch.nn.Module's.
+Trainer = getattr(
+    importlib.import_module(f"keras_core.backend.{config.backend()}.trainer"),
+    _TRAINERS[config.backend()],
+)
 
-class Model(Layer):
+
+class Model(Trainer, Layer):
     """A model: layers grouped with training and inference features.
 
     Two ways to make one:
@@ -39,6 +54,7 @@ class Model(Layer):
                 "only name=, trainable=, dtype=. Received positional args or inputs/outputs."
             )
         Layer.__init__(self, **kwargs)
+        Trainer.__init__(self)
 
     def summary(
         self,
@@ -103,6 +119,39 @@ class Model(Layer):
         from keras_core.saving.serialization_lib import serialize_keras_object
 
         return json.dumps(serialize_keras_object(self), **kwargs)
+
+    def save(self, filepath, overwrite=True, zipped=None, **kwargs):
+        """Saves the model (architecture, weights, compile settings, optimizer state).
+
+        ``filepath`` ends in ``.keras`` (the Keras 3 archive) or ``.h5`` (legacy
+        format); see ``keras_core.saving.save_model``.
+
+        Example:
+        >>> model.save("model.keras")  # doctest: +SKIP
+        """
+        from keras_core.saving import saving_api
+
+        return saving_api.save_model(self, filepath, overwrite=overwrite, zipped=zipped, **kwargs)
+
+    def save_weights(self, filepath, overwrite=True):
+        """Saves the weights (and optimizer state) to a ``.weights.h5`` file.
+
+        Example:
+        >>> model.save_weights("model.weights.h5")  # doctest: +SKIP
+        """
+        from keras_core.saving import saving_api
+
+        return saving_api.save_weights(self, filepath, overwrite=overwrite)
+
+    def load_weights(self, filepath, skip_mismatch=False, **kwargs):
+        """Loads weights from ``.weights.h5``, ``.keras`` or legacy ``.h5`` (``by_name=``) files.
+
+        Example:
+        >>> model.load_weights("model.weights.h5")  # doctest: +SKIP
+        """
+        from keras_core.saving import saving_api
+
+        return saving_api.load_weights(self, filepath, skip_mismatch=skip_mismatch, **kwargs)
 
 
 def model_from_json(json_string, custom_objects=None):

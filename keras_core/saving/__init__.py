@@ -1,4 +1,4 @@
-"""keras_core.saving: (de)serialization and the custom-object registry."""
+"""keras_core.saving: saving and loading models and weights, (de)serialization, the registry."""
 
 from keras_core.saving.object_registration import (
     CustomObjectScope,
@@ -8,6 +8,7 @@ from keras_core.saving.object_registration import (
     get_registered_object,
     register_keras_serializable,
 )
+from keras_core.saving.saving_api import load_model, load_weights, save_model, save_weights
 from keras_core.saving.serialization_lib import (
     deserialize_keras_object,
     serialize_keras_object,

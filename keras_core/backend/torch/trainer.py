@@ -1,0 +1,121 @@
+import numpy as np
+import torch
+
+from keras_core.backend.common import tree
+from keras_core.backend.torch.core import convert_to_tensor, get_device
+from keras_core.trainers import trainer as base_trainer
+from keras_core.trainers.data_adapters import data_adapter_utils
+
+
+def _batch_size(x):
+    for leaf in tree.flatten(x):
+        if leaf is not None and leaf.ndim:
+            return leaf.shape[0]
+    return 1
+
+
+class TorchTrainer(base_trainer.Trainer):
+    """The torch steps: eager autograd, one optimizer update over every variable.
+
+    ``jit_compile=True`` runs the step through ``torch.compile``.
+    """
+
+    def _no_grad(self):
+        return torch.no_grad()
+
+    def train_step(self, data):
+        """One training step on a batch; returns the logs (a dict of tensors)."""
+        x, y, sample_weight = data_adapter_utils.unpack_x_y_sample_weight(data)
+        trainable = self.trainable_variables
+        y_pred = self._call_model(x, training=True)
+        loss = self.compute_loss(x=x, y=y, y_pred=y_pred, sample_weight=sample_weight)
+        if self._loss_tracker is not None:
+            self._loss_tracker.update_state(loss.detach(), sample_weight=_batch_size(x))
+        if self.optimizer is not None and hasattr(self.optimizer, "scale_loss"):
+            loss = self.optimizer.scale_loss(loss)
+        params = [v.value for v in trainable if v.value.requires_grad]
+        if self.optimizer is not None and params:
+            grads = torch.autograd.grad(loss, params, allow_unused=True)
+            grads = [torch.zeros_like(p) if g is None else g for p, g in zip(params, grads)]
+            if len(params) != len(trainable):
+                by_id = {id(p): g for p, g in zip(params, grads)}
+                grads = [by_id.get(id(v.value), torch.zeros_like(v.value)) for v in trainable]
+            with torch.no_grad():
+                self.optimizer.apply(grads, trainable)
+        with torch.no_grad():
+            return self.compute_metrics(x, y, y_pred, sample_weight=sample_weight)
+
+    def test_step(self, data):
+        """One evaluation step on a batch; returns the logs."""
+        x, y, sample_weight = data_adapter_utils.unpack_x_y_sample_weight(data)
+        y_pred = self._call_model(x, training=False)
+        loss = self.compute_loss(
+            x=x, y=y, y_pred=y_pred, sample_weight=sample_weight, allow_empty=True
+        )
+        if self._loss_tracker is not None:
+            self._loss_tracker.update_state(loss, sample_weight=_batch_size(x))
+        return self.compute_metrics(x, y, y_pred, sample_weight=sample_weight)
+
+    def predict_step(self, data):
+        """The model outputs for one batch."""
+        x, _, _ = data_adapter_utils.unpack_x_y_sample_weight(data)
+        return self._call_model(x, training=False)
+
+    def _maybe_compile(self, fn):
+        if self.jit_compile and not self.run_eagerly:
+            return torch.compile(fn)
+        return fn
+
+    def make_train_function(self, force=False):
+        if self.train_function is not None and not force:
+            return self.train_function
+        step = self._maybe_compile(self.train_step)
+
+        def multi_step(batches):
+            logs = None
+            for batch in batches:
+                logs = step(batch)
+            return logs
+
+        self.train_function = multi_step
+        return self.train_function
+
+    def make_test_function(self, force=False):
+        if self.test_function is not None and not force:
+            return self.test_function
+        step = self._maybe_compile(self.test_step)
+
+        def multi_step(batches):
+            logs = None
+            with torch.no_grad():
+                for batch in batches:
+                    logs = step(batch)
+            return logs
+
+        self.test_function = multi_step
+        return self.test_function
+
+    def make_predict_function(self, force=False):
+        if self.predict_function is not None and not force:
+            return self.predict_function
+        step = self._maybe_compile(self.predict_step)
+
+        def multi_step(batches):
+            with torch.no_grad():
+                return [step(batch) for batch in batches]
+
+        self.predict_function = multi_step
+        return self.predict_function
+
+    def _convert_batch(self, batch):
+        device = get_device()
+
+        def convert(x):
+            if x is None:
+                return None
+            if isinstance(x, torch.Tensor):
+                return x if x.device.type == torch.device(device).type else x.to(device)
+            t = convert_to_tensor(x if isinstance(x, np.ndarray) else np.asarray(x))
+            return t if t.device.type == torch.device(device).type else t.to(device)
+
+        return tree.map_structure(convert, batch)
