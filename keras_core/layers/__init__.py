@@ -49,6 +49,101 @@ from keras_core.layers.reshaping.spatial import (
     ZeroPadding3D,
 )
 
+# isort: split
+# Recurrent layers, wrappers and framework bridges (issue 9).
+from keras_core.layers.core.alpha_dropout import AlphaDropout
+from keras_core.layers.core.reversible_embedding import ReversibleEmbedding
+from keras_core.layers.rnn import (
+    GRU,
+    LSTM,
+    RNN,
+    Bidirectional,
+    ConvLSTM1D,
+    ConvLSTM2D,
+    ConvLSTM3D,
+    GRUCell,
+    LSTMCell,
+    SimpleRNN,
+    SimpleRNNCell,
+    StackedRNNCells,
+    TimeDistributed,
+)
+from keras_core.utils.jax_layer import JaxLayer
+from keras_core.utils.torch_utils import TorchModuleWrapper
+
+# isort: split
+# Convolution, pooling, normalization and attention layers (issue 9).
+from keras_core.layers.attention.attention import AdditiveAttention, Attention
+from keras_core.layers.attention.grouped_query_attention import (
+    GroupedQueryAttention,
+    GroupQueryAttention,
+)
+from keras_core.layers.attention.multi_head_attention import MultiHeadAttention
+from keras_core.layers.convolutional.base_conv import (
+    Conv1D,
+    Conv2D,
+    Conv3D,
+    Convolution1D,
+    Convolution2D,
+    Convolution3D,
+)
+from keras_core.layers.convolutional.conv_transpose import (
+    Conv1DTranspose,
+    Conv2DTranspose,
+    Conv3DTranspose,
+    Convolution1DTranspose,
+    Convolution2DTranspose,
+    Convolution3DTranspose,
+)
+from keras_core.layers.convolutional.depthwise_separable import (
+    DepthwiseConv1D,
+    DepthwiseConv2D,
+    SeparableConv1D,
+    SeparableConv2D,
+    SeparableConvolution1D,
+    SeparableConvolution2D,
+)
+from keras_core.layers.normalization.batch_normalization import BatchNormalization
+from keras_core.layers.normalization.normalization import (
+    GroupNormalization,
+    LayerNormalization,
+    RMSNormalization,
+    UnitNormalization,
+)
+from keras_core.layers.normalization.spectral_normalization import SpectralNormalization
+from keras_core.layers.pooling.pooling import (
+    AdaptiveAveragePooling1D,
+    AdaptiveAveragePooling2D,
+    AdaptiveAveragePooling3D,
+    AdaptiveMaxPooling1D,
+    AdaptiveMaxPooling2D,
+    AdaptiveMaxPooling3D,
+    AveragePooling1D,
+    AveragePooling2D,
+    AveragePooling3D,
+    AvgPool1D,
+    AvgPool2D,
+    AvgPool3D,
+    GlobalAveragePooling1D,
+    GlobalAveragePooling2D,
+    GlobalAveragePooling3D,
+    GlobalAvgPool1D,
+    GlobalAvgPool2D,
+    GlobalAvgPool3D,
+    GlobalMaxPool1D,
+    GlobalMaxPool2D,
+    GlobalMaxPool3D,
+    GlobalMaxPooling1D,
+    GlobalMaxPooling2D,
+    GlobalMaxPooling3D,
+    MaxPool1D,
+    MaxPool2D,
+    MaxPool3D,
+    MaxPooling1D,
+    MaxPooling2D,
+    MaxPooling3D,
+)
+
 
 def serialize(layer: Layer) -> dict:
     """The Keras config dict of a layer (``module``, ``class_name``, ``config``).

@@ -1,0 +1,367 @@
+"""Records layer goldens from Keras 3 (see golden/README.md).
+
+Usage (from the repository root)::
+
+    python golden/record.py                      # record new or changed cases
+    python golden/record.py --family pooling     # one family
+    python golden/record.py --case conv2d_same   # one case (repeatable)
+    python golden/record.py --force              # re-record everything selected
+    python golden/record.py --verify             # re-record to memory, compare, write nothing
+
+The parent process only reads the case files and the manifest; every Keras 3
+computation runs in a child process (``--worker``) with ``KERAS_BACKEND=jax``,
+so keras_core and Keras 3 never share an interpreter.
+"""
+
+import argparse
+import contextlib
+import fcntl
+import hashlib
+import importlib.util
+import io
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import numpy as np
+
+GOLDEN_DIR = Path(__file__).resolve().parent
+CASES_DIR = GOLDEN_DIR / "cases"
+DATA_DIR = GOLDEN_DIR / "data"
+MANIFEST = GOLDEN_DIR / "manifest.json"
+LOCK = GOLDEN_DIR / ".manifest.lock"
+KERAS_BACKEND = "jax"
+MAX_FILE_BYTES = 50_000
+
+# ---------------------------------------------------------------------------
+# Pieces shared by the recorder and keras_core/testing/golden.py (which keeps
+# its own copy of the few lines it needs: this file is not importable from the
+# package).
+
+
+def load_cases(family=None):
+    """{family: [case, ...]} from golden/cases/*.py (each defines ``CASES``)."""
+    out = {}
+    for path in sorted(CASES_DIR.glob("*.py")):
+        if path.stem.startswith("_") or (family and path.stem != family):
+            continue
+        spec = importlib.util.spec_from_file_location(f"golden_cases_{path.stem}", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        cases = getattr(module, "CASES", None)
+        if not isinstance(cases, list):
+            raise ValueError(f"{path} must define CASES, a list of dicts.")
+        for case in cases:
+            _check_case(case, path)
+        out[path.stem] = cases
+    return out
+
+
+_CASE_KEYS = {
+    "name",
+    "layer",
+    "config",
+    "inputs",
+    "input_mode",
+    "call_kwargs",
+    "tensor_kwargs",
+    "seed",
+    "weight_ranges",
+    "record_weights_after",
+}
+
+
+def _check_case(case, path):
+    unknown = set(case) - _CASE_KEYS
+    missing = {"name", "layer", "inputs"} - set(case)
+    if unknown or missing:
+        raise ValueError(
+            f"{path}: case {case.get('name')!r} has unknown keys {sorted(unknown)} or lacks "
+            f"{sorted(missing)}"
+        )
+    if case.get("input_mode", "args") not in ("args", "list"):
+        raise ValueError(f"{path}: case {case['name']!r}: input_mode must be 'args' or 'list'")
+
+
+def input_specs(case):
+    """Every input as a dict ``{"shape", "dtype", "minval", "maxval"}``."""
+    specs = []
+    for spec in case["inputs"]:
+        if not isinstance(spec, dict):
+            spec = {"shape": list(spec)}
+        specs.append(spec)
+    return specs
+
+
+def draw_array(rng, spec):
+    """One array for ``spec``: literal ``value``, or drawn from ``rng``."""
+    dtype = spec.get("dtype", "float32")
+    if "value" in spec:
+        return np.asarray(spec["value"], dtype=dtype)
+    shape = tuple(spec["shape"])
+    if dtype == "bool":
+        return rng.random(shape) < spec.get("p_true", 0.7)
+    if np.issubdtype(np.dtype(dtype), np.integer):
+        return rng.integers(spec.get("minval", 0), spec.get("maxval", 10), size=shape).astype(dtype)
+    low, high = spec.get("minval", -0.5), spec.get("maxval", 0.5)
+    return rng.uniform(low, high, size=shape).astype(dtype)
+
+
+def canonical(case):
+    """The case as stored in the manifest (defaults filled in)."""
+    return {
+        "layer": case["layer"],
+        "config": case.get("config", {}),
+        "inputs": input_specs(case),
+        "input_mode": case.get("input_mode", "args"),
+        "call_kwargs": case.get("call_kwargs", {}),
+        "tensor_kwargs": case.get("tensor_kwargs", {}),
+        "seed": case.get("seed", 0),
+        "weight_ranges": case.get("weight_ranges", {}),
+        "record_weights_after": bool(case.get("record_weights_after", False)),
+    }
+
+
+def write_npz(path, arrays):
+    """A deterministic .npz (fixed zip timestamps): same arrays, same bytes, same sha256."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for key in sorted(arrays):
+            info = zipfile.ZipInfo(f"{key}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            data = io.BytesIO()
+            np.lib.format.write_array(data, np.array(arrays[key], order="C"), allow_pickle=False)
+            zf.writestr(info, data.getvalue())
+    payload = buf.getvalue()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(payload)
+    return hashlib.sha256(payload).hexdigest(), len(payload)
+
+
+# ---------------------------------------------------------------------------
+# Worker: runs inside the Keras 3 process.
+
+
+def _materialize(value, layers_module):
+    """Nested ``{"class_name": <a layer>, "config": {...}}`` dicts become ``Layer(**config)``."""
+    if isinstance(value, dict):
+        name = value.get("class_name")
+        if isinstance(name, str) and hasattr(layers_module, name) and "config" in value:
+            return getattr(layers_module, name)(**_materialize(value["config"], layers_module))
+        return {k: _materialize(v, layers_module) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_materialize(v, layers_module) for v in value]
+    return value
+
+
+def _tensor_kwargs(rng, spec):
+    out, arrays = {}, {}
+    for key, value in spec.items():
+        if isinstance(value, list):
+            out[key] = []
+            for i, s in enumerate(value):
+                arr = None if s is None else draw_array(rng, s)
+                out[key].append(arr)
+                if arr is not None:
+                    arrays[f"kwarg_{key}_{i}"] = arr
+        else:
+            out[key] = draw_array(rng, value)
+            arrays[f"kwarg_{key}"] = out[key]
+    return out, arrays
+
+
+def _flatten(x):
+    if isinstance(x, (list, tuple)):
+        return [leaf for e in x for leaf in _flatten(e)]
+    if isinstance(x, dict):
+        return [leaf for k in sorted(x) for leaf in _flatten(x[k])]
+    return [x]
+
+
+def _weight_range(path, ranges):
+    for suffix, bounds in ranges.items():
+        if path.endswith(suffix):
+            return bounds
+    return (-0.5, 0.5)
+
+
+def record_one(keras, case):
+    """Runs one case in Keras 3; returns the dict of arrays to store."""
+    rng = np.random.default_rng(case["seed"])
+    inputs = [draw_array(rng, s) for s in case["inputs"]]
+    kwargs, kwarg_arrays = _tensor_kwargs(rng, case["tensor_kwargs"])
+    kwargs.update(case["call_kwargs"])
+    cls = getattr(keras.layers, case["layer"])
+    layer = cls(**_materialize(case["config"], keras.layers))
+
+    def call():
+        if case["input_mode"] == "list":
+            return layer(inputs, **kwargs)
+        return layer(*inputs, **kwargs)
+
+    call()  # builds
+    weights = []
+    for w in layer.weights:
+        low, high = _weight_range(w.path, case["weight_ranges"])
+        weights.append(rng.uniform(low, high, size=tuple(w.shape)).astype(w.dtype))
+    layer.set_weights(weights)
+    outputs = _flatten(call())
+    arrays = {f"input_{i}": a for i, a in enumerate(inputs)}
+    arrays.update(kwarg_arrays)
+    arrays.update({f"weight_{i}": a for i, a in enumerate(weights)})
+    arrays.update(
+        {f"output_{i}": np.asarray(keras.ops.convert_to_numpy(o)) for i, o in enumerate(outputs)}
+    )
+    if case["record_weights_after"]:
+        arrays.update(
+            {f"after_weight_{i}": np.asarray(w) for i, w in enumerate(layer.get_weights())}
+        )
+    arrays["weight_paths"] = np.asarray([w.path for w in layer.weights])
+    return arrays
+
+
+def worker(names_file, out_dir):
+    import keras
+
+    jobs = json.loads(Path(names_file).read_text())
+    results = {}
+    for name, case in jobs.items():
+        arrays = record_one(keras, case)
+        sha, size = write_npz(Path(out_dir) / f"{name}.npz", arrays)
+        results[name] = {"sha256": sha, "bytes": size, "keras_version": keras.__version__}
+    print("GOLDEN_RESULTS " + json.dumps(results))
+
+
+# ---------------------------------------------------------------------------
+# Parent.
+
+
+@contextlib.contextmanager
+def _manifest_lock():
+    LOCK.touch(exist_ok=True)
+    with open(LOCK) as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _read_manifest():
+    return json.loads(MANIFEST.read_text()) if MANIFEST.exists() else {}
+
+
+def _run_worker(jobs, out_dir):
+    import tempfile
+
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as fh:
+        json.dump(jobs, fh)
+        jobs_file = fh.name
+    env = dict(os.environ, KERAS_BACKEND=KERAS_BACKEND, TF_CPP_MIN_LOG_LEVEL="3")
+    # Keras 3 must not see keras_core's tree: run from the golden directory only.
+    proc = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), "--worker", jobs_file, str(out_dir)],
+        env=env,
+        cwd=str(GOLDEN_DIR),
+        capture_output=True,
+        text=True,
+    )
+    os.unlink(jobs_file)
+    if proc.returncode != 0:
+        sys.stderr.write(proc.stderr[-4000:])
+        raise SystemExit(f"the Keras 3 worker failed (exit code {proc.returncode})")
+    line = [ln for ln in proc.stdout.splitlines() if ln.startswith("GOLDEN_RESULTS ")][-1]
+    return json.loads(line[len("GOLDEN_RESULTS ") :])
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--family", help="only golden/cases/<family>.py")
+    parser.add_argument("--case", action="append", help="only this case (repeatable)")
+    parser.add_argument("--force", action="store_true", help="re-record unchanged cases too")
+    parser.add_argument(
+        "--verify", action="store_true", help="re-record into a temporary dir and compare"
+    )
+    parser.add_argument("--worker", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.worker:
+        worker(*args.worker)
+        return 0
+
+    families = load_cases(args.family)
+    if args.family and not families:
+        raise SystemExit(f"no golden/cases/{args.family}.py")
+    manifest = _read_manifest()
+    jobs, family_of = {}, {}
+    seen = set()
+    for family, cases in families.items():
+        for case in cases:
+            name = case["name"]
+            if name in seen:
+                raise SystemExit(f"duplicate golden case name {name!r}")
+            seen.add(name)
+            if args.case and name not in args.case:
+                continue
+            canon = canonical(case)
+            entry = manifest.get(name)
+            unchanged = (
+                entry is not None
+                and entry.get("case") == canon
+                and (DATA_DIR / family / f"{name}.npz").exists()
+            )
+            if unchanged and not (args.force or args.verify):
+                continue
+            jobs[name] = canon
+            family_of[name] = family
+    if args.case:
+        missing = set(args.case) - set(jobs) - seen
+        if missing:
+            raise SystemExit(f"unknown golden case(s): {sorted(missing)}")
+    if not jobs:
+        print("golden: nothing to record (use --force to re-record)")
+        return 0
+
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        results = _run_worker(jobs, tmp)
+        if args.verify:
+            bad = []
+            for name, res in results.items():
+                entry = manifest.get(name)
+                if entry is None or entry["sha256"] != res["sha256"]:
+                    bad.append(name)
+            print(f"golden --verify: {len(results) - len(bad)} identical, {len(bad)} differ {bad}")
+            return 1 if bad else 0
+        too_big = [n for n, r in results.items() if r["bytes"] > MAX_FILE_BYTES]
+        if too_big:
+            raise SystemExit(f"golden files over {MAX_FILE_BYTES} bytes: {too_big}; shrink them")
+        with _manifest_lock():
+            manifest = _read_manifest()
+            for name, res in results.items():
+                family = family_of[name]
+                dest = DATA_DIR / family / f"{name}.npz"
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                dest.write_bytes((Path(tmp) / f"{name}.npz").read_bytes())
+                canon = jobs[name]
+                manifest[name] = {
+                    "family": family,
+                    "file": f"data/{family}/{name}.npz",
+                    "sha256": res["sha256"],
+                    "layer": canon["layer"],
+                    "config": canon["config"],
+                    "call_kwargs": canon["call_kwargs"],
+                    "keras_version": res["keras_version"],
+                    "keras_backend": KERAS_BACKEND,
+                    "case": canon,
+                }
+                print(f"golden: recorded {family}/{name} ({res['bytes']} bytes)")
+            MANIFEST.write_text(json.dumps(dict(sorted(manifest.items())), indent=1) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

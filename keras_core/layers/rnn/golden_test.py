@@ -1,0 +1,11 @@
+"""Every recurrent golden (golden/cases/recurrent.py, recorded from Keras 3) on the active backend:
+same weights (Keras 3 order and shapes), same inputs, masks and initial states, same outputs."""
+
+import pytest
+
+from keras_core.testing.golden import case_names, check_golden
+
+
+@pytest.mark.parametrize("name", case_names("recurrent"))
+def test_golden(name):
+    check_golden(name, atol=2e-5, rtol=2e-5)
