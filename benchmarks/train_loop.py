@@ -202,7 +202,13 @@ def main():
     y = rng.integers(0, 10, size=(n,)).astype("int32")
     x = rng.normal(size=(n, 128)).astype("float32")
     bench(
-        "mlp", lambda: build_mlp(128, 10), x, y, args.batch_size, args.steps, args.repeats,
+        "mlp",
+        lambda: build_mlp(128, 10),
+        x,
+        y,
+        args.batch_size,
+        args.steps,
+        args.repeats,
         args.clock,
     )
     if build_convnet(10) is None:
@@ -210,8 +216,14 @@ def main():
     else:
         images = rng.normal(size=(n, 16, 16, 3)).astype("float32")
         bench(
-            "convnet", lambda: build_convnet(10), images, y, args.batch_size, args.steps,
-            args.repeats, args.clock,
+            "convnet",
+            lambda: build_convnet(10),
+            images,
+            y,
+            args.batch_size,
+            args.steps,
+            args.repeats,
+            args.clock,
         )
 
 

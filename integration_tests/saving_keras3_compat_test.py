@@ -184,7 +184,10 @@ def test_keras2_h5_model(expected, manifest, tmp_path):
         # Keras 2 optimizers had no learning-rate variable: their state does not map.
         model = keras_core.saving.load_model(path)
     np.testing.assert_allclose(
-        model.predict(expected["keras2/x"], verbose=0), expected["keras2/pred"], rtol=1e-5, atol=1e-5
+        model.predict(expected["keras2/x"], verbose=0),
+        expected["keras2/pred"],
+        rtol=1e-5,
+        atol=1e-5,
     )
     assert [layer.name for layer in model.layers] == [
         "input_1",
@@ -206,7 +209,10 @@ def test_keras2_h5_weights_by_order_and_by_name(expected, manifest, tmp_path):
     model = keras_core.Model(inp, out)
     model.load_weights(path)
     np.testing.assert_allclose(
-        model.predict(expected["keras2/x"], verbose=0), expected["keras2/pred"], rtol=1e-5, atol=1e-5
+        model.predict(expected["keras2/x"], verbose=0),
+        expected["keras2/pred"],
+        rtol=1e-5,
+        atol=1e-5,
     )
     other = keras_core.Sequential(
         [keras_core.Input((4,)), keras_core.layers.Dense(3, name="dense_b")]

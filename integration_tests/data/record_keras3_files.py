@@ -386,9 +386,7 @@ def keras3_writer(backend, directory):
     keras.utils.set_random_seed(0)
     arrays = train_save_and_step(keras, "functional", directory, f"functional_{backend}")
     if backend == "jax":
-        arrays.update(
-            train_save_and_step(keras, "sequential", directory, "sequential_jax", True)
-        )
+        arrays.update(train_save_and_step(keras, "sequential", directory, "sequential_jax", True))
     np.savez(os.path.join(directory, f"arrays_{backend}.npz"), **arrays)
     print(f"keras {keras.__version__} ({backend}) wrote fixtures")
 

@@ -70,6 +70,7 @@ if backend() == "jax":
         math,
         nn,
         numpy,
+        optimizer,
         random,
     )
 elif backend() == "torch":
@@ -82,6 +83,7 @@ elif backend() == "torch":
         math,
         nn,
         numpy,
+        optimizer,
         random,
     )
 elif backend() == "tensorflow":
@@ -94,6 +96,7 @@ elif backend() == "tensorflow":
         math,
         nn,
         numpy,
+        optimizer,
         random,
     )
 else:
@@ -106,6 +109,7 @@ else:
         math,
         nn,
         numpy,
+        optimizer,
         random,
     )
 

@@ -162,7 +162,12 @@ def test_terminate_on_nan():
     model = compiled()
     count = callbacks.LambdaCallback(on_train_batch_end=lambda b, logs: batches.append(b))
     model.fit(
-        X, y, batch_size=8, epochs=3, verbose=0, shuffle=False,
+        X,
+        y,
+        batch_size=8,
+        epochs=3,
+        verbose=0,
+        shuffle=False,
         callbacks=[callbacks.TerminateOnNaN(), count],
     )
     assert batches == [0]
@@ -211,7 +216,9 @@ def test_model_checkpoint_paths_and_best_only(tmp_path):
     ckpt = callbacks.ModelCheckpoint(path, monitor="loss", save_weights_only=True)
     history = model.fit(X, Y, epochs=2, verbose=0, callbacks=[ckpt])
     names = sorted(os.listdir(tmp_path))
-    assert names == [f"w.{e + 1:02d}-{loss:.3f}.weights.h5" for e, loss in enumerate(history.history["loss"])]
+    assert names == [
+        f"w.{e + 1:02d}-{loss:.3f}.weights.h5" for e, loss in enumerate(history.history["loss"])
+    ]
     best = str(tmp_path / "best.weights.h5")
     ckpt = callbacks.ModelCheckpoint(
         best, monitor="loss", save_best_only=True, save_weights_only=True, mode="max"

@@ -54,8 +54,7 @@ class LearningRateScheduler(Callback):
             new_lr = float(np.asarray(new_lr))
         except (TypeError, ValueError) as e:
             raise ValueError(
-                "The `schedule` of LearningRateScheduler must return a float. "
-                f"Received: {new_lr!r}"
+                f"The `schedule` of LearningRateScheduler must return a float. Received: {new_lr!r}"
             ) from e
         set_learning_rate(optimizer, new_lr, "LearningRateScheduler")
         if self.verbose > 0:

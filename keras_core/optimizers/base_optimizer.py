@@ -388,12 +388,7 @@ class Optimizer:
         # Updates are computed outside any mixed-precision autocast; on torch
         # they run without autograd recording.
         with AutocastScope(None):
-            if backend.backend() == "torch":
-                from keras_core.backend.torch import optimizer as torch_optimizer
-
-                with torch_optimizer.no_grad():
-                    yield
-            else:
+            with backend.optimizer.no_grad():
                 yield
 
     def _backend_apply_gradients(self, grads, trainable_variables):
@@ -451,11 +446,9 @@ class Optimizer:
             self.update_step(grad, variable, learning_rate)
 
     def _fused_update_fn(self):
-        if not self._use_fused_update or backend.backend() != "torch" or in_stateless_scope():
+        if not self._use_fused_update or in_stateless_scope():
             return None
-        from keras_core.backend.torch import optimizer as torch_optimizer
-
-        return torch_optimizer.get_fused_update(self)
+        return backend.optimizer.get_fused_update(self)
 
     def _select_updates(self, pred, true_fn, false_fn, trainable_variables):
         """Runs both branches on the current values; assigns ``where(pred, true, false)``.

@@ -178,9 +178,7 @@ def save_weights(model, filepath, overwrite: bool = True) -> None:
     """
     path = _path_str(filepath)
     if path is None or not path.endswith(".weights.h5"):
-        raise ValueError(
-            f"The filename must end in `.weights.h5`. Received: filepath={filepath!r}"
-        )
+        raise ValueError(f"The filename must end in `.weights.h5`. Received: filepath={filepath!r}")
     if not overwrite and os.path.exists(path):
         if not ask_to_proceed_with_overwrite(path):
             return

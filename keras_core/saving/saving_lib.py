@@ -120,7 +120,9 @@ class H5Entry:
     def keys(self):
         if self._group is None:
             return []
-        return sorted(self._group.keys(), key=lambda k: (not k.isdigit(), int(k) if k.isdigit() else 0, k))
+        return sorted(
+            self._group.keys(), key=lambda k: (not k.isdigit(), int(k) if k.isdigit() else 0, k)
+        )
 
     def __len__(self):
         return len(self.keys())
@@ -380,7 +382,9 @@ def _walk_save(obj, weights_store, assets_store, path, visited):
         if _is_saveable(child):
             _walk_save(child, weights_store, assets_store, child_path, visited)
         elif isinstance(child, (list, tuple, dict)):
-            _walk_container(child, child_path, visited, set(), _walk_save, weights_store, assets_store)
+            _walk_container(
+                child, child_path, visited, set(), _walk_save, weights_store, assets_store
+            )
 
 
 def _walk_container(container, path, visited, seen_containers, fn, *stores, **kwargs):

@@ -53,7 +53,9 @@ def data(n=8):
 
 def trained_mlp():
     model = mlp()
-    model.compile(optimizer=keras_core.optimizers.Adam(0.01), loss="sparse_categorical_crossentropy")
+    model.compile(
+        optimizer=keras_core.optimizers.Adam(0.01), loss="sparse_categorical_crossentropy"
+    )
     x, y = data()
     if TRAINABLE:
         model.fit(x, y, batch_size=4, epochs=1, shuffle=False, verbose=0)
@@ -332,7 +334,9 @@ def test_weights_round_trip_with_optimizer_state(tmp_path):
     path = tmp_path / "m.weights.h5"
     model.save_weights(path)
     fresh = mlp()
-    fresh.compile(optimizer=keras_core.optimizers.Adam(0.01), loss="sparse_categorical_crossentropy")
+    fresh.compile(
+        optimizer=keras_core.optimizers.Adam(0.01), loss="sparse_categorical_crossentropy"
+    )
     fresh.load_weights(path)
     assert_same_weights(model, fresh)
     assert int(fresh.optimizer.iterations.numpy()) == 2
@@ -363,7 +367,9 @@ def test_skip_mismatch(tmp_path):
         different.load_weights(path)
     with pytest.warns(UserWarning, match="Skipped loading"):
         different.load_weights(path, skip_mismatch=True)
-    np.testing.assert_array_equal(different.layers[0].kernel.numpy(), model.layers[0].kernel.numpy())
+    np.testing.assert_array_equal(
+        different.layers[0].kernel.numpy(), model.layers[0].kernel.numpy()
+    )
     extra = keras_core.Sequential(
         [
             keras_core.Input((8,)),

@@ -188,9 +188,7 @@ def func_load(code, defaults=None, closure=None, custom_objects=None):
         defaults = tuple(deserialize_keras_object(d, safe_mode=False) for d in defaults)
     cells = None
     if closure is not None:
-        cells = tuple(
-            types.CellType(deserialize_keras_object(c, safe_mode=False)) for c in closure
-        )
+        cells = tuple(types.CellType(deserialize_keras_object(c, safe_mode=False)) for c in closure)
     import keras_core
 
     namespace = {"keras_core": keras_core, "keras": keras_core, "ops": keras_core.ops, "np": np}
@@ -495,9 +493,7 @@ def _deserialize_lambda(inner, safe_mode, custom_objects):
             f"the file, a risk of arbitrary code execution. {_UNSAFE_HINT}"
         )
     if "code" in inner:
-        return func_load(
-            inner["code"], inner.get("defaults"), inner.get("closure"), custom_objects
-        )
+        return func_load(inner["code"], inner.get("defaults"), inner.get("closure"), custom_objects)
     value = inner.get("value")
     if isinstance(value, (list, tuple)):
         return func_load(value, custom_objects=custom_objects)

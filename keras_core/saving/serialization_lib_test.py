@@ -296,15 +296,9 @@ _FACTORIES = {
     "optimizers.schedules": {
         "LearningRateSchedule": None,
         "CosineDecay": lambda: keras_core.optimizers.schedules.CosineDecay(0.1, 100),
-        "CosineDecayRestarts": lambda: keras_core.optimizers.schedules.CosineDecayRestarts(
-            0.1, 10
-        ),
-        "ExponentialDecay": lambda: keras_core.optimizers.schedules.ExponentialDecay(
-            0.1, 10, 0.9
-        ),
-        "InverseTimeDecay": lambda: keras_core.optimizers.schedules.InverseTimeDecay(
-            0.1, 10, 0.5
-        ),
+        "CosineDecayRestarts": lambda: keras_core.optimizers.schedules.CosineDecayRestarts(0.1, 10),
+        "ExponentialDecay": lambda: keras_core.optimizers.schedules.ExponentialDecay(0.1, 10, 0.9),
+        "InverseTimeDecay": lambda: keras_core.optimizers.schedules.InverseTimeDecay(0.1, 10, 0.5),
         "PiecewiseConstantDecay": lambda: keras_core.optimizers.schedules.PiecewiseConstantDecay(
             [10], [0.1, 0.01]
         ),

@@ -248,7 +248,9 @@ class CompileLoss:
         )
         entries = []
         for name, ident, weight, yt, yp in zip(names, losses, weights, flat_true, flat_pred):
-            if weight is not None and (isinstance(weight, bool) or not isinstance(weight, (int, float))):
+            if weight is not None and (
+                isinstance(weight, bool) or not isinstance(weight, (int, float))
+            ):
                 raise ValueError(
                     f"`loss_weights` entries must be numbers. Received for output {name!r}: "
                     f"{weight!r}"
@@ -308,9 +310,7 @@ class CompileMetrics:
     def __init__(self, metrics, weighted_metrics=None, output_names=None):
         for arg, value in (("metrics", metrics), ("weighted_metrics", weighted_metrics)):
             if value is not None and not isinstance(value, (list, tuple, dict)):
-                raise ValueError(
-                    f"`{arg}` must be a list or a dict. Received: {arg}={value!r}"
-                )
+                raise ValueError(f"`{arg}` must be a list or a dict. Received: {arg}={value!r}")
         self._metrics = metrics
         self._weighted = weighted_metrics
         self.output_names = output_names
@@ -323,9 +323,14 @@ class CompileMetrics:
             return [[] for _ in range(n)]
         if isinstance(value, dict):
             lists = match_to_outputs(value, names, None, argument)
-            return [[] if v is None else (list(v) if isinstance(v, (list, tuple)) else [v]) for v in lists]
-        if n > 1 and len(value) == n and all(
-            v is None or isinstance(v, (list, tuple)) for v in value
+            return [
+                [] if v is None else (list(v) if isinstance(v, (list, tuple)) else [v])
+                for v in lists
+            ]
+        if (
+            n > 1
+            and len(value) == n
+            and all(v is None or isinstance(v, (list, tuple)) for v in value)
         ):
             return [[] if v is None else list(v) for v in value]
         if n > 1:
@@ -406,4 +411,3 @@ class CompileMetrics:
 
     def get_config(self):
         return {"metrics": self._metrics, "weighted_metrics": self._weighted}
-

@@ -38,7 +38,8 @@ class EpochIterator:
         backend_name="numpy",
     ):
         if steps_per_epoch is not None and (
-            isinstance(steps_per_epoch, bool) or not isinstance(steps_per_epoch, int)
+            isinstance(steps_per_epoch, bool)
+            or not isinstance(steps_per_epoch, int)
             or steps_per_epoch < 1
         ):
             raise ValueError(

@@ -571,7 +571,9 @@ class Trainer:
         elif validation_data is not None:
             val_x = validation_data
         if not isinstance(epochs, int) or isinstance(epochs, bool) or epochs < 0:
-            raise ValueError(f"`epochs` must be a non-negative integer. Received: epochs={epochs!r}")
+            raise ValueError(
+                f"`epochs` must be a non-negative integer. Received: epochs={epochs!r}"
+            )
         iterator = self._make_iterator(
             x, y, sample_weight, batch_size, steps_per_epoch, shuffle, class_weight
         )
@@ -622,9 +624,7 @@ class Trainer:
                             )
                         break
                 self._sync_variables()
-                epoch_logs = self._pythonify_logs(
-                    logs if steps_seen else self.get_metrics_result()
-                )
+                epoch_logs = self._pythonify_logs(logs if steps_seen else self.get_metrics_result())
                 if validation_data is not None and self._should_eval(epoch, validation_freq):
                     val_logs = self.evaluate(
                         x=val_x,

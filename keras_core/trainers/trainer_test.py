@@ -25,7 +25,9 @@ def mlp(out=1, activation=None, hidden=8, seed=0):
         ]
     )
     rng = np.random.default_rng(seed)
-    model.set_weights([rng.normal(scale=0.5, size=w.shape).astype("float32") for w in model.get_weights()])
+    model.set_weights(
+        [rng.normal(scale=0.5, size=w.shape).astype("float32") for w in model.get_weights()]
+    )
     return model
 
 
@@ -116,7 +118,9 @@ def test_sample_weight_matches_numpy_weighted_loss():
     initial = [np.array(w, copy=True) for w in model.get_weights()]
     sw = RNG.uniform(0.0, 2.0, size=(96,)).astype("float32")
     model.compile(optimizer=optimizers.SGD(0.05), loss="mse")
-    history = model.fit(X, Y_REG, sample_weight=sw, batch_size=32, epochs=2, shuffle=False, verbose=0)
+    history = model.fit(
+        X, Y_REG, sample_weight=sw, batch_size=32, epochs=2, shuffle=False, verbose=0
+    )
     ref_losses, ref_weights = numpy_sgd_reference(initial, X, Y_REG, 0.05, 32, 2, sample_weight=sw)
     np.testing.assert_allclose(history.history["loss"], ref_losses, rtol=2e-5)
     for got, want in zip(model.get_weights(), ref_weights):
@@ -157,7 +161,10 @@ def test_class_weight_errors():
 @needs_training
 def test_regularization_losses_are_added():
     model = keras_core.Sequential(
-        [keras_core.Input((4,)), layers.Dense(1, kernel_regularizer=keras_core.regularizers.L2(0.5))]
+        [
+            keras_core.Input((4,)),
+            layers.Dense(1, kernel_regularizer=keras_core.regularizers.L2(0.5)),
+        ]
     )
     model.compile(optimizer=optimizers.SGD(0.0), loss="mse")
     loss = model.evaluate(X, Y_REG, batch_size=96, verbose=0)
@@ -348,9 +355,7 @@ def test_execution_modes_agree(run_eagerly, jit_compile):
             optimizer=optimizers.SGD(0.1), loss="mse", run_eagerly=mode[0], jit_compile=mode[1]
         )
         results.append(model.fit(X, Y_REG, batch_size=32, shuffle=False, epochs=2, verbose=0))
-    np.testing.assert_allclose(
-        results[0].history["loss"], results[1].history["loss"], rtol=1e-5
-    )
+    np.testing.assert_allclose(results[0].history["loss"], results[1].history["loss"], rtol=1e-5)
 
 
 @needs_training

@@ -12,8 +12,6 @@ variable has a constraint.
 
 import torch
 
-from keras_core import ops
-
 
 def no_grad():
     return torch.no_grad()
@@ -34,6 +32,8 @@ def _data(variables):
 
 
 def _sgd(opt, grads, variables, learning_rate):
+    from keras_core import ops  # lazily: ops imports the backend
+
     for group, (group_grads,) in _groups(variables, grads):
         dtype = group[0]._dtype
         lr = ops.cast(learning_rate, dtype)
@@ -55,6 +55,8 @@ def _sgd(opt, grads, variables, learning_rate):
 
 
 def _adam(opt, grads, variables, learning_rate):
+    from keras_core import ops  # lazily: ops imports the backend
+
     for group, (group_grads,) in _groups(variables, grads):
         dtype = group[0]._dtype
         lr = ops.cast(learning_rate, dtype)
@@ -87,6 +89,8 @@ def _adam(opt, grads, variables, learning_rate):
 
 
 def _rmsprop(opt, grads, variables, learning_rate):
+    from keras_core import ops  # lazily: ops imports the backend
+
     rho = opt.rho
     for group, (group_grads,) in _groups(variables, grads):
         dtype = group[0]._dtype

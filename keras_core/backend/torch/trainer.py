@@ -2,7 +2,8 @@ import numpy as np
 import torch
 
 from keras_core.backend.common import tree
-from keras_core.backend.torch.core import convert_to_tensor, get_device
+from keras_core.backend.torch.core import convert_to_tensor
+from keras_core.backend.torch.op_helpers import get_device
 from keras_core.trainers import trainer as base_trainer
 from keras_core.trainers.data_adapters import data_adapter_utils
 

@@ -405,4 +405,3 @@ def load_model_from_hdf5(filepath, custom_objects=None, compile=True, safe_mode=
                     stacklevel=2,
                 )
     return model
-

@@ -251,9 +251,7 @@ def test_validation_data_sources():
         while True:
             yield X[:20], Y[:20]
 
-    history = model.fit(
-        X, Y, epochs=2, verbose=0, validation_data=val_gen(), validation_steps=1
-    )
+    history = model.fit(X, Y, epochs=2, verbose=0, validation_data=val_gen(), validation_steps=1)
     assert len(history.history["val_loss"]) == 2
     history = model.fit(X, Y, epochs=3, verbose=0, validation_split=0.25, validation_freq=[1, 3])
     assert len(history.history["val_loss"]) == 2

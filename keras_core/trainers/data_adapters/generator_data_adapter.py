@@ -16,8 +16,7 @@ class GeneratorDataAdapter(DataAdapter):
     def __init__(self, generator, backend_name="numpy"):
         if not hasattr(generator, "__next__"):
             raise ValueError(
-                "Expected a Python generator or iterator. "
-                f"Received: {type(generator).__name__}"
+                f"Expected a Python generator or iterator. Received: {type(generator).__name__}"
             )
         self._generator = generator
         self._backend_name = backend_name

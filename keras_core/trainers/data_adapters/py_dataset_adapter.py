@@ -51,7 +51,9 @@ class PyDataset:
     @workers.setter
     def workers(self, value):
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise ValueError(f"`workers` must be a non-negative integer. Received: workers={value!r}")
+            raise ValueError(
+                f"`workers` must be a non-negative integer. Received: workers={value!r}"
+            )
         self._workers = value
 
     @property
