@@ -129,7 +129,9 @@ def load_model(filepath, custom_objects=None, compile: bool = True, safe_mode: b
         The model.
 
     Example:
-    >>> model = keras_core.models.load_model("/tmp/doc_model.keras")
+    >>> saved = keras_core.Sequential([keras_core.Input((3,)), keras_core.layers.Dense(2)])
+    >>> saved.save("/tmp/doc_load_model.keras")
+    >>> model = keras_core.models.load_model("/tmp/doc_load_model.keras")
     >>> model.output_shape
     (None, 2)
     """
@@ -213,7 +215,8 @@ def load_weights(model, filepath, skip_mismatch: bool = False, **kwargs) -> None
 
     Example:
     >>> model = keras_core.Sequential([keras_core.Input((3,)), keras_core.layers.Dense(2)])
-    >>> keras_core.saving.load_weights(model, "/tmp/doc.weights.h5")
+    >>> keras_core.saving.save_weights(model, "/tmp/doc_load.weights.h5")
+    >>> keras_core.saving.load_weights(model, "/tmp/doc_load.weights.h5")
     """
     path = _path_str(filepath)
     by_name = kwargs.pop("by_name", False)

@@ -488,6 +488,9 @@ def test_cells_step_by_step():
 # Compiled calls and gradients
 
 
+@pytest.mark.skipif(
+    backend.backend() == "numpy", reason="the numpy backend has no compiled mode or gradients"
+)
 def test_runs_compiled_on_the_backend():
     layer = layers.LSTM(3, return_sequences=True)
     x = rand((2, 4, 3))
