@@ -1,5 +1,6 @@
 """keras_core.saving: saving and loading models and weights, (de)serialization, the registry."""
 
+from keras_core.saving.file_editor import KerasFileEditor
 from keras_core.saving.object_registration import (
     CustomObjectScope,
     custom_object_scope,

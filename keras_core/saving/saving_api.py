@@ -58,9 +58,11 @@ def save_model(model, filepath, overwrite: bool = True, zipped=None, **kwargs) -
         **kwargs: ``include_optimizer`` (legacy ``.h5`` only).
 
     Example:
+    >>> import os, tempfile
+    >>> path = os.path.join(tempfile.mkdtemp(), "model.keras")
     >>> model = keras_core.Sequential([keras_core.Input((3,)), keras_core.layers.Dense(2)])
-    >>> keras_core.saving.save_model(model, "/tmp/doc_model.keras")
-    >>> keras_core.saving.load_model("/tmp/doc_model.keras").output_shape
+    >>> keras_core.saving.save_model(model, path)
+    >>> keras_core.saving.load_model(path).output_shape
     (None, 2)
     """
     include_optimizer = kwargs.pop("include_optimizer", True)
@@ -129,10 +131,10 @@ def load_model(filepath, custom_objects=None, compile: bool = True, safe_mode: b
         The model.
 
     Example:
-    >>> saved = keras_core.Sequential([keras_core.Input((3,)), keras_core.layers.Dense(2)])
-    >>> saved.save("/tmp/doc_load_model.keras")
-    >>> model = keras_core.models.load_model("/tmp/doc_load_model.keras")
-    >>> model.output_shape
+    >>> import os, tempfile
+    >>> path = os.path.join(tempfile.mkdtemp(), "model.keras")
+    >>> keras_core.Sequential([keras_core.Input((3,)), keras_core.layers.Dense(2)]).save(path)
+    >>> keras_core.models.load_model(path).output_shape
     (None, 2)
     """
     path = _path_str(filepath)
@@ -175,8 +177,11 @@ def save_weights(model, filepath, overwrite: bool = True) -> None:
     """Saves all the weights of ``model`` (and its optimizer state) to a ``.weights.h5`` file.
 
     Example:
+    >>> import os, tempfile
+    >>> path = os.path.join(tempfile.mkdtemp(), "model.weights.h5")
     >>> model = keras_core.Sequential([keras_core.Input((3,)), keras_core.layers.Dense(2)])
-    >>> keras_core.saving.save_weights(model, "/tmp/doc.weights.h5")
+    >>> keras_core.saving.save_weights(model, path)
+    >>> keras_core.saving.load_weights(model, path)
     """
     path = _path_str(filepath)
     if path is None or not path.endswith(".weights.h5"):
@@ -214,9 +219,11 @@ def load_weights(model, filepath, skip_mismatch: bool = False, **kwargs) -> None
         **kwargs: ``by_name=True`` (legacy ``.h5`` only) matches layers by name.
 
     Example:
+    >>> import os, tempfile
+    >>> path = os.path.join(tempfile.mkdtemp(), "model.weights.h5")
     >>> model = keras_core.Sequential([keras_core.Input((3,)), keras_core.layers.Dense(2)])
-    >>> keras_core.saving.save_weights(model, "/tmp/doc_load.weights.h5")
-    >>> keras_core.saving.load_weights(model, "/tmp/doc_load.weights.h5")
+    >>> model.save_weights(path)
+    >>> keras_core.saving.load_weights(model, path, skip_mismatch=True)
     """
     path = _path_str(filepath)
     by_name = kwargs.pop("by_name", False)

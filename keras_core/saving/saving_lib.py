@@ -34,43 +34,48 @@ METADATA_FILENAME = "metadata.json"
 VARIABLES_FILENAME = "model.weights.h5"
 ASSETS_DIRNAME = "assets"
 
-# Attributes of the base classes that are never walked (bookkeeping, or state
-# Keras does not save: compiled losses and metrics, the Sequential's inner graph).
-_SKIP_ATTRIBUTES = frozenset(
+# Attributes of the base classes that are never walked: bookkeeping, or state Keras
+# does not save (compiled losses and metrics, the Sequential's inner graph).
+_SKIP_ALWAYS = frozenset(
     {
-        "_layers",
-        "_functional",
-        "_input_layer",
-        "_nodes",
         "_inbound_nodes",
         "_outbound_nodes",
         "_own_variables",
         "_losses",
         "_torch_params",
         "_torch_children",
-        "_input_tensors",
-        "_output_tensors",
-        "_inputs_struct",
-        "_outputs_struct",
+        "_init_args",
+        "_build_shapes",
+        "_dtype_policy",
+    }
+)
+_SKIP_MODEL = frozenset(
+    {
         "_compile_loss",
         "_compile_metrics",
         "_loss_tracker",
         "_compile_config",
-        "_init_args",
-        "_build_shapes",
-        "_dtype_policy",
         "history",
         "train_function",
         "test_function",
         "predict_function",
         "_eval_epoch_iterator",
         "_jax_state",
-        "_variables",
-        "_trainable_variables",
-        "_iterations",
-        "_learning_rate",
     }
 )
+_SKIP_GRAPH_MODEL = frozenset(
+    {
+        "_layers",
+        "_functional",
+        "_input_layer",
+        "_nodes",
+        "_input_tensors",
+        "_output_tensors",
+        "_inputs_struct",
+        "_outputs_struct",
+    }
+)
+_SKIP_OPTIMIZER = frozenset({"_variables", "_trainable_variables", "_iterations", "_learning_rate"})
 
 
 def to_snake_case(name: str) -> str:
@@ -287,12 +292,19 @@ def _children(obj):
     from keras_core.models.functional import Functional
     from keras_core.models.model import Model
     from keras_core.models.sequential import Sequential
+    from keras_core.optimizers.base_optimizer import Optimizer
 
+    skip = _SKIP_ALWAYS
+    if isinstance(obj, Model):
+        skip = skip | _SKIP_MODEL
     if isinstance(obj, (Sequential, Functional)):
+        skip = skip | _SKIP_GRAPH_MODEL
         yield "layers", obj.layers
+    if isinstance(obj, Optimizer):
+        skip = skip | _SKIP_OPTIMIZER
     names = set()
     for name in list(vars(obj)):
-        if name.startswith("__") or name in _SKIP_ATTRIBUTES:
+        if name.startswith("__") or name in skip:
             continue
         names.add(name)
     names.update(_class_properties(obj))
@@ -414,7 +426,12 @@ def _walk_load(obj, weights_store, assets_store, path, visited, errors):
     if id(obj) in visited:
         return
     visited.add(id(obj))
-    if weights_store is not None:
+    from keras_core.optimizers.base_optimizer import Optimizer
+
+    # An optimizer absent from the file (the model was saved uncompiled) keeps its state.
+    if weights_store is not None and not (
+        isinstance(obj, Optimizer) and path and not weights_store.has_path(path)
+    ):
         try:
             _load_own(obj, weights_store.get(path))
         except (ValueError, KeyError, TypeError) as e:

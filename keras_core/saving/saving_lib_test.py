@@ -446,7 +446,10 @@ def test_legacy_h5_round_trip(tmp_path):
     with h5py.File(path, "r") as f:
         assert json.loads(f.attrs["model_config"])["class_name"] == "Sequential"
         assert "model_weights" in f
-        layer_names = [n.decode() for n in f["model_weights"].attrs["layer_names"]]
+        layer_names = [
+            n.decode() if isinstance(n, bytes) else n
+            for n in f["model_weights"].attrs["layer_names"]
+        ]
         assert layer_names == [layer.name for layer in model.layers]
     loaded = keras_core.saving.load_model(path)
     assert_same_weights(model, loaded)

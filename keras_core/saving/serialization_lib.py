@@ -154,8 +154,16 @@ def _public_module(cls):
     return module
 
 
+_BUILTIN_CACHE = {}
+
+
 def _is_builtin(cls):
-    return cls.__module__.startswith("keras_core.")
+    """Whether ``cls`` is a public keras_core class (exported in a public namespace)."""
+    if not cls.__module__.startswith("keras_core."):
+        return False
+    if cls not in _BUILTIN_CACHE:
+        _BUILTIN_CACHE[cls] = _find_builtin(cls.__name__, _public_module(cls)) is cls
+    return _BUILTIN_CACHE[cls]
 
 
 def _public_module_of_function(fn):
@@ -452,12 +460,6 @@ def _retrieve(name, registered_name, module, kind, custom_objects, safe_mode, fu
             obj = object_registration.get_registered_object(key, custom_objects)
             if obj is not None:
                 return obj
-    if isinstance(registered_name, str) and ">" not in (registered_name or ""):
-        # Files of Keras <= 3.6 wrote custom functions by bare name.
-        for table in (custom_objects or {}, object_registration._GLOBAL_CUSTOM_OBJECTS):
-            for key, value in table.items():
-                if isinstance(key, str) and key.endswith(">" + registered_name):
-                    return value
     if module is None or _is_keras_module(module) or module == "builtins":
         if kind == "function":
             obj = _find_builtin_function(name, module)
@@ -465,6 +467,12 @@ def _retrieve(name, registered_name, module, kind, custom_objects, safe_mode, fu
             obj = _find_builtin(name, module)
         if obj is not None:
             return obj
+        if kind == "function" and isinstance(registered_name, str) and ">" not in registered_name:
+            # Files of Keras <= 3.6 wrote custom functions by bare name.
+            for table in (custom_objects or {}, object_registration._GLOBAL_CUSTOM_OBJECTS):
+                for key, value in table.items():
+                    if isinstance(key, str) and key.endswith(">" + registered_name):
+                        return value
         raise TypeError(
             f"Could not locate {kind} {name!r} (module {module!r}). keras_core has no built-in "
             f"{kind} of that name; if it is a custom {kind}, decorate it with "

@@ -46,6 +46,7 @@ class Trainer:
         self._loss_tracker = None
         self._compile_config = None
         self._losses_override = None
+        self._loop_caches = []
         self._eval_epoch_iterator = None
         self.stop_training = False
         self.history = None
@@ -258,9 +259,35 @@ class Trainer:
                 found.extend(v for v in values if isinstance(v, Metric))
         return found
 
+    def _cached(self, key, compute):
+        """``compute()``, memoized while a fit/evaluate/predict loop runs.
+
+        Walking the layers for metrics and variables on every eager step (torch)
+        costs milliseconds; inside a loop they only change when the model is built,
+        which clears the cache (as does each new epoch).
+        """
+        caches = self.__dict__.get("_loop_caches")
+        if not caches:
+            return compute()
+        cache = caches[-1]
+        if key not in cache:
+            cache[key] = compute()
+        return cache[key]
+
+    def _clear_loop_cache(self):
+        caches = self.__dict__.get("_loop_caches")
+        if caches:
+            caches[-1].clear()
+
+    def _loop_trainable_variables(self):
+        return self._cached("trainable_variables", lambda: list(self.trainable_variables))
+
     @property
     def metrics(self):
         """The model's metrics: the loss tracker, the compiled metrics, then tracked ones."""
+        return list(self._cached("metrics", self._collect_metrics))
+
+    def _collect_metrics(self):
         out = []
         if self.compiled and self._loss_tracker is not None:
             out.append(self._loss_tracker)
@@ -303,7 +330,28 @@ class Trainer:
     def _model_losses(self):
         if self._losses_override is not None:
             return self._losses_override
-        return self.losses if hasattr(self, "losses") else []
+        losses_attr = getattr(type(self), "losses", None)
+        if not hasattr(self, "_flatten_layers") or not isinstance(losses_attr, property):
+            return list(getattr(self, "losses", []))
+        from keras_core.layers.layer import Layer
+
+        if losses_attr is not Layer.losses:
+            return list(self.losses)
+        # Layer.losses, with the layer walk done once per loop instead of every step.
+        layers = self._cached("layers", self._flatten_layers)
+        regularized = self._cached(
+            "regularized",
+            lambda: [
+                (v, v.regularizer)
+                for layer in layers
+                if layer.trainable
+                for v in layer._own_variables
+                if v.trainable and getattr(v, "regularizer", None) is not None
+            ],
+        )
+        out = [loss for layer in layers for loss in layer._losses]
+        out.extend(reg(v.value) for v, reg in regularized)
+        return out
 
     def compute_loss(self, x=None, y=None, y_pred=None, sample_weight=None, allow_empty=False):
         """The compiled loss of ``y_pred`` against ``y`` plus the model's own losses.
@@ -379,11 +427,13 @@ class Trainer:
         return None
 
     def _begin_loop(self, mode):
-        """Called before a fit/evaluate/predict loop (JAX gathers its state here)."""
-        return None
+        """Called before a fit/evaluate/predict loop."""
+        self._loop_caches.append({})
 
     def _end_loop(self, mode):
         self._sync_variables()
+        if self._loop_caches:
+            self._loop_caches.pop()
 
     def _no_grad(self):
         import contextlib
@@ -469,6 +519,7 @@ class Trainer:
         batch = batches[0] if batches else self._first_batch(iterator)
         if batch is not None:
             self._symbolic_build(batch, for_training)
+            self._clear_loop_cache()
 
     @staticmethod
     def _pythonify_logs(logs):
@@ -596,6 +647,7 @@ class Trainer:
         needs_sync = callbacks.needs_model_state_per_batch
         try:
             for epoch in range(initial_epoch, epochs):
+                self._clear_loop_cache()
                 self.reset_metrics()
                 callbacks.on_epoch_begin(epoch)
                 steps_seen = 0

@@ -256,6 +256,4 @@ class JAXTrainer(base_trainer.Trainer):
     def _begin_loop(self, mode):
         if self._jax_state is not None and self._jax_state_mode != mode:
             self.jax_state_sync()
-
-    def _end_loop(self, mode):
-        self.jax_state_sync()
+        super()._begin_loop(mode)

@@ -27,7 +27,7 @@ class TorchTrainer(base_trainer.Trainer):
     def train_step(self, data):
         """One training step on a batch; returns the logs (a dict of tensors)."""
         x, y, sample_weight = data_adapter_utils.unpack_x_y_sample_weight(data)
-        trainable = self.trainable_variables
+        trainable = self._loop_trainable_variables()
         y_pred = self._call_model(x, training=True)
         loss = self.compute_loss(x=x, y=y, y_pred=y_pred, sample_weight=sample_weight)
         if self._loss_tracker is not None:
@@ -109,14 +109,22 @@ class TorchTrainer(base_trainer.Trainer):
         return self.predict_function
 
     def _convert_batch(self, batch):
-        device = get_device()
+        device = torch.device(get_device())
 
         def convert(x):
             if x is None:
                 return None
             if isinstance(x, torch.Tensor):
-                return x if x.device.type == torch.device(device).type else x.to(device)
-            t = convert_to_tensor(x if isinstance(x, np.ndarray) else np.asarray(x))
-            return t if t.device.type == torch.device(device).type else t.to(device)
+                return x if x.device == device else x.to(device)
+            if (
+                isinstance(x, np.ndarray)
+                and x.dtype.kind in "biuf"
+                and x.flags.c_contiguous
+                and x.flags.writeable
+            ):
+                t = torch.from_numpy(x)  # shares memory, never written to
+            else:
+                t = convert_to_tensor(x if isinstance(x, np.ndarray) else np.asarray(x))
+            return t if t.device == device else t.to(device)
 
         return tree.map_structure(convert, batch)

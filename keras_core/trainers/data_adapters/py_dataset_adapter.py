@@ -1,8 +1,6 @@
 """``PyDataset`` (alias ``Sequence``): a Python dataset indexed by batch, and its adapter."""
 
-import concurrent.futures
 import itertools
-import multiprocessing
 import random
 import threading
 
@@ -150,6 +148,10 @@ class PyDatasetAdapter(DataAdapter):
             for i in order:
                 yield self._standardize(ds[i])
             return
+        # Imported here: they cost tens of milliseconds at `import keras_core`.
+        import concurrent.futures
+        import multiprocessing
+
         workers = max(1, workers)
         uid = None
         if ds.use_multiprocessing:
