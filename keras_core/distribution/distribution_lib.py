@@ -454,3 +454,32 @@ def distribute_variable(value, layout):
     """The initial value of a variable laid out as ``layout`` says (jax backend only)."""
     jax = _require_jax("distribute_variable")
     return jax.device_put(value, to_jax_sharding(layout))
+
+
+def maybe_distribute_variable_value(variable, value):
+    """``value`` laid out by the global distribution's layout for ``variable`` (jax).
+
+    The hook for a backend Variable's initialization: with no global
+    distribution the value is returned unchanged.
+    """
+    dist = distribution()
+    if dist is None:
+        return value
+    return distribute_variable(value, dist.get_variable_layout(variable))
+
+
+def distribute_data_input(data):
+    """Every array in the (nested) batch ``data`` split by the global distribution's data layout.
+
+    The hook for a trainer's input batches: with no global distribution the
+    batch is returned unchanged.
+    """
+    dist = distribution()
+    if dist is None:
+        return data
+    from keras_core.backend.common import tree
+
+    return tree.map_structure(
+        lambda x: x if x is None else distribute_tensor(x, dist.get_data_layout(np.shape(x))),
+        data,
+    )

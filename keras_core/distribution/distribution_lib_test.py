@@ -137,6 +137,18 @@ _MULTI_DEVICE_SCRIPT = textwrap.dedent(
     out = f(x)
     np.testing.assert_array_equal(np.asarray(out), x * 2)
     assert {s.data.shape for s in out.addressable_shards} == {(4, 12)}
+    dp = d.DataParallel(devices=devices)
+    d.set_distribution(dp)
+    batch = d.distribution_lib.distribute_data_input({"a": x, "b": np.zeros((8,))})
+    assert {s.data.shape for s in batch["b"].addressable_shards} == {(1,)}
+    d.set_distribution(mp)
+    import keras_core
+    layer = keras_core.layers.Dense(8, name="dense")
+    layer.build((None, 12))
+    v = d.distribution_lib.maybe_distribute_variable_value(layer.kernel, layer.kernel.value)
+    assert {s.data.shape for s in v.addressable_shards} == {(12, 2)}
+    d.set_distribution(None)
+    assert d.distribution_lib.distribute_data_input(x) is x
     print("SHARDED-OK")
     """
 )
