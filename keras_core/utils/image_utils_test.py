@@ -17,7 +17,7 @@ try:
 except ImportError:
     HAVE_PIL = False
 
-needs_pil = pytest.mark.skipif(not HAVE_PIL, reason="Pillow is not installed (requirements-extra)")
+needs_pil = pytest.mark.skipif(not HAVE_PIL, reason="Pillow is not installed")
 
 
 def test_missing_pillow_is_a_clear_error(monkeypatch, tmp_path):
