@@ -23,6 +23,7 @@ from keras_core.utils.directory_datasets import (
     image_dataset_from_directory,
     text_dataset_from_directory,
 )
+from keras_core.utils.feature_space import FeatureSpace
 from keras_core.utils.file_utils import get_file
 from keras_core.utils.graph_utils import get_source_inputs
 from keras_core.utils.image_utils import array_to_img, img_to_array, load_img, save_img
