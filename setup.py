@@ -23,5 +23,6 @@ setup(
         "tensorflow": ["tensorflow-cpu==2.21.0"],
         "jax": ["jax==0.10.2", "jaxlib==0.10.2"],
         "torch": ["torch==2.13.0"],
+        "utils": ["pillow", "pydot"],
     },
 )

@@ -147,6 +147,8 @@ _MULTI_DEVICE_SCRIPT = textwrap.dedent(
     layer.build((None, 12))
     v = d.distribution_lib.maybe_distribute_variable_value(layer.kernel, layer.kernel.value)
     assert {s.data.shape for s in v.addressable_shards} == {(12, 2)}
+    # a variable created under the distribution is laid out when it is initialized
+    assert {s.data.shape for s in layer.kernel.value.addressable_shards} == {(12, 2)}
     d.set_distribution(None)
     assert d.distribution_lib.distribute_data_input(x) is x
     print("SHARDED-OK")

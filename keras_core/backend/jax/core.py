@@ -24,7 +24,11 @@ IS_THREAD_SAFE = True
 
 class Variable(KerasVariable):
     def _initialize(self, value):
-        self._value = jnp.asarray(value, dtype=self._dtype)
+        # Under a global keras_core.distribution the value is laid out on its devices.
+        from keras_core.distribution import distribution_lib
+
+        value = jnp.asarray(value, dtype=self._dtype)
+        self._value = distribution_lib.maybe_distribute_variable_value(self, value)
 
     def _direct_assign(self, value):
         self._value = value
