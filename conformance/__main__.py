@@ -476,7 +476,12 @@ def cmd_merge(args):
     reports = [report_lib.load(p) for p in args.reports]
     merged, replaced = report_lib.merge(reports, sys.argv[1:])
     if args.artifacts:
-        backends = sorted(merged["environments"])
+        # Backends whose manifest declares the .keras format load the others' files.
+        backends = sorted(
+            b
+            for b, env in merged["environments"].items()
+            if ".keras" in ((env.get("capabilities") or {}).get("save_formats") or [])
+        )
         extra = cross_load(backends, args.artifacts)
         keys = {report_lib.record_key(r) for r in extra}
         merged["records"] = [

@@ -265,6 +265,14 @@ def _regressions(gate, report, baseline):
 
 def _pairs(gate, report):
     present, absent = _backends(gate, report)
+    # A backend whose manifest declares no .keras format takes no part in the pairs.
+    envs = report.get("environments", {})
+
+    def saves(b):
+        caps = (envs.get(b) or {}).get("capabilities")
+        return caps is None or ".keras" in (caps.get("save_formats") or [])
+
+    present = [b for b in present if saves(b)]
     cross = {}
     for r in report["records"]:
         if r.get("kind") == "saving" and r["mode"] == "cross_load" and "->" in r["case_id"]:

@@ -548,7 +548,11 @@ def run_kinds(backend_name, caps, kinds, artifacts=None):
     if "training" in kinds and caps.get("training"):
         yield from run_training(backend_name)
     if "saving" in kinds and caps.get("save_formats"):
-        yield from run_saving(backend_name, list(caps["save_formats"]), artifacts=artifacts)
+        formats = list(caps["save_formats"])
+        # Only a backend that saves .keras files writes them for the other backends.
+        yield from run_saving(
+            backend_name, formats, artifacts=artifacts if ".keras" in formats else None
+        )
 
 
 def reproduce(backend, kind, name, mode, case_id):

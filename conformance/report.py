@@ -443,12 +443,17 @@ def print_summary(report, backend=None, max_failures=15, stream=None):
         fams = summary["families"].get(b, {})
         modes = [m for m in MODES if any(m in fams[f] for f in fams)]
         width = [max([len(m)] + [len(_cell(fams[f].get(m, {}))) for f in fams]) for m in modes]
+        fw = max([8] + [len(f) for f in fams])
         print(
-            f"   {'family':<8}" + "".join(f" {m:>{w}}" for m, w in zip(modes, width)), file=stream
+            f"   {'family':<{fw}}" + "".join(f" {m:>{w}}" for m, w in zip(modes, width)),
+            file=stream,
         )
         for fam in sorted(fams):
             cells = [_cell(fams[fam].get(m, {})) for m in modes]
-            print(f"   {fam:<8}" + "".join(f" {c:>{w}}" for c, w in zip(cells, width)), file=stream)
+            print(
+                f"   {fam:<{fw}}" + "".join(f" {c:>{w}}" for c, w in zip(cells, width)),
+                file=stream,
+            )
         if run.get("crashes"):
             print(f"   worker crashes: {len(run['crashes'])}", file=stream)
         bad = [r for r in report["records"] if r["backend"] == b and r["status"] in BAD_STATUSES]
