@@ -49,6 +49,10 @@ def declared_unsupported(op_name):
         for key in (op_name, short):
             if key in table:
                 return str(table[key])
+        for key, reason in table.items():
+            # A qualified declaration, e.g. "dot_product_attention(flash_attention=True)".
+            if str(key).startswith((f"{op_name}(", f"{short}(")):
+                return f"{key}: {reason}"
     return None
 
 
