@@ -1,10 +1,13 @@
 """The conformance suite's command line.
 
     python -m conformance run --backend jax|torch|tensorflow|numpy|some.module
-        [--family numpy] [--ops add,sum] [--report out.json] [--workers N]
-    python -m conformance merge a.json b.json ... -o merged.json
+        [--kind op,layer,training,saving] [--family numpy] [--ops add,sum]
+        [--report out.json] [--workers N] [--artifacts DIR]
+    python -m conformance collect RECORD_DIR --backend B -o B.json
+    python -m conformance merge a.json b.json ... -o merged.json [--artifacts DIR]
     python -m conformance diff old.json new.json
     python -m conformance gate report.json [--baseline old.json] [--gates gates.toml] [--release]
+    python -m conformance spread report.json ... [--limit N]
 
 ``run`` never imports keras_core itself: every backend runs in worker
 processes (``python -m conformance.runner``) with ``KERAS_BACKEND`` set, so
@@ -144,6 +147,9 @@ def _launch(shard, backend, base, args, shards, skip):
         cmd += ["--family", args.family]
     if skip:
         cmd += ["--skip", ",".join(sorted(skip))]
+    cmd += ["--kind", ",".join(args.kinds)]
+    if args.artifacts:
+        cmd += ["--artifacts", os.path.abspath(args.artifacts)]
     log = open(shard.log, "a", encoding="utf-8")
     shard.proc = subprocess.Popen(cmd, env=_child_env(base), stdout=log, stderr=log, cwd=ROOT)
     log.close()
@@ -167,7 +173,10 @@ def _state(lines):
 
 
 def _crash_record(backend, op, family, message):
+    from conformance.runner import kind_of_task
+
     return {
+        "kind": kind_of_task(op),
         "op": op,
         "family": family,
         "backend": backend,
@@ -312,7 +321,11 @@ def _assemble(backend, shards, args, seconds, workers):
             )
         if getattr(s, "setup_error", None):
             raise SystemExit(f"backend {backend}: {s.setup_error}")
-    rep["selection"][backend] = {"ops": _split(args.ops), "families": _split(args.family)}
+    rep["selection"][backend] = {
+        "ops": _split(args.ops),
+        "families": _split(args.family),
+        "kinds": list(args.kinds),
+    }
     rep["runs"][backend] = {"seconds": round(seconds, 2), "workers": workers, "crashes": crashes}
     rep["records"] = records
     rep["summary"] = report_lib.summarize(records)
@@ -322,6 +335,7 @@ def _assemble(backend, shards, args, seconds, workers):
 def cmd_run(args):
     """``run``: each backend in its own workers; prints summaries, writes the report."""
     signal.signal(signal.SIGTERM, _on_sigterm)  # so that the workers are stopped too
+    args.kinds = _kinds(args.kind)
     backends = _split(args.backend) or []
     reports = []
     for b in backends:
@@ -340,10 +354,140 @@ def cmd_run(args):
     return 0
 
 
+def _kinds(text):
+    from conformance.kinds import KINDS
+
+    kinds = _split(text) or list(KINDS)
+    unknown = [k for k in kinds if k not in KINDS]
+    if unknown:
+        raise SystemExit(f"unknown record kinds: {', '.join(unknown)} (known: {', '.join(KINDS)})")
+    return kinds
+
+
+def cross_load(backends, artifacts):
+    """Loads every other backend's saving artifacts on each of ``backends``.
+
+    One worker process per loading backend (plug-ins on their base backend);
+    returns the ``cross_load`` records: one per ordered pair (writer, loader) and model.
+    """
+    from conformance.kinds import writers
+
+    records = []
+    if not writers(artifacts):
+        return records
+    with tempfile.TemporaryDirectory(prefix="conformance-cross-") as tmp:
+        for b in backends:
+            out = os.path.join(tmp, f"{b}.jsonl")
+            proc = subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "conformance.kinds",
+                    "cross-load",
+                    "--backend",
+                    b,
+                    "--artifacts",
+                    os.path.abspath(artifacts),
+                    "--out",
+                    out,
+                ],
+                env=_child_env(base_backend(b)),
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+            )
+            got = []
+            if os.path.exists(out):
+                with open(out, encoding="utf-8") as f:
+                    got = [json.loads(line) for line in f if line.strip()]
+            if proc.returncode != 0:
+                got.append(
+                    _crash_record(
+                        b,
+                        "@saving",
+                        "saving",
+                        f"cross-load worker exited with {proc.returncode}:\n{proc.stderr[-1500:]}",
+                    )
+                )
+                got[-1]["mode"] = "cross_load"
+            records.extend(got)
+    return records
+
+
+def cmd_collect(args):
+    """``collect``: assembles the records a recording pytest run wrote into a report."""
+    folder = os.path.join(args.record_dir, "records")
+    paths = sorted(
+        os.path.join(folder, p)
+        for p in (os.listdir(folder) if os.path.isdir(folder) else [])
+        if p.startswith(f"{args.backend}-") and p.endswith(".jsonl")
+    )
+    if not paths:
+        raise SystemExit(f"no records of backend {args.backend!r} under {folder}")
+    rep = report_lib.new_report(command=sys.argv[1:])
+    records = {}
+    for path in paths:
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                if not line.strip():
+                    continue
+                obj = json.loads(line)
+                if obj["type"] == "env":
+                    rep["environments"].setdefault(args.backend, obj["env"])
+                elif obj["type"] == "registry":
+                    rep["registry"].update(obj["ops"])
+                elif obj["type"] == "record":
+                    rec = obj["record"]
+                    records[report_lib.record_key(rec)] = rec
+    rep["records"] = list(records.values())
+    kinds = sorted({r["kind"] for r in rep["records"]})
+    rep["selection"][args.backend] = {"ops": None, "families": None, "kinds": kinds}
+    rep["runs"][args.backend] = {"seconds": None, "workers": len(paths), "crashes": []}
+    report_lib.save(rep, args.output)
+    report_lib.print_summary(rep, args.backend)
+    print(f"collected {len(rep['records'])} records from {len(paths)} files -> {args.output}")
+    return 0
+
+
+def cmd_spread(args):
+    """``spread``: the op cases whose backends differ most, against their tolerance."""
+    reports = [report_lib.load(p) for p in args.reports]
+    merged = reports[0] if len(reports) == 1 else report_lib.merge(reports)[0]
+    rows = report_lib.spreads(merged, args.limit)
+    if not rows:
+        print("no op case ran on two or more backends: nothing to compare")
+        return 0
+    print(
+        "widest spreads between backends (error metric |a-b|/max(1,|ref|), bounded by the "
+        "two largest per-backend errors):"
+    )
+    print(f"  {'spread':>10} {'tolerance':>10} {'ratio':>7}  case  (backends)")
+    for ratio, spread, tol, key, backends in rows:
+        r = "exact" if ratio is None else ("inf" if ratio == float("inf") else f"{ratio:.3f}")
+        print(
+            f"  {spread:>10.3g} {tol:>10.3g} {r:>7}  {report_lib.format_key(key)}"
+            f"  ({', '.join(backends)})"
+        )
+    return 0
+
+
 def cmd_merge(args):
     """``merge``: several reports into one (later reports win on equal case keys)."""
     reports = [report_lib.load(p) for p in args.reports]
     merged, replaced = report_lib.merge(reports, sys.argv[1:])
+    if args.artifacts:
+        # Backends whose manifest declares the .keras format load the others' files.
+        backends = sorted(
+            b
+            for b, env in merged["environments"].items()
+            if ".keras" in ((env.get("capabilities") or {}).get("save_formats") or [])
+        )
+        extra = cross_load(backends, args.artifacts)
+        keys = {report_lib.record_key(r) for r in extra}
+        merged["records"] = [
+            r for r in merged["records"] if report_lib.record_key(r) not in keys
+        ] + extra
+        print(f"cross-backend loads: {len(extra)} records ({', '.join(backends)})")
     report_lib.save(merged, args.output)
     backends = sorted(merged["environments"])
     print(
@@ -383,6 +527,17 @@ def main(argv=None):
         required=True,
         help="jax, torch, tensorflow, numpy or a plug-in module (comma-separated)",
     )
+    r.add_argument(
+        "--kind",
+        default="",
+        help="comma-separated record kinds: op, layer, training, saving (default: all)",
+    )
+    r.add_argument(
+        "--artifacts",
+        default="",
+        help="a folder shared by the backends' runs: each writes its .keras files there, "
+        "and `merge --artifacts` loads every backend's files on every other backend",
+    )
     r.add_argument("--family", default="", help="comma-separated families (numpy, nn, ...)")
     r.add_argument("--ops", default="", help="comma-separated op names (registry names)")
     r.add_argument("--report", default="", help="where to write the JSON report")
@@ -415,7 +570,24 @@ def main(argv=None):
     m = sub.add_parser("merge", help="merge reports into one")
     m.add_argument("reports", nargs="+")
     m.add_argument("-o", "--output", required=True)
+    m.add_argument(
+        "--artifacts",
+        default="",
+        help="the runs' artifacts folder: load every backend's saved files on every other "
+        "backend (one cross_load record per ordered pair and model)",
+    )
     m.set_defaults(fn=cmd_merge)
+
+    c = sub.add_parser("collect", help="a report from the records a pytest run wrote")
+    c.add_argument("record_dir", help="the CONFORMANCE_RECORD_DIR of the test run")
+    c.add_argument("--backend", required=True)
+    c.add_argument("-o", "--output", required=True)
+    c.set_defaults(fn=cmd_collect)
+
+    sp = sub.add_parser("spread", help="op cases with the widest spread between backends")
+    sp.add_argument("reports", nargs="+")
+    sp.add_argument("--limit", type=int, default=20)
+    sp.set_defaults(fn=cmd_spread)
 
     d = sub.add_parser(
         "diff", help="regressions, fixes, new and removed cases; exit 1 on regressions"

@@ -28,6 +28,34 @@ def to_numpy(out):
     return tree.map_structure(conv, out)
 
 
+UNSUPPORTED_FAMILIES = ("numpy", "nn", "math", "linalg", "image", "core", "random")
+
+
+def declared_unsupported(op_name):
+    """The reason the active backend declares ``op_name`` unsupported, or None.
+
+    Only the ``UNSUPPORTED`` tables of the backend's op modules count: a
+    NotImplementedError from an op that is not declared there is an error.
+
+    Args:
+        op_name: the registry name (``"qr"`` or ``"linalg.qr"``).
+
+    Returns:
+        The declared reason (a string) or None.
+    """
+    short = op_name.rsplit(".", 1)[-1]
+    for family in UNSUPPORTED_FAMILIES:
+        table = getattr(getattr(backend, family, None), "UNSUPPORTED", None) or {}
+        for key in (op_name, short):
+            if key in table:
+                return str(table[key])
+        for key, reason in table.items():
+            # A qualified declaration, e.g. "dot_product_attention(flash_attention=True)".
+            if str(key).startswith((f"{op_name}(", f"{short}(")):
+                return f"{key}: {reason}"
+    return None
+
+
 def supports_jit():
     return NAME in ("jax", "tensorflow")
 

@@ -16,6 +16,7 @@ import textwrap
 import pytest
 
 from conformance import gates as gates_lib
+from conformance import kinds
 from conformance import report as report_lib
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -95,7 +96,7 @@ def runs(tmp_path_factory):
             result = _run_all(tmp)
             done.write_text(json.dumps(result))
         paths, outputs, snippet = json.loads(done.read_text())
-    for name in paths:
+    for name in outputs:
         assert outputs[name][0] == 0, f"{name} run failed:\n{outputs[name][1]}{outputs[name][2]}"
     return paths, outputs, snippet
 
@@ -103,14 +104,19 @@ def runs(tmp_path_factory):
 def _run_all(tmp):
     """Starts every subprocess at once; returns the report paths and outputs."""
     paths = {k: str(tmp / f"{k}.json") for k in ("numpy", "broken", "blocked", "crash")}
-    run = ["-m", "conformance", "run", "--progress", "0"]
+    paths["artifacts"] = str(tmp / "artifacts")
+    base = ["-m", "conformance", "run", "--progress", "0"]
+    run = base + ["--kind", "op"]
+    # numpy and the broken plug-in also run the layer goldens and the saving round trips
+    # (neither declares training) and write their .keras files for the cross-backend pairs.
+    kinds = base + ["--kind", "op,layer,training,saving", "--artifacts", paths["artifacts"]]
     snippet = report_lib.repro_snippet(BROKEN, "add", "eager", "float32", "same")
     procs = {
         "numpy": _start(
-            run + ["--backend", "numpy", "--ops", OPS, "--report", paths["numpy"]], _env()
+            kinds + ["--backend", "numpy", "--ops", OPS, "--report", paths["numpy"]], _env()
         ),
         "broken": _start(
-            run + ["--backend", BROKEN, "--ops", OPS, "--report", paths["broken"]], _env()
+            kinds + ["--backend", BROKEN, "--ops", OPS, "--report", paths["broken"]], _env()
         ),
         "blocked": _start(
             run + ["--backend", BROKEN, "--ops", "add,negative", "--report", paths["blocked"]],
@@ -162,14 +168,20 @@ def test_report_schema(runs):
         "capabilities",
     ):
         assert field in env, field
-    ops = {r["op"] for r in rep["records"]}
+    ops = {r["op"] for r in rep["records"] if r["kind"] == "op"}
     # The foundation ops are always checked, so they are part of every report.
     assert ops == set(OPS.split(",")) | {"convert_to_tensor", "cast"}
     modes = {r["mode"] for r in rep["records"]}
-    assert {"eager", "symbolic", "symbolic_none"} <= modes
+    assert {"eager", "symbolic", "symbolic_none", "golden", "round_trip"} <= modes
+    # numpy declares no training: no training records; every golden and format runs.
+    counts = rep["summary"]["kinds"]["numpy"]
+    assert set(counts) == {"op", "layer", "saving"}
+    assert counts["layer"] == {"pass": len(kinds.layer_cases())}
+    assert counts["saving"] == {"pass": len(kinds.SAVING_MODELS) * 3}
     for r in rep["records"]:
         assert set(report_lib.RECORD_FIELDS) <= set(r)
-        assert r["backend"] == "numpy" and r["repro"].startswith("from conformance.runner")
+        module = "runner" if r["kind"] == "op" else "kinds"
+        assert r["backend"] == "numpy" and r["repro"].startswith(f"from conformance.{module}")
     keys = [report_lib.record_key(r) for r in rep["records"]]
     assert len(keys) == len(set(keys)), "case keys must be unique"
     assert "add" in rep["summary"]["matrix"]
@@ -194,6 +206,9 @@ def test_gate_fails_on_broken_backend(runs):
     assert proc.returncode == 1, proc.stdout
     failed = {r.name for r in gates_lib.evaluate(rep) if r.status == "fail"}
     assert {"float32_pass_rate", "pass_rate", "no_errors", "coverage"} <= failed
+    # Its broken add also breaks layers (bias adds) and so the saved models' outputs.
+    layer = [r for r in rep["records"] if r["kind"] == "layer"]
+    assert any(r["status"] == "fail" for r in layer)
     by_op = {}
     for r in rep["records"]:
         by_op.setdefault(r["op"], []).append(r)
@@ -224,7 +239,9 @@ def test_diff_detects_regression(runs):
     assert fixed.returncode == 0 and "fixes: 0" not in fixed.stdout
     d = report_lib.diff(_load(paths["numpy"]), _load(paths["broken"]))
     assert d["ignore_backend"] and d["regressions"]
-    assert not [k for k, _, _ in d["regressions"] if k[1] == "subtract"]
+    # pass -> unsupported is a regression (the plug-in's manifest leaves uint32 out).
+    sub = [(k, n["status"]) for k, _, n in d["regressions"] if k[1] == "subtract"]
+    assert sub and all(k[3] == "uint32" and s == "unsupported" for k, s in sub)
 
 
 def test_merge(runs, tmp_path):
@@ -246,6 +263,47 @@ def test_merge(runs, tmp_path):
     assert base.returncode == 0 and "no_regressions[*]" in base.stdout
     release = _cli("gate", paths["numpy"], "--release")
     assert release.returncode == 1 and "main_backends_present[jax]" in release.stdout
+
+
+def test_merge_loads_each_backends_files_on_the_others(runs, tmp_path):
+    paths, _, _ = runs
+    out = str(tmp_path / "pairs.json")
+    proc = _cli(
+        "merge", paths["numpy"], paths["broken"], "--artifacts", paths["artifacts"], "-o", out
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    merged = report_lib.load(out)
+    cross = [r for r in merged["records"] if r["mode"] == "cross_load"]
+    pairs = {(r["case_id"], r["backend"]) for r in cross}
+    assert pairs == {
+        (f"{BROKEN}->numpy.keras", "numpy"),
+        (f"numpy->{BROKEN}.keras", BROKEN),
+    }
+    assert len(cross) == 2 * len(kinds.SAVING_MODELS)
+    # The broken backend's add changes its outputs: neither direction round-trips.
+    assert all(r["status"] == "fail" for r in cross)
+    results = [r for r in gates_lib.evaluate(merged) if r.name == "cross_backend_pairs"]
+    assert results[0].status == "fail" and f"numpy->{BROKEN}" in results[0].detail
+    # numpy's own files load back on numpy (the writer side of the pair is sound).
+    self_load = kinds.writers(paths["artifacts"])
+    assert set(self_load) == {"numpy", BROKEN}
+
+
+def test_spread_lists_the_widest_cases(runs, tmp_path):
+    paths, _, _ = runs
+    proc = _cli("spread", paths["numpy"], paths["broken"], "--limit", "5")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    # The broken add (off by 1e-3) is the widest spread, far beyond its tolerance.
+    first = proc.stdout.splitlines()[2]
+    assert "add [" in first and "numpy" in first
+    merged = report_lib.merge([_load(paths["numpy"]), _load(paths["broken"])])[0]
+    add = [
+        r
+        for r in merged["records"]
+        if r["op"] == "add" and r["mode"] == "eager" and r["dtype"] != "uint32"
+    ]  # uint32 is outside the plug-in's manifest: unsupported there, so no spread
+    assert all("spread" in r and r["spread_backends"] == sorted(["numpy", BROKEN]) for r in add)
+    assert max(r["spread"] for r in add) >= 1e-4
 
 
 def test_foundation_failure_blocks_dependants(runs):

@@ -6,21 +6,29 @@ Each ``[[gate]]`` in gates.toml has a ``name``, a ``kind``, a threshold
 - ``backends``: backend names, ``"*"`` for every backend in the report
   (default). Backends absent from the report are skipped unless
   ``require = true``, which fails the gate for them;
-- ``dtypes``, ``modes``, ``families``: restrict the records counted;
+- ``dtypes``, ``modes``, ``families``, ``kinds`` (op, layer, training,
+  saving): restrict the records counted;
+- ``min_records``: (pass_rate) fewer counted records than this fails the gate
+  (so that a kind that did not run at all cannot pass it);
 - ``release_only = true``: applied only by ``gate --release`` (a merged report of
   every backend), e.g. to require that the three main backends are present.
 
 Kinds (computed per backend unless noted):
 
-- ``pass_rate``: (pass + xpass) / (cases - unsupported - xfail). Unsupported
-  and xfail cases are excluded but shown; blocked and error count as not passed.
+- ``pass_rate``: (pass + xpass) / (cases - unsupported - not_applicable - xfail).
+  Declared-unsupported, not-applicable and declared-xfail cases are excluded but
+  shown; blocked and error count as not passed.
 - ``status_count``: the number of records whose status is in ``statuses``.
 - ``coverage``: the fraction of the selected ops' (op, dtype) pairs that ran
   eagerly to a verdict (pass, fail, xfail, xpass).
 - ``registered``: (whole report) the fraction of public ops (names in
   data/keras3_op_signatures.json) with a registry entry.
 - ``regressions``: (whole report) cases that passed in the baseline report and
-  fail, error or are blocked now; not applicable without a baseline.
+  do not pass now (any other status); not applicable without a baseline.
+- ``pairs``: (whole report) the fraction of ordered pairs (A, B) of distinct
+  backends (those of ``backends`` present in the report; ``require`` fails for
+  absent ones) for which B loaded A's saved files: at least one ``cross_load``
+  record ``A->B`` and all of them pass.
 """
 
 import dataclasses
@@ -33,7 +41,7 @@ from conformance import report as report_lib
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_GATES = os.path.join(HERE, "gates.toml")
 SIGNATURES = os.path.join(HERE, "data", "keras3_op_signatures.json")
-KINDS = ("pass_rate", "status_count", "coverage", "registered", "regressions")
+KINDS = ("pass_rate", "status_count", "coverage", "registered", "regressions", "pairs")
 
 
 @dataclasses.dataclass
@@ -96,8 +104,11 @@ def _backends(gate, report):
 
 def _records(gate, report, backend):
     dtypes, modes, fams = gate.get("dtypes"), gate.get("modes"), gate.get("families")
+    kinds = gate.get("kinds")
     for r in report["records"]:
         if r["backend"] != backend:
+            continue
+        if kinds and r.get("kind", "op") not in kinds:
             continue
         if dtypes and r["dtype"] not in dtypes:
             continue
@@ -140,9 +151,30 @@ def _counts(records):
 
 def _pass_rate(gate, report, backend):
     c = _counts(_records(gate, report, backend))
-    denom = sum(c.values()) - c.get("unsupported", 0) - c.get("xfail", 0)
+    excluded = c.get("unsupported", 0) + c.get("not_applicable", 0) + c.get("xfail", 0)
+    denom = sum(c.values()) - excluded
     passed = c.get("pass", 0) + c.get("xpass", 0)
     detail = ", ".join(f"{s} {c[s]}" for s in report_lib.STATUSES if c.get(s))
+    if gate.get("min_records") and denom < int(gate["min_records"]):
+        direction, threshold = _threshold(gate)
+        return GateResult(
+            gate["name"],
+            backend,
+            "fail",
+            passed / denom if denom > 0 else 0.0,
+            threshold,
+            direction,
+            f"only {denom} counted records, at least {gate['min_records']} required "
+            f"({detail or 'none'})",
+            gate["kind"],
+        )
+    bad = [r for r in _records(gate, report, backend) if r["status"] in report_lib.BAD_STATUSES]
+    if bad:
+        detail += " | not passing: " + "; ".join(
+            f"{r['op']} [{r['mode']}, {r['dtype']}, {r['case_id']}]" for r in bad[:3]
+        )
+        if len(bad) > 3:
+            detail += f"; ... {len(bad) - 3} more"
     if denom <= 0:
         return _judge(gate, backend, None, f"no counted cases ({detail or 'none'})")
     return _judge(gate, backend, passed / denom, detail)
@@ -231,6 +263,42 @@ def _regressions(gate, report, baseline):
     return _judge(gate, "*", float(len(items)), detail)
 
 
+def _pairs(gate, report):
+    present, absent = _backends(gate, report)
+    # A backend whose manifest declares no .keras format takes no part in the pairs.
+    envs = report.get("environments", {})
+
+    def saves(b):
+        caps = (envs.get(b) or {}).get("capabilities")
+        return caps is None or ".keras" in (caps.get("save_formats") or [])
+
+    present = [b for b in present if saves(b)]
+    cross = {}
+    for r in report["records"]:
+        if r.get("kind") == "saving" and r["mode"] == "cross_load" and "->" in r["case_id"]:
+            writer = r["case_id"].split("->", 1)[0]
+            cross.setdefault((writer, r["backend"]), []).append(r)
+    pairs = [(a, b) for a in present for b in present if a != b]
+    if gate.get("require"):
+        pairs += [(a, b) for a in present + absent for b in present + absent if a != b]
+        pairs = sorted(set(pairs))
+    if not pairs:
+        return _judge(gate, "*", None, f"fewer than two backends ({', '.join(present)})")
+    failing = []
+    for a, b in pairs:
+        recs = cross.get((a, b), [])
+        if not recs:
+            failing.append(f"{a}->{b}: no record")
+        elif any(r["status"] != "pass" for r in recs):
+            bad = next(r for r in recs if r["status"] != "pass")
+            failing.append(f"{a}->{b}: {bad['op']} {bad['status']}")
+    ok = len(pairs) - len(failing)
+    detail = f"{ok} of {len(pairs)} ordered pairs round-trip"
+    if failing:
+        detail += "; " + "; ".join(failing[:4]) + (" ..." if len(failing) > 4 else "")
+    return _judge(gate, "*", ok / len(pairs), detail)
+
+
 def evaluate(report, gates=None, baseline=None, release=False):
     """Computes every gate on a report.
 
@@ -254,6 +322,9 @@ def evaluate(report, gates=None, baseline=None, release=False):
             continue
         if kind == "regressions":
             results.append(_regressions(g, report, baseline))
+            continue
+        if kind == "pairs":
+            results.append(_pairs(g, report))
             continue
         present, absent = _backends(g, report)
         fn = {"pass_rate": _pass_rate, "status_count": _status_count, "coverage": _coverage}[kind]

@@ -22,7 +22,7 @@ FLOAT_KINDS = "fc"
 
 @dataclasses.dataclass
 class Result:
-    status: str  # pass | fail | xfail | unsupported | error
+    status: str  # pass | fail | xfail | unsupported | not_applicable | error
     message: str = ""
     max_abs: float = 0.0
     max_rel: float = 0.0
@@ -30,7 +30,7 @@ class Result:
 
     @property
     def ok(self):
-        return self.status in ("pass", "xfail", "unsupported")
+        return self.status in ("pass", "xfail", "unsupported", "not_applicable")
 
 
 def _dtype_name(a):
@@ -171,11 +171,20 @@ def compare(out, ref, accuracy, n=1, expected=None):
 
 
 def _guard(fn):
-    def wrapped(*a, **k):
+    def wrapped(entry, *a, **k):
         try:
-            return fn(*a, **k)
+            return fn(entry, *a, **k)
         except NotImplementedError as e:
-            return Result("unsupported", str(e))
+            # Only what the backend declares (its UNSUPPORTED tables) is unsupported;
+            # any other NotImplementedError is a conformance error.
+            declared = backends.declared_unsupported(entry.name)
+            if declared is not None:
+                return Result("unsupported", f"declared unsupported ({declared}): {e}")
+            return Result(
+                "error",
+                f"undeclared NotImplementedError: {e} ({entry.name} is not in the "
+                f"{backends.NAME} backend's UNSUPPORTED tables)",
+            )
         except Exception as e:  # the harness reports, pytest decides
             return Result("error", f"{type(e).__name__}: {e}\n{traceback.format_exc(limit=6)}")
 
@@ -284,7 +293,7 @@ def run_grad(entry, case, dtype, h=1e-6):
         and case.args[i].size > 0
     ]
     if not argnums:
-        return Result("unsupported", "no float array argument to differentiate")
+        return Result("not_applicable", "no float array argument to differentiate")
     op = entry.op()
     args, kwargs = to_backend_args(case)
     out0 = backends.to_numpy(op(*args, **kwargs))

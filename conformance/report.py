@@ -10,21 +10,44 @@ compared and gated on any machine. A report is a JSON object:
 - ``selection``: ``{backend: {"ops", "families"}}`` (None: everything);
 - ``registry``: ``{op: {"family", "dtypes"}}``, every registered op;
 - ``runs``: ``{backend: {"seconds", "workers", "crashes"}}``;
-- ``records``: one per case (``RECORD_FIELDS``);
-- ``summary``: ``totals`` per backend, counts per ``families`` x mode, and the
-  ``matrix`` op x backend x dtype x mode of status counts.
+- ``records``: one per case (``RECORD_FIELDS``); ``kind`` is ``op``, ``layer``,
+  ``training`` or ``saving`` (a version-1 report's records are all ``op``);
+  op records of a merged report may carry ``spread`` (see ``add_spread``);
+- ``summary``: ``totals`` per backend, counts per ``families`` x mode, per
+  ``kinds``, and the ``matrix`` op x backend x dtype x mode of status counts.
+
+The published JSON Schema is ``conformance/schema/report.schema.json``.
 """
 
 import datetime
 import json
 
 SCHEMA = "keras_core.conformance.report"
-SCHEMA_VERSION = 1
-SUITE_VERSION = "1.0.0"
-STATUSES = ("pass", "fail", "xfail", "xpass", "unsupported", "blocked", "error")
+SCHEMA_VERSION = 2
+READABLE_VERSIONS = (1, 2)  # version 1: no ``kind`` (every record is an op record)
+SUITE_VERSION = "1.1.0"
+# not_applicable: a harness case that does not apply (e.g. no float argument to
+# differentiate); unsupported: only what the backend's manifest/UNSUPPORTED declares.
+STATUSES = ("pass", "fail", "xfail", "xpass", "unsupported", "not_applicable", "blocked", "error")
 BAD_STATUSES = ("fail", "error", "blocked", "xpass")
-MODES = ("eager", "edges", "symbolic", "symbolic_none", "jit", "grad", "error", "crash")
+GOOD_STATUSES = ("pass", "xpass")
+KINDS = ("op", "layer", "training", "saving")
+MODES = (
+    "eager",
+    "edges",
+    "symbolic",
+    "symbolic_none",
+    "jit",
+    "grad",
+    "error",
+    "crash",
+    "golden",
+    "train_step",
+    "round_trip",
+    "cross_load",
+)
 RECORD_FIELDS = (
+    "kind",
     "op",
     "family",
     "backend",
@@ -93,15 +116,17 @@ def summarize(records):
         records: the report's records.
 
     Returns:
-        ``{"totals": {backend: {status: n}}, "families": {backend: {family: {mode:
-        {status: n}}}}, "matrix": {op: {backend: {dtype: {mode: {status: n}}}}}}``.
+        ``{"totals": {backend: {status: n}}, "kinds": {backend: {kind: {status: n}}},
+        "families": {backend: {family: {mode: {status: n}}}}, "matrix": {op: {backend:
+        {dtype: {mode: {status: n}}}}}}``.
     """
-    totals, families, matrix = {}, {}, {}
+    totals, kinds, families, matrix = {}, {}, {}, {}
     for r in records:
         _count(totals, (r["backend"],), r["status"])
+        _count(kinds, (r["backend"], r.get("kind", "op")), r["status"])
         _count(families, (r["backend"], r["family"], r["mode"]), r["status"])
         _count(matrix, (r["op"], r["backend"], r["dtype"], r["mode"]), r["status"])
-    return {"totals": totals, "families": families, "matrix": matrix}
+    return {"totals": totals, "kinds": kinds, "families": families, "matrix": matrix}
 
 
 def new_report(command=None):
@@ -132,20 +157,27 @@ def validate(report):
     """
     if not isinstance(report, dict) or report.get("schema") != SCHEMA:
         raise ValueError(f"not a conformance report (schema must be {SCHEMA!r})")
-    if report.get("schema_version") != SCHEMA_VERSION:
+    if report.get("schema_version") not in READABLE_VERSIONS:
         raise ValueError(
             f"report schema version {report.get('schema_version')!r}; this suite "
-            f"reads version {SCHEMA_VERSION}"
+            f"reads versions {READABLE_VERSIONS}"
         )
     missing = [f for f in REPORT_FIELDS if f not in report]
     if missing:
         raise ValueError(f"report lacks fields {missing}")
+    if report["schema_version"] == 1:
+        # Upgrade in memory: version 1 had op records only.
+        for rec in report["records"]:
+            rec.setdefault("kind", "op")
+        report["schema_version"] = SCHEMA_VERSION
     for i, rec in enumerate(report["records"]):
         lacking = [f for f in RECORD_FIELDS if f not in rec]
         if lacking:
             raise ValueError(f"record {i} lacks fields {lacking}")
         if rec["status"] not in STATUSES:
             raise ValueError(f"record {i} has unknown status {rec['status']!r}")
+        if rec["kind"] not in KINDS:
+            raise ValueError(f"record {i} has unknown kind {rec['kind']!r}")
     return report
 
 
@@ -185,7 +217,8 @@ def merge(reports, command=None):
         command: the command line to record.
 
     Returns:
-        ``(merged_report, number_of_replaced_records)``.
+        ``(merged_report, number_of_replaced_records)``. Op records of a case
+        that ran on several backends carry its spread (``add_spread``).
     """
     out = new_report(command)
     by_key = {}
@@ -202,8 +235,83 @@ def merge(reports, command=None):
                 replaced += 1
             by_key[k] = rec
     out["records"] = list(by_key.values())
+    add_spread(out["records"])
     out["summary"] = summarize(out["records"])
     return out, replaced
+
+
+SPREAD_MODES = ("eager", "edges", "jit")
+
+
+def add_spread(records):
+    """Sets ``spread`` and ``spread_backends`` on every op record run on 2+ backends.
+
+    The spread of a case is the largest difference between two backends' results,
+    in the harness's error metric (``|a - b| / max(1, |reference|)``). Every backend is
+    compared with the same NumPy reference, so by the triangle inequality the spread
+    is at most the sum of the two largest per-backend errors (``max_rel``); that bound
+    is what is recorded: it is exact when one backend matches the reference and
+    never understates the real spread. Only value modes (eager, edges, jit) with a
+    numeric error on each backend count.
+
+    Args:
+        records: merged records (modified in place).
+
+    Returns:
+        The number of records given a spread.
+    """
+    groups = {}
+    for r in records:
+        r.pop("spread", None)
+        r.pop("spread_backends", None)
+        r.pop("spread_kind", None)
+        if r.get("kind", "op") != "op" or r["mode"] not in SPREAD_MODES:
+            continue
+        if r["status"] not in ("pass", "fail", "xfail", "xpass") or r["max_rel"] is None:
+            continue
+        groups.setdefault(record_key(r, ignore_backend=True), []).append(r)
+    n = 0
+    for recs in groups.values():
+        backends = sorted({r["backend"] for r in recs})
+        if len(backends) < 2:
+            continue
+        errors = sorted((r["max_rel"] for r in recs), reverse=True)
+        spread = errors[0] + errors[1]
+        for r in recs:
+            r["spread"] = spread
+            r["spread_backends"] = backends
+            r["spread_kind"] = "bound"
+            n += 1
+    return n
+
+
+def spreads(report, limit=20):
+    """The op cases with the widest spread relative to their tolerance.
+
+    Args:
+        report: a merged report (spreads are computed if missing).
+        limit: how many cases to return.
+
+    Returns:
+        ``[(ratio, spread, tol, key, backends)]`` sorted widest first; ``ratio`` is
+        spread / tolerance (None for exact cases, whose tolerance is 0).
+    """
+    recs = report["records"]
+    if not any("spread" in r for r in recs):
+        add_spread(recs)
+    cases = {}
+    for r in recs:
+        if "spread" not in r:
+            continue
+        key = record_key(r, ignore_backend=True)
+        spread, tol, backends = cases.get(key, (r["spread"], 0.0, r["spread_backends"]))
+        cases[key] = (spread, max(tol, r["tol"] or 0.0), backends)
+    rows = []
+    for key, (spread, tol, backends) in cases.items():
+        ratio = spread / tol if tol else (None if spread == 0 else float("inf"))
+        rows.append((ratio, spread, tol, key, backends))
+    rows.sort(key=lambda row: (-(row[0] if row[0] is not None else -1.0), -row[1]))
+    return rows[:limit]
 
 
 def diff(old, new, ignore_backend=None):
@@ -219,7 +327,7 @@ def diff(old, new, ignore_backend=None):
 
     Returns:
         A dict of lists of ``(key, old_record_or_None, new_record_or_None)``:
-        ``regressions`` (pass/xpass -> fail/error/blocked), ``fixes``
+        ``regressions`` (pass/xpass -> anything else), ``fixes``
         (fail/error/blocked -> pass), ``changed`` (other status changes), ``new``
         and ``removed`` cases; plus ``ignore_backend``.
     """
@@ -237,7 +345,7 @@ def diff(old, new, ignore_backend=None):
         "removed": [],
         "ignore_backend": ignore_backend,
     }
-    good, broken = ("pass", "xpass"), ("fail", "error", "blocked")
+    good, broken = GOOD_STATUSES, ("fail", "error", "blocked")
     for k in sorted(set(olds) | set(news), key=lambda k: tuple(map(str, k))):
         o, n = olds.get(k), news.get(k)
         if o is None:
@@ -245,7 +353,9 @@ def diff(old, new, ignore_backend=None):
         elif n is None:
             out["removed"].append((k, o, None))
         elif o["status"] != n["status"]:
-            if o["status"] in good and n["status"] in broken:
+            # Anything that passed and no longer passes (fail, error, blocked, but
+            # also unsupported, xfail or not_applicable) is a regression.
+            if o["status"] in good and n["status"] not in good:
                 out["regressions"].append((k, o, n))
             elif o["status"] in broken and n["status"] in good:
                 out["fixes"].append((k, o, n))
@@ -297,7 +407,7 @@ def print_diff(result, limit=40, stream=None):
 
 def _cell(counts):
     passed = counts.get("pass", 0) + counts.get("xpass", 0)
-    ran = sum(v for s, v in counts.items() if s != "unsupported")
+    ran = sum(v for s, v in counts.items() if s not in ("unsupported", "not_applicable"))
     bad = sum(counts.get(s, 0) for s in ("fail", "error", "blocked"))
     if not counts:
         return "."
@@ -328,15 +438,22 @@ def print_summary(report, backend=None, max_failures=15, stream=None):
         fw = ", ".join(f"{k} {v}" for k, v in (env.get("frameworks") or {}).items())
         print(f"== {b}: {n} cases{secs}" + (f" ({fw})" if fw else ""), file=stream)
         print("   " + "  ".join(f"{s} {totals.get(s, 0)}" for s in STATUSES), file=stream)
+        for kind, counts in sorted((summary.get("kinds") or {}).get(b, {}).items()):
+            print(f"   kind {kind:<8} {_cell(counts)}", file=stream)
         fams = summary["families"].get(b, {})
         modes = [m for m in MODES if any(m in fams[f] for f in fams)]
         width = [max([len(m)] + [len(_cell(fams[f].get(m, {}))) for f in fams]) for m in modes]
+        fw = max([8] + [len(f) for f in fams])
         print(
-            f"   {'family':<8}" + "".join(f" {m:>{w}}" for m, w in zip(modes, width)), file=stream
+            f"   {'family':<{fw}}" + "".join(f" {m:>{w}}" for m, w in zip(modes, width)),
+            file=stream,
         )
         for fam in sorted(fams):
             cells = [_cell(fams[fam].get(m, {})) for m in modes]
-            print(f"   {fam:<8}" + "".join(f" {c:>{w}}" for c, w in zip(cells, width)), file=stream)
+            print(
+                f"   {fam:<{fw}}" + "".join(f" {c:>{w}}" for c, w in zip(cells, width)),
+                file=stream,
+            )
         if run.get("crashes"):
             print(f"   worker crashes: {len(run['crashes'])}", file=stream)
         bad = [r for r in report["records"] if r["backend"] == b and r["status"] in BAD_STATUSES]
@@ -345,8 +462,9 @@ def print_summary(report, backend=None, max_failures=15, stream=None):
                 f"   first {min(len(bad), max_failures)} of {len(bad)} failing cases:", file=stream
             )
             for r in bad[:max_failures]:
+                kind = "" if r.get("kind", "op") == "op" else f"{r['kind']} "
                 print(
-                    f"   - {r['status']:<7} {r['op']} [{r['mode']}, {r['dtype']}, "
+                    f"   - {r['status']:<7} {kind}{r['op']} [{r['mode']}, {r['dtype']}, "
                     f"{r['case_id']}] {first_line(r['message'], 70)}",
                     file=stream,
                 )

@@ -409,6 +409,7 @@ def repro(backend, op, mode, dtype, case_id):
 def make_record(entry, backend, task, status, message="", result=None):
     """One report record (a plain dict) for a task."""
     rec = {
+        "kind": "op",
         "op": entry.name,
         "family": entry.family,
         "backend": backend,
@@ -426,6 +427,23 @@ def make_record(entry, backend, task, status, message="", result=None):
     return rec
 
 
+# registry_test.py's historical mode names, accepted in xfail keys.
+XFAIL_MODE_ALIASES = {"eager": ("eager", "values"), "symbolic_none": ("symbolic_none", "symbolic")}
+
+
+def xfail_reason(entry, backend, mode, dtype):
+    """The declared xfail reason of a case group, or None.
+
+    Keys of ``entry.xfail``: ``"<backend>"`` (every mode), ``"<backend>:<mode>"`` or
+    ``"<backend>:<mode>:<dtype>"`` (``values`` is accepted for ``eager``).
+    """
+    for m in XFAIL_MODE_ALIASES.get(mode, (mode,)):
+        for key in (f"{backend}:{m}:{dtype}", f"{backend}:{m}"):
+            if key in entry.xfail:
+                return entry.xfail[key]
+    return entry.xfail.get(backend)
+
+
 def run_entry(entry, backend, backends_module, caps, blocked, timeout=120.0):
     """Runs every group of ``entry``; yields its records.
 
@@ -440,43 +458,52 @@ def run_entry(entry, backend, backends_module, caps, blocked, timeout=120.0):
     Yields:
         Record dicts, group by group (so that a long entry shows progress).
     """
-    xfail = entry.xfail.get(backend)
-    if xfail is None and caps.get("xfail_from"):
-        xfail = entry.xfail.get(caps["xfail_from"])
-    supported = caps.get("dtypes")
     for group in plan(entry, backends_module, caps):
-        try:
-            tasks = group.build()
-        except Exception as e:
-            task = Task(group.modes[0], group.dtype, "*", None, None)
-            yield make_record(
-                entry,
-                backend,
-                task,
-                "error",
-                f"building the cases failed: {type(e).__name__}: {e}\n"
-                f"{traceback.format_exc(limit=6)}",
-            )
-            continue
-        reason = None
-        if supported is not None and group.dtype not in (NO_DTYPE, *supported):
-            reason = ("unsupported", f"dtype {group.dtype} is not in the capability manifest")
-        elif "*" in blocked or group.dtype in blocked:
-            why = blocked.get(group.dtype) or blocked["*"]
-            reason = ("blocked", why)
-        if reason is not None:
-            for t in tasks:
-                yield make_record(entry, backend, t, reason[0], reason[1])
-            continue
-        results = [(t, _call(t, timeout)) for t in tasks]
-        bad = any(r.status in ("fail", "error") for _, r in results)
-        for task, r in results:
-            status, message = r.status, r.message
-            if xfail and bad and status in ("fail", "error"):
-                status, message = "xfail", f"expected failure ({xfail}): {message}"
-            elif xfail and not bad and status == "pass":
-                status, message = "xpass", f"unexpected pass: marked xfail ({xfail})"
-            yield make_record(entry, backend, task, status, message, r)
+        yield from run_group(entry, group, backend, caps, blocked, timeout)
+
+
+def run_group(entry, group, backend, caps, blocked=None, timeout=120.0):
+    """Runs one case group of ``entry`` (see ``plan``); yields its records.
+
+    registry_test.py runs each group as one pytest test through this function, so the
+    test run and ``python -m conformance run`` produce the same records.
+    """
+    blocked = blocked or {}
+    supported = caps.get("dtypes")
+    xfail = xfail_reason(entry, backend, group.modes[0], group.dtype)
+    if xfail is None and caps.get("xfail_from"):
+        xfail = xfail_reason(entry, caps["xfail_from"], group.modes[0], group.dtype)
+    try:
+        tasks = group.build()
+    except Exception as e:
+        task = Task(group.modes[0], group.dtype, "*", None, None)
+        yield make_record(
+            entry,
+            backend,
+            task,
+            "error",
+            f"building the cases failed: {type(e).__name__}: {e}\n{traceback.format_exc(limit=6)}",
+        )
+        return
+    reason = None
+    if supported is not None and group.dtype not in (NO_DTYPE, *supported):
+        reason = ("unsupported", f"dtype {group.dtype} is not in the capability manifest")
+    elif "*" in blocked or group.dtype in blocked:
+        why = blocked.get(group.dtype) or blocked["*"]
+        reason = ("blocked", why)
+    if reason is not None:
+        for t in tasks:
+            yield make_record(entry, backend, t, reason[0], reason[1])
+        return
+    results = [(t, _call(t, timeout)) for t in tasks]
+    bad = any(r.status in ("fail", "error") for _, r in results)
+    for task, r in results:
+        status, message = r.status, r.message
+        if xfail and bad and status in ("fail", "error"):
+            status, message = "xfail", f"expected failure ({xfail}): {message}"
+        elif xfail and not bad and status == "pass":
+            status, message = "xpass", f"unexpected pass: marked xfail ({xfail})"
+        yield make_record(entry, backend, task, status, message, r)
 
 
 def release_memory(base):
@@ -536,7 +563,29 @@ def _emit(stream, obj):
     stream.flush()
 
 
-def work(backend, out, ops=None, families=None, shard=0, shards=1, skip=(), timeout=120.0):
+KIND_TASKS = {"layer": "@layer", "training": "@training", "saving": "@saving"}
+
+
+def kind_of_task(name):
+    """The record kind of a planned task name (``@layer`` etc. or an op name)."""
+    for kind, task in KIND_TASKS.items():
+        if name == task:
+            return kind
+    return "op"
+
+
+def work(
+    backend,
+    out,
+    ops=None,
+    families=None,
+    shard=0,
+    shards=1,
+    skip=(),
+    timeout=120.0,
+    kinds=("op",),
+    artifacts=None,
+):
     """Runs the selected ops on ``backend`` and writes JSON lines to the stream ``out``.
 
     Args:
@@ -548,6 +597,9 @@ def work(backend, out, ops=None, families=None, shard=0, shards=1, skip=(), time
         shards: the number of workers.
         skip: op names already done by an earlier (crashed) worker.
         timeout: seconds per case.
+        kinds: the record kinds to run (``op``, ``layer``, ``training``, ``saving``);
+            the non-op kinds run in the last worker, as tasks ``@layer`` etc.
+        artifacts: a folder for the cross-backend saving files (None: not written).
     """
     backends_module, caps = setup_backend(backend)
     from conformance.registry import all_entries
@@ -564,10 +616,12 @@ def work(backend, out, ops=None, families=None, shard=0, shards=1, skip=(), time
             },
         },
     )
-    names = select(entries, ops, families)
-    foundation = [n for n in FOUNDATION if n in entries]
+    names = select(entries, ops, families) if "op" in kinds else []
+    foundation = [n for n in FOUNDATION if n in entries] if "op" in kinds else []
     rest = [n for n in names if n not in foundation]
     mine = rest[shard::shards]
+    if shard == shards - 1:
+        mine = mine + [KIND_TASKS[k] for k in ("layer", "training", "saving") if k in kinds]
     _emit(
         out,
         {
@@ -595,7 +649,13 @@ def work(backend, out, ops=None, families=None, shard=0, shards=1, skip=(), time
             continue
         _emit(out, {"type": "begin", "op": name})
         start = time.perf_counter()
-        for rec in run_entry(entries[name], backend, backends_module, caps, blocked, timeout):
+        if name in KIND_TASKS.values():
+            from conformance import kinds as kinds_lib
+
+            records = kinds_lib.run_kinds(backend, caps, (kind_of_task(name),), artifacts)
+        else:
+            records = run_entry(entries[name], backend, backends_module, caps, blocked, timeout)
+        for rec in records:
             _emit(out, {"type": "record", "record": rec})
         release_memory(backends_module.NAME)
         _emit(out, {"type": "end", "op": name, "seconds": time.perf_counter() - start})
@@ -645,6 +705,8 @@ def main(argv=None):
     p.add_argument("--shards", type=int, default=1)
     p.add_argument("--skip", default="")
     p.add_argument("--case-timeout", type=float, default=120.0)
+    p.add_argument("--kind", default="op", help="comma-separated record kinds")
+    p.add_argument("--artifacts", default="")
     a = p.parse_args(argv)
     split = lambda s: [x for x in s.split(",") if x] or None
     with open(a.out, "a", encoding="utf-8") as out:
@@ -657,6 +719,8 @@ def main(argv=None):
             a.shards,
             set(split(a.skip) or ()),
             a.case_timeout,
+            tuple(split(a.kind) or ("op",)),
+            a.artifacts or None,
         )
 
 

@@ -13,7 +13,8 @@ It runs on the numpy backend and, once ``install()`` has run, perturbs a few ops
 - with ``CONFORMANCE_BROKEN_SLOW=<op>``, the first call of ``<op>`` hangs for a
   minute (past ``--case-timeout``: an error, then a fresh worker).
 
-Its manifest leaves out ``uint32``, so those cases are reported ``unsupported``.
+Its manifest leaves out ``uint32``, so those cases are reported ``unsupported``; it
+declares no training and only the ``.keras`` save format.
 
 Run it: ``python -m conformance run --backend conformance.broken_backend``.
 The module imports nothing from keras_core at its top level: the runner reads
@@ -39,7 +40,7 @@ CAPABILITIES = {
     ],
     "jit": False,
     "training": False,
-    "save_formats": [],
+    "save_formats": [".keras"],
     "xfail_from": "numpy",
 }
 

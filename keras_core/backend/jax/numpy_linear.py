@@ -180,8 +180,11 @@ def slogdet(x):
     check_min_rank("slogdet", x, 2)
     if x.shape[-1] != x.shape[-2]:
         raise ValueError(f"slogdet: the last two axes must be square. Received: shape={x.shape}")
-    sign, logdet = jnp.linalg.slogdet(cast(x, float_type("slogdet", x)))
-    return sign, logdet
+    dtype = float_type("slogdet", x)
+    # XLA's LU has no half-precision kernel: compute in float32, return in `dtype`.
+    work = "float32" if dtype in ("float16", "bfloat16") else dtype
+    sign, logdet = jnp.linalg.slogdet(cast(x, work))
+    return cast(sign, dtype), cast(logdet, dtype)
 
 
 def vectorize(pyfunc, *, excluded=None, signature=None):
