@@ -144,6 +144,25 @@ from keras_core.layers.pooling.pooling import (
     MaxPooling3D,
 )
 
+# isort: split
+# Preprocessing layers (issue 13).
+from keras_core.layers.preprocessing.augmentation import (
+    RandomBrightness,
+    RandomContrast,
+    RandomCrop,
+    RandomFlip,
+    RandomRotation,
+    RandomTranslation,
+    RandomZoom,
+)
+from keras_core.layers.preprocessing.image import CenterCrop, Resizing
+from keras_core.layers.preprocessing.numeric import (
+    CategoryEncoding,
+    Discretization,
+    Normalization,
+    Rescaling,
+)
+
 
 def serialize(layer: Layer) -> dict:
     """The Keras config dict of a layer (``module``, ``class_name``, ``config``).
