@@ -156,6 +156,7 @@ from keras_core.layers.preprocessing.augmentation import (
     RandomZoom,
 )
 from keras_core.layers.preprocessing.image import CenterCrop, Resizing
+from keras_core.layers.preprocessing.lookup import IntegerLookup, StringLookup
 from keras_core.layers.preprocessing.numeric import (
     CategoryEncoding,
     Discretization,
