@@ -155,6 +155,7 @@ from keras_core.layers.preprocessing.augmentation import (
     RandomTranslation,
     RandomZoom,
 )
+from keras_core.layers.preprocessing.hashing import HashedCrossing, Hashing
 from keras_core.layers.preprocessing.image import CenterCrop, Resizing
 from keras_core.layers.preprocessing.lookup import IntegerLookup, StringLookup
 from keras_core.layers.preprocessing.numeric import (
@@ -163,6 +164,7 @@ from keras_core.layers.preprocessing.numeric import (
     Normalization,
     Rescaling,
 )
+from keras_core.layers.preprocessing.text_vectorization import TextVectorization
 
 
 def serialize(layer: Layer) -> dict:
