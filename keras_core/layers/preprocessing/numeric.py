@@ -304,9 +304,14 @@ class Discretization(PreprocessingLayer):
             dtype = "int64" if output_mode == "int" else backend.floatx()
         super().__init__(dtype=dtype, name=name)
         _check_choice("Discretization", "output_mode", output_mode, OUTPUT_MODES)
-        if bin_boundaries is not None and num_bins is not None:
+        if (
+            bin_boundaries is not None
+            and num_bins is not None
+            and len(bin_boundaries) != num_bins - 1
+        ):
             raise ValueError(
-                "Discretization: give `bin_boundaries` or `num_bins` (with `adapt`), not both. "
+                "Discretization: give `bin_boundaries` or `num_bins` (with `adapt`), not both "
+                "(unless there are `num_bins - 1` boundaries). "
                 f"Received: bin_boundaries={bin_boundaries!r}, num_bins={num_bins!r}"
             )
         if num_bins is not None and (isinstance(num_bins, bool) or int(num_bins) < 1):
