@@ -55,7 +55,16 @@ def to_tf(x, tf):
         if arr.dtype.kind in "UO":
             arr = arr.astype(object)
         return tf.convert_to_tensor(arr)
-    return tf.convert_to_tensor(np.asarray(backend.convert_to_numpy(x)))
+    try:
+        value = np.asarray(backend.convert_to_numpy(x))
+    except Exception as e:  # a traced value (e.g. under jax.jit) has no concrete data
+        raise ValueError(
+            "This layer computes with TensorFlow ops and needs concrete input values, but it "
+            f"received a traced {backend.backend()} tensor (inside a compiled function). "
+            "Apply it in a tf.data pipeline (`dataset.map(layer)`), or run the model eagerly "
+            f"(`compile(run_eagerly=True)`). Received: {type(x).__name__}"
+        ) from e
+    return tf.convert_to_tensor(value)
 
 
 def from_tf(x):
