@@ -65,7 +65,9 @@ RANDOM = {
 
 
 def _np(x):
-    return np.asarray(x.numpy() if hasattr(x, "numpy") and tf.is_tensor(x) else ops.convert_to_numpy(x))
+    return np.asarray(
+        x.numpy() if hasattr(x, "numpy") and tf.is_tensor(x) else ops.convert_to_numpy(x)
+    )
 
 
 def _map(layer, x):
