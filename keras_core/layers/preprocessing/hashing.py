@@ -93,8 +93,8 @@ class Hashing(_TFHashLayer):
 
     Example:
     >>> layer = keras_core.layers.Hashing(num_bins=3)
-    >>> keras_core.ops.convert_to_numpy(layer(np.array([["A"], ["B"], ["C"], ["D"], ["E"]])))
-    ... .ravel().tolist()
+    >>> out = layer(np.array([["A"], ["B"], ["C"], ["D"], ["E"]]))
+    >>> keras_core.ops.convert_to_numpy(out).ravel().tolist()
     [1, 0, 1, 1, 2]
     """
 

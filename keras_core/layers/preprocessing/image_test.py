@@ -132,10 +132,10 @@ def test_random_crop_training_and_inference():
     out = _np(layer(X, training=True))
     assert out.shape == (2, 4, 5, 3)
     found = [
-        (t, l)
+        (t, left)
         for t in range(3)
-        for l in range(4)
-        if np.array_equal(out, X[:, t : t + 4, l : l + 5])
+        for left in range(4)
+        if np.array_equal(out, X[:, t : t + 4, left : left + 5])
     ]
     assert len(found) == 1
     inference = _np(layer(X, training=False))
