@@ -398,6 +398,11 @@ class IndexLookup(PreprocessingLayer):
                     f"{type(self).__name__}: received string inputs but the vocabulary is of "
                     f"dtype {self.vocabulary_dtype}."
                 )
+            if self._is_string and inputs.dtype != tf.string and not self.invert:
+                raise ValueError(
+                    f"{type(self).__name__}: a string vocabulary needs string inputs. "
+                    f"Received inputs of dtype {inputs.dtype.name}"
+                )
             if self.invert:
                 return self._invert_tf(inputs, tf)
             return self._encode(self._lookup_tf(inputs, tf))

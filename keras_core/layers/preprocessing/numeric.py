@@ -124,8 +124,8 @@ class Normalization(PreprocessingLayer):
         if self.input_mean is not None:
             mean = np.broadcast_to(np.asarray(self.input_mean, "float64"), stat_shape)
             var = np.broadcast_to(np.asarray(self.input_variance, "float64"), stat_shape)
-            self._const_mean = mean.reshape(self._broadcast_shape)
-            self._const_variance = var.reshape(self._broadcast_shape)
+            self._const_mean = mean.reshape(self._broadcast_shape).copy()
+            self._const_variance = var.reshape(self._broadcast_shape).copy()
         else:
             self.adapt_mean = self.add_weight(
                 shape=stat_shape, initializer="zeros", trainable=False, name="mean"
