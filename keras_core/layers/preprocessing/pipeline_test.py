@@ -128,3 +128,27 @@ def test_random_layers_model_inference_and_tf_data(name):
     mapped = _map(layer, IMAGES)
     assert mapped.shape == inference.shape and mapped.dtype == np.float32
     assert np.all(np.isfinite(mapped))
+
+
+@pytest.mark.slow
+def test_augmenting_model_trains_and_round_trips(tmp_path):
+    x = RNG.uniform(0, 1, (8, 6, 6, 1)).astype("float32")
+    y = np.zeros((8, 1), "float32")
+    norm = layers.Normalization()
+    norm.adapt(x)
+    inp = keras_core.Input((6, 6, 1))
+    h = layers.RandomFlip(seed=1)(inp)
+    h = layers.RandomRotation(0.1, seed=1)(h)
+    h = layers.RandomBrightness(0.1, value_range=(0, 1), seed=1)(h)
+    h = layers.RandomCrop(4, 4, seed=1)(h)
+    h = layers.Flatten()(norm(h))
+    model = keras_core.Model(inp, layers.Dense(1)(h))
+    model.compile("sgd", "mse")
+    history = model.fit(x, y, epochs=2, batch_size=4, verbose=0)
+    assert all(np.isfinite(history.history["loss"]))
+    path = str(tmp_path / "m.keras")
+    model.save(path)
+    revived = keras_core.models.load_model(path)
+    np.testing.assert_allclose(
+        revived.predict(x, verbose=0), model.predict(x, verbose=0), rtol=1e-6, atol=1e-6
+    )
