@@ -142,8 +142,6 @@ def iterate_adapt_data(data, batch_size=None, steps=None):
                 batch = batch[0]
             yield to_numpy(batch)
         return
-    if isinstance(data, (list, tuple)) and data and not np.isscalar(data[0]):
-        pass
     arr = to_numpy(data) if not isinstance(data, (list, tuple)) else np.asarray(data)
     if batch_size is None:
         yield arr
