@@ -144,6 +144,28 @@ from keras_core.layers.pooling.pooling import (
     MaxPooling3D,
 )
 
+# isort: split
+# Preprocessing layers (issue 13).
+from keras_core.layers.preprocessing.augmentation import (
+    RandomBrightness,
+    RandomContrast,
+    RandomCrop,
+    RandomFlip,
+    RandomRotation,
+    RandomTranslation,
+    RandomZoom,
+)
+from keras_core.layers.preprocessing.hashing import HashedCrossing, Hashing
+from keras_core.layers.preprocessing.image import CenterCrop, Resizing
+from keras_core.layers.preprocessing.lookup import IntegerLookup, StringLookup
+from keras_core.layers.preprocessing.numeric import (
+    CategoryEncoding,
+    Discretization,
+    Normalization,
+    Rescaling,
+)
+from keras_core.layers.preprocessing.text_vectorization import TextVectorization
+
 
 def serialize(layer: Layer) -> dict:
     """The Keras config dict of a layer (``module``, ``class_name``, ``config``).

@@ -1,0 +1,1 @@
+"""Preprocessing layers (see README.md)."""
