@@ -124,7 +124,9 @@ def _transform_sample(images, transform, interpolation, fill_mode, fill_value, d
         tf.range(height, dtype=compute), tf.range(width, dtype=compute), indexing="ij"
     )
     gy, gx = gy[None], gx[None]
-    c = [t[:, i, None, None] for i in range(8)]
+    # (batch, 1, 1) per coefficient; reshape rather than newaxis indexing, whose
+    # static shape is lost in non-XLA graphs with an unknown batch size.
+    c = [tf.reshape(t[:, i], [-1, 1, 1]) for i in range(8)]
     k = c[6] * gx + c[7] * gy + 1
     src_x = (c[0] * gx + c[1] * gy + c[2]) / k
     src_y = (c[3] * gx + c[4] * gy + c[5]) / k

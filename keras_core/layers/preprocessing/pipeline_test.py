@@ -152,3 +152,25 @@ def test_augmenting_model_trains_and_round_trips(tmp_path):
     np.testing.assert_allclose(
         revived.predict(x, verbose=0), model.predict(x, verbose=0), rtol=1e-6, atol=1e-6
     )
+
+
+def test_geometric_augmentations_train_in_a_graph_without_xla():
+    # A batch size unknown when the step is traced (and no XLA) once lost the
+    # per-image transform's shape in TensorFlow's affine sampling.
+    x = RNG.uniform(0, 1, (8, 6, 6, 1)).astype("float32")
+    y = RNG.uniform(0, 1, (8, 1)).astype("float32")
+    inp = keras_core.Input((6, 6, 1))
+    h = layers.RandomRotation(0.1, seed=1)(inp)
+    h = layers.RandomTranslation(0.1, 0.1, seed=2)(h)
+    h = layers.RandomZoom(0.1, seed=3)(h)
+    model = keras_core.Model(inp, layers.Dense(1)(layers.Flatten()(h)))
+    model.compile("sgd", "mse", jit_compile=False)
+    before = [np.array(w) for w in model.get_weights()]
+    history = model.fit(x, y, epochs=1, batch_size=4, verbose=0)
+    assert np.isfinite(history.history["loss"][0])
+    after = model.get_weights()
+    assert any(not np.array_equal(b, a) for b, a in zip(before, after))
+    # at inference the layers pass the images through unchanged
+    np.testing.assert_array_equal(
+        keras_core.ops.convert_to_numpy(model.layers[1](x, training=False)), x
+    )
