@@ -1,7 +1,7 @@
 """GRUCell and GRU (Cho et al., 2014), with the reset gate before or after the matmul."""
 
-from keras_core import ops
-from keras_core.layers.rnn.lstm import _check_use_cudnn
+from keras_core import backend, ops
+from keras_core.layers.rnn.lstm import _check_use_cudnn, fused_time_loop
 from keras_core.layers.rnn.simple_rnn import (
     _BaseCell,
     _cell_kwargs,
@@ -209,6 +209,11 @@ class GRU(_CellLayer):
             **kwargs,
         )
         self.use_cudnn = use_cudnn
+
+    def _fused_time_loop(self, sequences, flat_states, mask, training):
+        if not self.cell.reset_after:
+            return None
+        return fused_time_loop(self, backend.layer.gru, sequences, flat_states, mask, training)
 
     @property
     def recurrent_activation(self):

@@ -1,7 +1,41 @@
 """LSTMCell and LSTM (Hochreiter & Schmidhuber, 1997)."""
 
-from keras_core import ops
+from keras_core import activations, backend, ops
 from keras_core.layers.rnn.simple_rnn import _BaseCell, _cell_kwargs, _CellLayer, _like
+
+
+def fused_time_loop(layer, kernel_fn, sequences, flat_states, mask, training):
+    """Runs ``layer`` (an LSTM or a GRU) through ``kernel_fn`` (``backend.layer.lstm`` or
+    ``.gru``) when its configuration is what the fused kernel computes: tanh and sigmoid,
+    no recurrent dropout in training, no unrolling, repeated (not zeroed) outputs on
+    masked steps, float32/float64. Returns None otherwise, or when the kernel declines
+    (no fused kernel on the backend, a mask that is not right-padded)."""
+    cell = layer.cell
+    if (
+        layer.unroll
+        or layer.zero_output_for_mask
+        or cell.activation is not activations.tanh
+        or cell.recurrent_activation is not activations.sigmoid
+        or (training and cell.recurrent_dropout > 0)
+        or layer.compute_dtype not in ("float32", "float64")
+        or cell.kernel.dtype != layer.compute_dtype
+    ):
+        return None
+    x = sequences
+    if training and cell.dropout > 0:
+        # The generic loop applies one input mask to every step: RNN.call has drawn it.
+        drop = cell.get_dropout_mask(sequences[:, 0])
+        x = ops.multiply(x, ops.expand_dims(ops.cast(drop, x.dtype), 1))
+    bias = cell.bias if cell.use_bias else None
+    return kernel_fn(
+        x,
+        flat_states,
+        cell.kernel.value,
+        cell.recurrent_kernel.value,
+        None if bias is None else bias.value,
+        mask=mask,
+        go_backwards=layer.go_backwards,
+    )
 
 
 class _ForgetBiasInitializer:
@@ -205,6 +239,9 @@ class LSTM(_CellLayer):
             **kwargs,
         )
         self.use_cudnn = use_cudnn
+
+    def _fused_time_loop(self, sequences, flat_states, mask, training):
+        return fused_time_loop(self, backend.layer.lstm, sequences, flat_states, mask, training)
 
     @property
     def recurrent_activation(self):
