@@ -260,8 +260,10 @@ def test_bad_inputs():
         layers.Conv2D(4, 3, groups=2)(np.zeros((1, 5, 5, 3), "float32"))
     with pytest.raises(ValueError, match="too small for the window"):
         layers.Conv2D(4, 3)(np.zeros((1, 2, 5, 3), "float32"))
-    with pytest.raises(ValueError, match="expected ndim=4"):
-        layers.Conv2D(4, 3)(np.zeros((1, 5, 3), "float32"))
+    with pytest.raises(
+        ValueError, match=r'layer "conv".*expected ndim=4.*Full shape received: \(1, 5, 3\)'
+    ):
+        layers.Conv2D(4, 3, name="conv")(np.zeros((1, 5, 3), "float32"))
     conv = layers.Conv1D(2, 2)
     conv(np.zeros((1, 4, 3), "float32"))
     with pytest.raises(ValueError):
