@@ -82,7 +82,7 @@ def _hx(kind, states):
     return states[0][None]
 
 
-def _run_fused(kind, inputs, states, params, has_biases, mask, go_backwards):
+def _run_fused(kind, inputs, states, params, has_biases, mask, go_backwards, zero_output):
     """Runs ``torch._VF.<kind>`` (one layer, one direction, batch first)."""
     if inputs.dtype not in (torch.float32, torch.float64) or inputs.device.type == "meta":
         return None
@@ -113,8 +113,8 @@ def _run_fused(kind, inputs, states, params, has_biases, mask, go_backwards):
         batch_first=True,
         total_length=steps,
     )
-    # The generic loop repeats the previous output on masked steps (zeros before the
-    # first valid one); going backwards, the padding comes first.
+    # The generic loop repeats the previous output on masked steps (or outputs zeros with
+    # `zero_output_for_mask`); going backwards, the padding comes first (zeros either way).
     t = torch.arange(steps, device=inputs.device)[None, :]
     last = (lengths - 1)[:, None]
     if go_backwards:
@@ -122,30 +122,58 @@ def _run_fused(kind, inputs, states, params, has_biases, mask, go_backwards):
         index = (t - shift).clamp(min=0)
         outputs = torch.gather(valid, 1, index[:, :, None].expand(-1, -1, valid.shape[2]))
         outputs = torch.where((t >= shift)[:, :, None], outputs, torch.zeros_like(outputs))
+    elif zero_output:
+        outputs = valid  # zeros after each sample's last valid step
     else:
         index = torch.minimum(t, last)
         outputs = torch.gather(valid, 1, index[:, :, None].expand(-1, -1, valid.shape[2]))
     return outputs[:, -1], outputs, final
 
 
-def lstm(inputs, initial_states, kernel, recurrent_kernel, bias, mask=None, go_backwards=False):
+def lstm(
+    inputs,
+    initial_states,
+    kernel,
+    recurrent_kernel,
+    bias,
+    mask=None,
+    go_backwards=False,
+    zero_output_for_mask=False,
+):
     """An LSTM (Keras gate order i, f, c, o; tanh and sigmoid) through ``torch._VF.lstm``.
 
     ``inputs`` is ``(batch, time, features)``, ``initial_states`` is ``[h, c]``,
     ``bias`` is ``(4 * units,)`` or None, ``mask`` an optional ``(batch, time)``
-    boolean tensor. Returns ``(last_output, outputs, [h, c])`` as the generic time
-    loop would, or None when ``mask`` is not right-padded (or leaves a sample
+    boolean tensor; masked steps repeat the previous output, or give zeros with
+    ``zero_output_for_mask``. Returns ``(last_output, outputs, [h, c])`` as the generic
+    time loop would, or None when ``mask`` is not right-padded (or leaves a sample
     empty) or the dtype is not float32/float64.
     """
     params = [kernel.t(), recurrent_kernel.t()]
     if bias is not None:
         params += [bias, torch.zeros_like(bias)]
     return _run_fused(
-        "lstm", inputs, list(initial_states), params, bias is not None, mask, go_backwards
+        "lstm",
+        inputs,
+        list(initial_states),
+        params,
+        bias is not None,
+        mask,
+        go_backwards,
+        zero_output_for_mask,
     )
 
 
-def gru(inputs, initial_states, kernel, recurrent_kernel, bias, mask=None, go_backwards=False):
+def gru(
+    inputs,
+    initial_states,
+    kernel,
+    recurrent_kernel,
+    bias,
+    mask=None,
+    go_backwards=False,
+    zero_output_for_mask=False,
+):
     """A GRU with ``reset_after=True`` (Keras gate order z, r, h) through ``torch._VF.gru``.
 
     torch orders the gates r, z, n, so the blocks are swapped; ``bias`` is
@@ -160,5 +188,12 @@ def gru(inputs, initial_states, kernel, recurrent_kernel, bias, mask=None, go_ba
     if bias is not None:
         params += [torch_order(bias[0]), torch_order(bias[1])]
     return _run_fused(
-        "gru", inputs, list(initial_states), params, bias is not None, mask, go_backwards
+        "gru",
+        inputs,
+        list(initial_states),
+        params,
+        bias is not None,
+        mask,
+        go_backwards,
+        zero_output_for_mask,
     )

@@ -141,3 +141,33 @@ def test_fused_input_dropout_draws_the_generic_mask(monkeypatch):
         assert answered
         monkeypatch.undo()
     np.testing.assert_allclose(results[0], results[1], rtol=1e-5, atol=1e-6)
+
+
+@pytest.mark.parametrize("go_backwards", [False, True])
+def test_fused_zero_output_for_mask_matches_generic_loop(monkeypatch, go_backwards):
+    # Bidirectional sets zero_output_for_mask on its layers: the kernel zeroes the same steps.
+    x = np.random.default_rng(5).normal(size=(3, 5, 4)).astype("float32")
+    kwargs = {"go_backwards": go_backwards, "zero_output_for_mask": True}
+    probe = layers.LSTM(6, **kwargs)
+    probe.build(x.shape)
+    weights = fixed_weights(probe, seed=6)
+    answered = _record(monkeypatch, "lstm")
+    fused, fused_grads = _run(layers.LSTM, kwargs, weights, x, RIGHT)
+    assert answered and all(a == (backend.backend() == "torch") for a in answered)
+    monkeypatch.undo()
+    _record(monkeypatch, "lstm", disable=True)
+    generic, generic_grads = _run(layers.LSTM, kwargs, weights, x, RIGHT)
+    for a, b in zip(fused, generic):
+        np.testing.assert_allclose(a, b, rtol=1e-5, atol=1e-6)
+    for a, b in zip(fused_grads, generic_grads):
+        np.testing.assert_allclose(a, b, rtol=1e-4, atol=1e-5)
+    init = [np.zeros((3, 6))] * 2
+    ref, _ = np_rnn(
+        lambda xt, s: np_lstm_step(xt, s, weights),
+        x,
+        init,
+        mask=RIGHT,
+        go_backwards=go_backwards,
+        zero_output_for_mask=True,
+    )
+    np.testing.assert_allclose(fused[0], ref, rtol=1e-5, atol=1e-5)

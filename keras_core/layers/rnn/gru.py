@@ -140,7 +140,8 @@ class GRU(_CellLayer):
 
     Takes the arguments of ``GRUCell`` and of ``RNN`` (``return_sequences``,
     ``return_state``, ``go_backwards``, ``stateful``, ``unroll``).
-    ``use_cudnn`` is accepted as in ``LSTM``.
+    ``use_cudnn`` is accepted as in ``LSTM``; on torch, ``reset_after=True`` layers
+    use torch's fused GRU kernel under the same conditions as ``LSTM``.
 
     Example:
     >>> layer = keras_core.layers.GRU(4)

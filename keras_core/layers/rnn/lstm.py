@@ -7,13 +7,11 @@ from keras_core.layers.rnn.simple_rnn import _BaseCell, _cell_kwargs, _CellLayer
 def fused_time_loop(layer, kernel_fn, sequences, flat_states, mask, training):
     """Runs ``layer`` (an LSTM or a GRU) through ``kernel_fn`` (``backend.layer.lstm`` or
     ``.gru``) when its configuration is what the fused kernel computes: tanh and sigmoid,
-    no recurrent dropout in training, no unrolling, repeated (not zeroed) outputs on
-    masked steps, float32/float64. Returns None otherwise, or when the kernel declines
+    no recurrent dropout in training, no unrolling, float32/float64. Returns None otherwise, or when the kernel declines
     (no fused kernel on the backend, a mask that is not right-padded)."""
     cell = layer.cell
     if (
         layer.unroll
-        or layer.zero_output_for_mask
         or cell.activation is not activations.tanh
         or cell.recurrent_activation is not activations.sigmoid
         or (training and cell.recurrent_dropout > 0)
@@ -35,6 +33,7 @@ def fused_time_loop(layer, kernel_fn, sequences, flat_states, mask, training):
         None if bias is None else bias.value,
         mask=mask,
         go_backwards=layer.go_backwards,
+        zero_output_for_mask=layer.zero_output_for_mask,
     )
 
 
@@ -168,8 +167,12 @@ class LSTM(_CellLayer):
     ``return_state``, ``go_backwards``, ``stateful``, ``unroll``). With
     ``return_state`` the outputs are ``(output, h, c)``.
 
-    ``use_cudnn`` is accepted for Keras 3 compatibility; keras_core always runs
-    its own loop (``"auto"`` or False), and True raises a clear error.
+    On the torch backend the layer runs through torch's fused LSTM kernel
+    (``backend.layer.lstm``) when the configuration allows (tanh and sigmoid, no
+    recurrent dropout in training, no unrolling, no mask or a right-padded one);
+    it gives the numbers of the generic time loop, which runs otherwise.
+    ``use_cudnn`` is accepted for Keras 3 compatibility (``"auto"`` or False);
+    True raises a clear error, as no backend here has a cuDNN kernel.
 
     Example:
     >>> layer = keras_core.layers.LSTM(4, return_state=True)
