@@ -146,12 +146,7 @@ class LSTMCell(_BaseCell):
         z = ops.add(ops.matmul(x, self.kernel), ops.matmul(h_in, self.recurrent_kernel))
         if self.use_bias:
             z = ops.add(z, self.bias)
-        z_i, z_f, z_c, z_o = ops.split(z, 4, axis=-1)
-        i = self.recurrent_activation(z_i)
-        f = self.recurrent_activation(z_f)
-        c = ops.add(ops.multiply(f, c_prev), ops.multiply(i, self.activation(z_c)))
-        o = self.recurrent_activation(z_o)
-        h = ops.multiply(o, self.activation(c))
+        h, c = self._lstm_update(z, c_prev)
         return h, _like(states, [h, c])
 
     def get_config(self):
