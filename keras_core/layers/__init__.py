@@ -53,6 +53,7 @@ from keras_core.layers.reshaping.spatial import (
 # Recurrent layers, wrappers and framework bridges (issue 9).
 from keras_core.layers.core.alpha_dropout import AlphaDropout
 from keras_core.layers.core.reversible_embedding import ReversibleEmbedding
+from keras_core.layers.core.tfsm_layer import TFSMLayer
 from keras_core.layers.rnn import (
     GRU,
     LSTM,

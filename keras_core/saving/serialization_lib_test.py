@@ -293,6 +293,7 @@ _FACTORIES = {
         "GroupedQueryAttention": lambda: L.GroupedQueryAttention(4, 2, 1),
         "JaxLayer": None,  # wraps a Python function: covered by its own tests (jax only)
         "TorchModuleWrapper": None,  # wraps a torch module: covered by its own tests
+        "TFSMLayer": None,  # loads a SavedModel: covered by its own tests (tensorflow only)
         "LSTM": lambda: L.LSTM(3, go_backwards=True),
         "LSTMCell": lambda: L.LSTMCell(3),
         "MultiHeadAttention": lambda: L.MultiHeadAttention(2, 4),

@@ -37,7 +37,9 @@ def _spec_of(structure):
 
 def _output_spec(fn, *args):
     """Traces ``fn`` on specs of ``args`` (no execution) and returns its symbolic outputs."""
-    concrete = tf.function(fn).get_concrete_function(*_spec_of(args))
+    # autograph=False: `fn` is traced once for its output structure only; converting it
+    # (autograph) took most of an eager scan's time.
+    concrete = tf.function(fn, autograph=False).get_concrete_function(*_spec_of(args))
     return concrete.structured_outputs
 
 

@@ -117,12 +117,25 @@ def _conv_channels_last(x, kernel, strides, padding, dilation):
         # so each group is convolved on its own.
         xs = tf.split(x, groups, axis=-1)
         ks = tf.split(kernel, groups, axis=-1)
-        outs = [
-            tf.nn.convolution(a, b, strides, padding.upper(), dilations=dilation)
-            for a, b in zip(xs, ks)
-        ]
+        outs = [_native_conv(a, b, strides, padding, dilation) for a, b in zip(xs, ks)]
         return tf.concat(outs, axis=-1)
-    return tf.nn.convolution(x, kernel, strides, padding.upper(), dilations=dilation)
+    return _native_conv(x, kernel, strides, padding, dilation)
+
+
+def _native_conv(x, kernel, strides, padding, dilation):
+    """One ungrouped channels-last convolution.
+
+    In 3-D, ``tf.nn.convolution`` builds a Conv3D node whose registered gradient
+    fails in eager mode (it reads a ``data_format`` attribute that node leaves
+    unset), and the CPU Conv3D kernel has no dilation; so 3-D runs through
+    ``tf.nn.conv3d`` (NDHWC, differentiable) with the dilation written into the
+    kernel as zero taps (the "same" padding of the dilated kernel is unchanged).
+    """
+    if len(strides) != 3:
+        return tf.nn.convolution(x, kernel, strides, padding.upper(), dilations=dilation)
+    if max(dilation) > 1:
+        kernel = _dilate_kernel(kernel, dilation)
+    return tf.nn.conv3d(x, kernel, [1, *strides, 1], padding.upper())
 
 
 def _check_in_channels(op, x, kernel, kernel_axis, inputs_shape, argument="kernel"):
@@ -238,7 +251,7 @@ def _transpose_manual(x, kernel, strides, paddings):
     x = tf.slice(x, begin, size)
     flipped = tf.reverse(kernel, axis=list(range(n)))
     flipped = tf.transpose(flipped, list(range(n)) + [n + 1, n])
-    return tf.nn.convolution(x, flipped, 1, "VALID")
+    return _native_conv(x, flipped, (1,) * n, "valid", (1,) * n)
 
 
 def conv_transpose(

@@ -203,6 +203,39 @@ def test_embedding_padding_mask_reaches_attention_in_a_functional_model():
     np.testing.assert_allclose(pooled[1], out[1, :3].mean(0), rtol=1e-5, atol=1e-6)
 
 
+def test_padding_mask_from_embedding_and_causal_mask_match_numpy():
+    # MultiHeadAttention after Embedding(mask_zero=True) with use_causal_mask=True, in a
+    # functional model: key j is visible to query i when j <= i and token j is not padding;
+    # padded queries get no weights at all (Keras 3's query mask).
+    from keras_core import Input, Model
+
+    tokens = Input((5,), dtype="int32")
+    embedding = layers.Embedding(7, 4, mask_zero=True)
+    mha = layers.MultiHeadAttention(num_heads=2, key_dim=3)
+    embedded = embedding(tokens)
+    out, scores = mha(embedded, embedded, use_causal_mask=True, return_attention_scores=True)
+    model = Model(tokens, [out, scores])
+    data = np.array([[4, 2, 6, 0, 0], [0, 0, 3, 1, 5]], "int32")
+    got_out, got_scores = (to_np(t) for t in model(data))
+
+    x = embedding.get_weights()[0][data].astype(np.float64)
+    qk, qb, kk, kb, vk, vb, ok, ob = mha.get_weights()
+    q = np.einsum("btc,cnh->btnh", x, qk) + qb
+    k = np.einsum("bsc,cnh->bsnh", x, kk) + kb
+    v = np.einsum("bsc,cnh->bsnh", x, vk) + vb
+    keep = data != 0
+    visible = keep[:, None, :, None] & keep[:, None, None, :] & np.tril(np.ones((5, 5), bool))
+    logits = np.einsum("btnh,bsnh->bnts", q, k) / np.sqrt(3)
+    logits = np.where(visible, logits, -1e9)
+    weights = np_softmax(logits) * visible
+    expected = np.einsum("bnts,bsnh->btnh", weights, v)
+    expected = np.einsum("btnh,nhe->bte", expected, ok) + ob
+    np.testing.assert_allclose(got_scores, weights, atol=1e-6)
+    np.testing.assert_allclose(got_out, expected, rtol=1e-5, atol=1e-5)
+    # The second sample starts with padding: its first queries see no key at all.
+    assert np.all(got_scores[1, :, :2] == 0)
+
+
 def test_eager_masks_carried_by_tensors():
     emb = layers.Embedding(6, 4, mask_zero=True)
     data = np.array([[3, 1, 0]], "int32")
@@ -313,6 +346,18 @@ def test_bad_inputs():
         layers.Attention()(q)
     with pytest.raises(ValueError, match="same rank"):
         layers.MultiHeadAttention(2, 2)(q, rand(2, 3, 4, 4))
+    batch_error = (
+        r"MultiHeadAttention 'mha': query, value and key must have the same batch size\. "
+        r"Received: query\.shape=\(2, 3, 4\), value\.shape=\(3, 5, 4\)"
+    )
+    with pytest.raises(ValueError, match=batch_error):
+        layers.MultiHeadAttention(2, 2, name="mha")(q, rand(3, 5, 4))
+    from keras_core import Input
+
+    with pytest.raises(ValueError, match="same batch size"):
+        layers.MultiHeadAttention(2, 2)(Input((3, 4), batch_size=2), Input((5, 4), batch_size=3))
+    with pytest.raises(ValueError, match="GroupedQueryAttention .*same batch size"):
+        layers.GroupQueryAttention(2, 2, 1)(q, rand(3, 5, 4))
     with pytest.raises(ValueError, match="rank 3"):
         layers.GroupQueryAttention(2, 2, 1)(rand(1, 2, 3, 4), rand(1, 2, 3, 4))
     with pytest.raises(ValueError, match="`attention_axes` must name axes"):

@@ -108,3 +108,17 @@ def check_sliding_window(window, layer):
             f"Received: sliding_window={window!r}"
         )
     return window
+
+
+def check_batch_sizes(layer, query, value, key=None):
+    """A ValueError naming ``layer`` and the shapes when the (static) batch sizes differ."""
+    shapes = {"query": tuple(query.shape), "value": tuple(value.shape)}
+    if key is not None:
+        shapes["key"] = tuple(key.shape)
+    sizes = {s[0] for s in shapes.values() if s and s[0] is not None}
+    if len(sizes) > 1:
+        received = ", ".join(f"{name}.shape={shape}" for name, shape in shapes.items())
+        raise ValueError(
+            f"{type(layer).__name__} {layer.name!r}: query, value and key must have the same "
+            f"batch size. Received: {received}"
+        )

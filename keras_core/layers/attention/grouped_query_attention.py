@@ -4,7 +4,7 @@ import math
 
 from keras_core import ops
 from keras_core.backend.common.keras_tensor import KerasTensor
-from keras_core.layers.attention.attention_utils import masked_softmax
+from keras_core.layers.attention.attention_utils import check_batch_sizes, masked_softmax
 from keras_core.layers.attention.multi_head_attention import (
     BaseMultiHeadAttention,
     _positive_int,
@@ -135,6 +135,7 @@ class GroupedQueryAttention(BaseMultiHeadAttention):
         training=None,
         use_causal_mask=False,
     ):
+        check_batch_sizes(self, query, value, key)
         if key is None:
             key = value
         mask = self._attention_mask(
@@ -172,6 +173,7 @@ class GroupedQueryAttention(BaseMultiHeadAttention):
         return tuple(query_shape)
 
     def compute_output_spec(self, query, value, key=None, return_attention_scores=False, **kwargs):
+        check_batch_sizes(self, query, value, key)
         out = KerasTensor(tuple(query.shape), dtype=self.compute_dtype)
         if not return_attention_scores:
             return out

@@ -7,6 +7,7 @@ from keras_core import constraints, initializers, ops, regularizers
 from keras_core.backend.common.keras_tensor import KerasTensor
 from keras_core.layers.attention.attention_utils import (
     attention_mask_from,
+    check_batch_sizes,
     check_dropout,
     check_sliding_window,
     keras_mask,
@@ -428,6 +429,7 @@ class MultiHeadAttention(BaseMultiHeadAttention):
         training=None,
         use_causal_mask=False,
     ):
+        check_batch_sizes(self, query, value, key)
         if key is None:
             key = value
         mask = self._attention_mask(
@@ -459,6 +461,7 @@ class MultiHeadAttention(BaseMultiHeadAttention):
         return query_shape[:-1] + tuple(self._output_dims(query_shape))
 
     def compute_output_spec(self, query, value, key=None, return_attention_scores=False, **kwargs):
+        check_batch_sizes(self, query, value, key)
         out = KerasTensor(self.compute_output_shape(query.shape), dtype=self.compute_dtype)
         if not return_attention_scores:
             return out

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from keras_core import backend, layers
+from keras_core import layers, ops
 from keras_core.testing import run_layer_test
 from keras_core.testing.golden import case_names, check_golden
 
@@ -78,10 +78,6 @@ HARNESS = [
 
 @pytest.mark.parametrize("cls,kwargs,in_shape,out_shape,n_weights", HARNESS)
 def test_harness(cls, kwargs, in_shape, out_shape, n_weights):
-    # TensorFlow 2.21's CPU Conv3D gives no kernel gradient (tf.nn.conv3d under a
-    # GradientTape returns None), a backend limitation reported to the lead; the
-    # forward pass is still checked here and by the Conv3D goldens.
-    tf_conv3d = cls is layers.Conv3D and backend.backend() == "tensorflow"
     run_layer_test(
         cls,
         kwargs,
@@ -90,7 +86,6 @@ def test_harness(cls, kwargs, in_shape, out_shape, n_weights):
         expected_output_dtype="float32",
         expected_num_trainable_weights=n_weights,
         expected_num_non_trainable_weights=0,
-        run_training_check=not tf_conv3d,
     )
 
 
@@ -265,8 +260,10 @@ def test_bad_inputs():
         layers.Conv2D(4, 3, groups=2)(np.zeros((1, 5, 5, 3), "float32"))
     with pytest.raises(ValueError, match="too small for the window"):
         layers.Conv2D(4, 3)(np.zeros((1, 2, 5, 3), "float32"))
-    with pytest.raises(ValueError, match="expected ndim=4"):
-        layers.Conv2D(4, 3)(np.zeros((1, 5, 3), "float32"))
+    with pytest.raises(
+        ValueError, match=r'layer "conv".*expected ndim=4.*Full shape received: \(1, 5, 3\)'
+    ):
+        layers.Conv2D(4, 3, name="conv")(np.zeros((1, 5, 3), "float32"))
     conv = layers.Conv1D(2, 2)
     conv(np.zeros((1, 4, 3), "float32"))
     with pytest.raises(ValueError):
@@ -285,3 +282,39 @@ def test_docstring_examples():
 
     modules = (base_conv, conv_transpose, depthwise_separable, conv_utils, golden, doctests)
     assert check_docstring_examples(*modules) > 0
+
+
+@pytest.mark.parametrize(
+    "cls,kwargs",
+    [
+        (layers.Conv3D, {"filters": 2, "kernel_size": 2, "dilation_rate": (2, 1, 1)}),
+        (layers.Conv3D, {"filters": 2, "kernel_size": 2, "strides": (2, 1, 2), "padding": "same"}),
+        (layers.Conv3DTranspose, {"filters": 2, "kernel_size": 2, "strides": 2}),
+    ],
+    ids=["conv3d-dilated", "conv3d-strided-same", "conv3d-transpose"],
+)
+def test_3d_gradients_match_finite_differences(cls, kwargs):
+    # Every backend's gradient of mean(y**2) against central differences of the float64
+    # loss (quadratic in the weights, so the differences are exact up to rounding); the
+    # harness's loss squares a float32 copy of y, hence the float32 tolerance.
+    from keras_core.testing.layer_harness import loss_and_grads
+
+    x = np.random.default_rng(3).uniform(-1, 1, (1, 4, 3, 3, 2))
+    layer = cls(dtype="float64", bias_initializer="glorot_uniform", **kwargs)
+    layer.build(x.shape)
+    _, grads = loss_and_grads(layer, x, {})
+    eps = 1e-4
+    for var, grad in zip(layer.trainable_variables, grads):
+        value = np.array(var.numpy())  # a copy: torch hands out a view of the weight
+        numeric = np.zeros_like(value)
+        for i in np.ndindex(value.shape):
+            losses = []
+            for sign in (1, -1):
+                shifted = value.copy()
+                shifted[i] += sign * eps
+                var.assign(shifted)
+                losses.append(float(np.mean(ops.convert_to_numpy(layer(x)) ** 2)))
+            numeric[i] = (losses[0] - losses[1]) / (2 * eps)
+        var.assign(value)
+        assert grad.dtype == np.float64
+        np.testing.assert_allclose(grad, numeric, rtol=1e-5, atol=1e-7, err_msg=var.path)

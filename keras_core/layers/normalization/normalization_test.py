@@ -93,6 +93,31 @@ def test_batch_norm_training_uses_batch_statistics_and_updates_moving_ones():
     np.testing.assert_allclose(backend.convert_to_numpy(layer(x)), expected, atol=1e-5)
 
 
+def test_batch_norm_moving_statistics_over_several_steps_match_numpy():
+    # Four training calls on different batches (axis=-1 of a rank-3 input, non-default
+    # momentum), then inference: the same NumPy recurrence on every backend.
+    rng = np.random.default_rng(5)
+    batches = [rng.normal(1.5, 2.0, size=(4, 3, 2)).astype("float32") for _ in range(4)]
+    layer = layers.BatchNormalization(momentum=0.8, epsilon=1e-3)
+    layer.build((4, 3, 2))
+    gamma = np.array([1.5, -0.5], "float32")
+    beta = np.array([0.25, 2.0], "float32")
+    layer.gamma.assign(gamma)
+    layer.beta.assign(beta)
+    mean, var = np.zeros(2), np.ones(2)
+    for x in batches:
+        out = backend.convert_to_numpy(layer(x, training=True))
+        m, v = x.mean((0, 1)), x.var((0, 1))
+        np.testing.assert_allclose(out, (x - m) / np.sqrt(v + 1e-3) * gamma + beta, atol=2e-5)
+        mean, var = 0.8 * mean + 0.2 * m, 0.8 * var + 0.2 * v
+        np.testing.assert_allclose(layer.moving_mean.numpy(), mean, rtol=1e-5, atol=1e-6)
+        np.testing.assert_allclose(layer.moving_variance.numpy(), var, rtol=1e-5, atol=1e-6)
+    x = batches[0]
+    out = backend.convert_to_numpy(layer(x, training=False))
+    expected = (x - mean) / np.sqrt(var + 1e-3) * gamma + beta
+    np.testing.assert_allclose(out, expected, rtol=1e-5, atol=2e-5)
+
+
 def test_batch_norm_not_trainable_runs_in_inference_mode():
     x = np.random.default_rng(1).normal(size=(6, 2)).astype("float32")
     layer = layers.BatchNormalization()

@@ -2,20 +2,19 @@
 
 from typing import Any
 
-from keras_core import activations, constraints, initializers, ops, regularizers
-from keras_core.backend.common.seed_generator import SeedGenerator
+from keras_core import ops
 from keras_core.backend.common.shape_rules import conv_output_length
 from keras_core.layers.input_spec import InputSpec
 from keras_core.layers.layer import Layer
+from keras_core.layers.rnn.cell_settings import RecurrentCellSettings
 from keras_core.layers.rnn.cell_utils import batch_zeros, check_positive_int
-from keras_core.layers.rnn.dropout_rnn_cell import DropoutRNNCell, check_rate
 from keras_core.layers.rnn.lstm import _ForgetBiasInitializer
 from keras_core.layers.rnn.rnn import RNN
 from keras_core.ops.nn_conv import int_tuple, standardize_data_format, standardize_padding
 from keras_core.saving.serialization_lib import serialize_keras_object
 
 
-class ConvLSTMCell(Layer, DropoutRNNCell):
+class ConvLSTMCell(Layer, RecurrentCellSettings):
     """One step of a convolutional LSTM: the LSTM's matmuls become convolutions.
 
     ``z = conv(x, kernel) + b + conv_same(h_prev, recurrent_kernel)`` (the
@@ -88,23 +87,18 @@ class ConvLSTMCell(Layer, DropoutRNNCell):
                 f"{owner}: `strides` > 1 cannot be combined with `dilation_rate` > 1. "
                 f"Received: strides={self.strides}, dilation_rate={self.dilation_rate}"
             )
-        self.activation = activations.get(activation)
-        self.recurrent_activation = activations.get(recurrent_activation)
-        self.use_bias = bool(use_bias)
-        self.kernel_initializer = initializers.get(kernel_initializer)
-        self.recurrent_initializer = initializers.get(recurrent_initializer)
-        self.bias_initializer = initializers.get(bias_initializer)
+        self._set_cell_settings(
+            activation,
+            recurrent_activation,
+            use_bias,
+            (kernel_initializer, recurrent_initializer, bias_initializer),
+            (kernel_regularizer, recurrent_regularizer, bias_regularizer),
+            (kernel_constraint, recurrent_constraint, bias_constraint),
+            dropout,
+            recurrent_dropout,
+            seed,
+        )
         self.unit_forget_bias = bool(unit_forget_bias)
-        self.kernel_regularizer = regularizers.get(kernel_regularizer)
-        self.recurrent_regularizer = regularizers.get(recurrent_regularizer)
-        self.bias_regularizer = regularizers.get(bias_regularizer)
-        self.kernel_constraint = constraints.get(kernel_constraint)
-        self.recurrent_constraint = constraints.get(recurrent_constraint)
-        self.bias_constraint = constraints.get(bias_constraint)
-        self.dropout = check_rate(dropout, "dropout", owner)
-        self.recurrent_dropout = check_rate(recurrent_dropout, "recurrent_dropout", owner)
-        self.seed = seed
-        self.seed_generator = SeedGenerator(seed)
         # As in Keras 3: the state shape depends on the input, see get_initial_state_for.
         self.state_size = -1
         self.output_size = None
@@ -147,31 +141,15 @@ class ConvLSTMCell(Layer, DropoutRNNCell):
                 f"{type(self).__name__} {self.name!r} needs a known channel dimension. "
                 f"Received: input_shape={input_shape}"
             )
-        self.kernel = self.add_weight(
-            shape=self.kernel_size + (channels, 4 * self.filters),
-            name="kernel",
-            initializer=self.kernel_initializer,
-            regularizer=self.kernel_regularizer,
-            constraint=self.kernel_constraint,
-        )
-        self.recurrent_kernel = self.add_weight(
-            shape=self.kernel_size + (self.filters, 4 * self.filters),
-            name="recurrent_kernel",
-            initializer=self.recurrent_initializer,
-            regularizer=self.recurrent_regularizer,
-            constraint=self.recurrent_constraint,
+        self._add_recurrent_weights(
+            self.kernel_size + (channels, 4 * self.filters),
+            self.kernel_size + (self.filters, 4 * self.filters),
         )
         if self.use_bias:
-            init = self.bias_initializer
+            init = None
             if self.unit_forget_bias:
                 init = _ForgetBiasInitializer(self.bias_initializer, self.filters)
-            self.bias = self.add_weight(
-                shape=(4 * self.filters,),
-                name="bias",
-                initializer=init,
-                regularizer=self.bias_regularizer,
-                constraint=self.bias_constraint,
-            )
+            self._add_bias_weight((4 * self.filters,), init)
         self._spatial_out = self.output_spatial_shape(input_shape)
         if None not in self._spatial_out:
             self.output_size = self.state_shape(input_shape)
@@ -228,12 +206,7 @@ class ConvLSTMCell(Layer, DropoutRNNCell):
             h_in, self.recurrent_kernel, strides=1, padding="same", data_format=self.data_format
         )
         z = ops.add(self._add_bias(from_x), from_h)
-        z_i, z_f, z_c, z_o = ops.split(z, 4, axis=self._channel_axis)
-        i = self.recurrent_activation(z_i)
-        f = self.recurrent_activation(z_f)
-        c = ops.add(ops.multiply(f, c_prev), ops.multiply(i, self.activation(z_c)))
-        o = self.recurrent_activation(z_o)
-        h = ops.multiply(o, self.activation(c))
+        h, c = self._lstm_update(z, c_prev, axis=self._channel_axis)
         return h, [h, c]
 
     def get_config(self):
@@ -247,24 +220,10 @@ class ConvLSTMCell(Layer, DropoutRNNCell):
                 "padding": self.padding,
                 "data_format": self.data_format,
                 "dilation_rate": list(self.dilation_rate),
-                "activation": activations.serialize(self.activation),
-                "recurrent_activation": activations.serialize(self.recurrent_activation),
-                "use_bias": self.use_bias,
-                "kernel_initializer": serialize_keras_object(self.kernel_initializer),
-                "recurrent_initializer": serialize_keras_object(self.recurrent_initializer),
-                "bias_initializer": serialize_keras_object(self.bias_initializer),
-                "unit_forget_bias": self.unit_forget_bias,
-                "kernel_regularizer": serialize_keras_object(self.kernel_regularizer),
-                "recurrent_regularizer": serialize_keras_object(self.recurrent_regularizer),
-                "bias_regularizer": serialize_keras_object(self.bias_regularizer),
-                "kernel_constraint": serialize_keras_object(self.kernel_constraint),
-                "recurrent_constraint": serialize_keras_object(self.recurrent_constraint),
-                "bias_constraint": serialize_keras_object(self.bias_constraint),
-                "dropout": self.dropout,
-                "recurrent_dropout": self.recurrent_dropout,
-                "seed": self.seed,
             }
         )
+        config.update(self._settings_config())
+        config["unit_forget_bias"] = self.unit_forget_bias
         return config
 
 

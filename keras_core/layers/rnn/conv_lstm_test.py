@@ -6,7 +6,7 @@ import itertools
 import numpy as np
 import pytest
 
-from keras_core import backend, layers
+from keras_core import layers
 from keras_core.layers.rnn.conv_lstm import ConvLSTMCell
 from keras_core.layers.rnn.rnn_test import HOLES, np_rnn, rand, sigmoid, to_np
 from keras_core.testing import run_layer_test
@@ -107,9 +107,6 @@ def test_harness_with_numpy_reference(cls, kwargs, input_shape, output_shape):
         reference=reference,
         atol=1e-5,
         rtol=1e-5,
-        # The tensorflow backend's 3-D ops.conv has no eager gradient yet (TF's Conv3D
-        # gradient reads a data_format attribute the backend's call leaves unset).
-        run_training_check=not (rank == 3 and backend.backend() == "tensorflow"),
     )
 
 

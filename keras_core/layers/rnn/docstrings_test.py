@@ -4,6 +4,7 @@ JaxLayer and TorchModuleWrapper run as doctests on the active backend."""
 from keras_core.layers.core import alpha_dropout, reversible_embedding
 from keras_core.layers.rnn import (
     bidirectional,
+    cell_settings,
     cell_utils,
     conv_lstm,
     dropout_rnn_cell,
@@ -24,6 +25,7 @@ def test_docstring_examples():
         time_loop,
         dropout_rnn_cell,
         cell_utils,
+        cell_settings,
         rnn,
         stacked_rnn_cells,
         simple_rnn,

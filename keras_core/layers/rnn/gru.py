@@ -1,7 +1,7 @@
 """GRUCell and GRU (Cho et al., 2014), with the reset gate before or after the matmul."""
 
-from keras_core import ops
-from keras_core.layers.rnn.lstm import _check_use_cudnn
+from keras_core import backend, ops
+from keras_core.layers.rnn.lstm import _check_use_cudnn, fused_time_loop
 from keras_core.layers.rnn.simple_rnn import (
     _BaseCell,
     _cell_kwargs,
@@ -140,7 +140,8 @@ class GRU(_CellLayer):
 
     Takes the arguments of ``GRUCell`` and of ``RNN`` (``return_sequences``,
     ``return_state``, ``go_backwards``, ``stateful``, ``unroll``).
-    ``use_cudnn`` is accepted as in ``LSTM``.
+    ``use_cudnn`` is accepted as in ``LSTM``; on torch, ``reset_after=True`` layers
+    use torch's fused GRU kernel under the same conditions as ``LSTM``.
 
     Example:
     >>> layer = keras_core.layers.GRU(4)
@@ -209,6 +210,11 @@ class GRU(_CellLayer):
             **kwargs,
         )
         self.use_cudnn = use_cudnn
+
+    def _fused_time_loop(self, sequences, flat_states, mask, training):
+        if not self.cell.reset_after:
+            return None
+        return fused_time_loop(self, backend.layer.gru, sequences, flat_states, mask, training)
 
     @property
     def recurrent_activation(self):

@@ -1,7 +1,40 @@
 """LSTMCell and LSTM (Hochreiter & Schmidhuber, 1997)."""
 
-from keras_core import ops
+from keras_core import activations, backend, ops
 from keras_core.layers.rnn.simple_rnn import _BaseCell, _cell_kwargs, _CellLayer, _like
+
+
+def fused_time_loop(layer, kernel_fn, sequences, flat_states, mask, training):
+    """Runs ``layer`` (an LSTM or a GRU) through ``kernel_fn`` (``backend.layer.lstm`` or
+    ``.gru``) when its configuration is what the fused kernel computes: tanh and sigmoid,
+    no recurrent dropout in training, no unrolling, float32/float64. Returns None otherwise, or when the kernel declines
+    (no fused kernel on the backend, a mask that is not right-padded)."""
+    cell = layer.cell
+    if (
+        layer.unroll
+        or cell.activation is not activations.tanh
+        or cell.recurrent_activation is not activations.sigmoid
+        or (training and cell.recurrent_dropout > 0)
+        or layer.compute_dtype not in ("float32", "float64")
+        or cell.kernel.dtype != layer.compute_dtype
+    ):
+        return None
+    x = sequences
+    if training and cell.dropout > 0:
+        # The generic loop applies one input mask to every step: RNN.call has drawn it.
+        drop = cell.get_dropout_mask(sequences[:, 0])
+        x = ops.multiply(x, ops.expand_dims(ops.cast(drop, x.dtype), 1))
+    bias = cell.bias if cell.use_bias else None
+    return kernel_fn(
+        x,
+        flat_states,
+        cell.kernel.value,
+        cell.recurrent_kernel.value,
+        None if bias is None else bias.value,
+        mask=mask,
+        go_backwards=layer.go_backwards,
+        zero_output_for_mask=layer.zero_output_for_mask,
+    )
 
 
 class _ForgetBiasInitializer:
@@ -113,12 +146,7 @@ class LSTMCell(_BaseCell):
         z = ops.add(ops.matmul(x, self.kernel), ops.matmul(h_in, self.recurrent_kernel))
         if self.use_bias:
             z = ops.add(z, self.bias)
-        z_i, z_f, z_c, z_o = ops.split(z, 4, axis=-1)
-        i = self.recurrent_activation(z_i)
-        f = self.recurrent_activation(z_f)
-        c = ops.add(ops.multiply(f, c_prev), ops.multiply(i, self.activation(z_c)))
-        o = self.recurrent_activation(z_o)
-        h = ops.multiply(o, self.activation(c))
+        h, c = self._lstm_update(z, c_prev)
         return h, _like(states, [h, c])
 
     def get_config(self):
@@ -134,8 +162,12 @@ class LSTM(_CellLayer):
     ``return_state``, ``go_backwards``, ``stateful``, ``unroll``). With
     ``return_state`` the outputs are ``(output, h, c)``.
 
-    ``use_cudnn`` is accepted for Keras 3 compatibility; keras_core always runs
-    its own loop (``"auto"`` or False), and True raises a clear error.
+    On the torch backend the layer runs through torch's fused LSTM kernel
+    (``backend.layer.lstm``) when the configuration allows (tanh and sigmoid, no
+    recurrent dropout in training, no unrolling, no mask or a right-padded one);
+    it gives the numbers of the generic time loop, which runs otherwise.
+    ``use_cudnn`` is accepted for Keras 3 compatibility (``"auto"`` or False);
+    True raises a clear error, as no backend here has a cuDNN kernel.
 
     Example:
     >>> layer = keras_core.layers.LSTM(4, return_state=True)
@@ -205,6 +237,9 @@ class LSTM(_CellLayer):
             **kwargs,
         )
         self.use_cudnn = use_cudnn
+
+    def _fused_time_loop(self, sequences, flat_states, mask, training):
+        return fused_time_loop(self, backend.layer.lstm, sequences, flat_states, mask, training)
 
     @property
     def recurrent_activation(self):

@@ -219,15 +219,18 @@ class RNN(Layer):
 
         self._prime_dropout(self.cell, sequences[:, 0], structure, training)
         try:
-            last_output, outputs, final_states = run_time_loop(
-                step,
-                sequences,
-                flat_states,
-                mask=mask,
-                go_backwards=self.go_backwards,
-                unroll=self.unroll,
-                zero_output_for_mask=self.zero_output_for_mask,
-            )
+            fused = self._fused_time_loop(sequences, flat_states, mask, training)
+            if fused is None:
+                fused = run_time_loop(
+                    step,
+                    sequences,
+                    flat_states,
+                    mask=mask,
+                    go_backwards=self.go_backwards,
+                    unroll=self.unroll,
+                    zero_output_for_mask=self.zero_output_for_mask,
+                )
+            last_output, outputs, final_states = fused
         finally:
             self._reset_dropout(self.cell)
         if self.stateful:
@@ -237,6 +240,12 @@ class RNN(Layer):
         if self.return_state:
             return (output,) + tuple(tree.pack_sequence_as(structure, final_states))
         return output
+
+    def _fused_time_loop(self, sequences, flat_states, mask, training):
+        """``(last_output, outputs, final_states)`` from a framework's fused kernel, or
+        None to run the generic loop (always None here; LSTM and GRU override it). The
+        cells' dropout masks are drawn already (``_prime_dropout``)."""
+        return None
 
     # ------------------------------------------------------------------
     # Shapes and masks

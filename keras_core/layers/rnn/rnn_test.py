@@ -572,8 +572,10 @@ def test_errors_name_the_argument():
         layers.RNN(layers.Dense(2))
     with pytest.raises(ValueError, match="use_cudnn"):
         layers.LSTM(2, use_cudnn=True)
-    with pytest.raises(ValueError, match="min_ndim=3"):
-        layers.LSTM(2)(rand((2, 3)))
+    with pytest.raises(
+        ValueError, match=r'layer "lstm_2d".*min_ndim=3.*Full shape received: \(2, 3\)'
+    ):
+        layers.LSTM(2, name="lstm_2d")(rand((2, 3)))
     unrolled = layers.SimpleRNN(2, unroll=True)
     with pytest.raises(ValueError, match="unroll"):
         unrolled(layers.Input((None, 3)))

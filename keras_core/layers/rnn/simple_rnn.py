@@ -2,16 +2,15 @@
 
 from typing import Any
 
-from keras_core import activations, constraints, initializers, ops, regularizers
-from keras_core.backend.common.seed_generator import SeedGenerator
+from keras_core import ops
 from keras_core.layers.layer import Layer
+from keras_core.layers.rnn.cell_settings import RecurrentCellSettings
 from keras_core.layers.rnn.cell_utils import batch_zeros, check_positive_int
-from keras_core.layers.rnn.dropout_rnn_cell import DropoutRNNCell, check_rate
 from keras_core.layers.rnn.rnn import RNN
 from keras_core.saving.serialization_lib import serialize_keras_object
 
 
-class _BaseCell(Layer, DropoutRNNCell):
+class _BaseCell(Layer, RecurrentCellSettings):
     """What SimpleRNNCell, LSTMCell and GRUCell share: arguments, weights' settings, config."""
 
     _has_recurrent_activation = False
@@ -37,28 +36,18 @@ class _BaseCell(Layer, DropoutRNNCell):
         **kwargs,
     ):
         super().__init__(**kwargs)
-        owner = type(self).__name__
-        self.units = check_positive_int(units, "units", owner)
-        self.activation = activations.get(activation)
-        self.recurrent_activation = activations.get(recurrent_activation)
-        self.use_bias = bool(use_bias)
-        self.kernel_initializer = initializers.get(kernel_initializer)
-        self.recurrent_initializer = initializers.get(recurrent_initializer)
-        self.bias_initializer = initializers.get(bias_initializer)
-        self.kernel_regularizer = regularizers.get(kernel_regularizer)
-        self.recurrent_regularizer = regularizers.get(recurrent_regularizer)
-        self.bias_regularizer = regularizers.get(bias_regularizer)
-        self.kernel_constraint = constraints.get(kernel_constraint)
-        self.recurrent_constraint = constraints.get(recurrent_constraint)
-        self.bias_constraint = constraints.get(bias_constraint)
-        self.dropout = check_rate(dropout, "dropout", owner)
-        self.recurrent_dropout = check_rate(recurrent_dropout, "recurrent_dropout", owner)
-        if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int)):
-            raise ValueError(
-                f"{owner} expects `seed` to be an int or None. Received: seed={seed!r}"
-            )
-        self.seed = seed
-        self.seed_generator = SeedGenerator(seed)
+        self.units = check_positive_int(units, "units", type(self).__name__)
+        self._set_cell_settings(
+            activation,
+            recurrent_activation,
+            use_bias,
+            (kernel_initializer, recurrent_initializer, bias_initializer),
+            (kernel_regularizer, recurrent_regularizer, bias_regularizer),
+            (kernel_constraint, recurrent_constraint, bias_constraint),
+            dropout,
+            recurrent_dropout,
+            seed,
+        )
 
     def _input_dim(self, input_shape):
         dim = input_shape[-1]
@@ -70,29 +59,12 @@ class _BaseCell(Layer, DropoutRNNCell):
         return dim
 
     def _add_kernels(self, input_dim, gates):
-        self.kernel = self.add_weight(
-            shape=(input_dim, gates * self.units),
-            name="kernel",
-            initializer=self.kernel_initializer,
-            regularizer=self.kernel_regularizer,
-            constraint=self.kernel_constraint,
-        )
-        self.recurrent_kernel = self.add_weight(
-            shape=(self.units, gates * self.units),
-            name="recurrent_kernel",
-            initializer=self.recurrent_initializer,
-            regularizer=self.recurrent_regularizer,
-            constraint=self.recurrent_constraint,
+        self._add_recurrent_weights(
+            (input_dim, gates * self.units), (self.units, gates * self.units)
         )
 
     def _add_bias(self, shape, initializer=None):
-        self.bias = self.add_weight(
-            shape=shape,
-            name="bias",
-            initializer=initializer or self.bias_initializer,
-            regularizer=self.bias_regularizer,
-            constraint=self.bias_constraint,
-        )
+        self._add_bias_weight(shape, initializer)
 
     def get_initial_state(self, batch_size: Any = None) -> list:
         """Zero states: a list of ``(batch_size, units)`` tensors."""
@@ -101,31 +73,8 @@ class _BaseCell(Layer, DropoutRNNCell):
 
     def get_config(self):
         config = super().get_config()
-        config.update(
-            {
-                "units": self.units,
-                "activation": activations.serialize(self.activation),
-            }
-        )
-        if self._has_recurrent_activation:
-            config["recurrent_activation"] = activations.serialize(self.recurrent_activation)
-        config.update(
-            {
-                "use_bias": self.use_bias,
-                "kernel_initializer": serialize_keras_object(self.kernel_initializer),
-                "recurrent_initializer": serialize_keras_object(self.recurrent_initializer),
-                "bias_initializer": serialize_keras_object(self.bias_initializer),
-                "kernel_regularizer": serialize_keras_object(self.kernel_regularizer),
-                "recurrent_regularizer": serialize_keras_object(self.recurrent_regularizer),
-                "bias_regularizer": serialize_keras_object(self.bias_regularizer),
-                "kernel_constraint": serialize_keras_object(self.kernel_constraint),
-                "recurrent_constraint": serialize_keras_object(self.recurrent_constraint),
-                "bias_constraint": serialize_keras_object(self.bias_constraint),
-                "dropout": self.dropout,
-                "recurrent_dropout": self.recurrent_dropout,
-                "seed": self.seed,
-            }
-        )
+        config["units"] = self.units
+        config.update(self._settings_config(self._has_recurrent_activation))
         return config
 
 
