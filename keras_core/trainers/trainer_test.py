@@ -296,6 +296,22 @@ def test_mismatched_sample_counts_raise():
         model.fit(X, Y_REG[:50], verbose=0)
 
 
+@needs_training
+def test_weights_read_before_fit_do_not_change_with_training():
+    """Arrays returned for a variable are snapshots, not views of the live parameter."""
+    model = mlp()
+    model.compile(optimizer=optimizers.SGD(0.1), loss="mse")
+    before = model.get_weights()
+    kernel = ops.convert_to_numpy(model.trainable_variables[0])
+    copies = [np.array(w, copy=True) for w in before]
+    kernel_copy = kernel.copy()
+    model.fit(X, Y_REG, batch_size=16, epochs=1, verbose=0)
+    assert not np.allclose(model.get_weights()[0], copies[0])
+    for got, want in zip(before, copies):
+        np.testing.assert_array_equal(got, want)
+    np.testing.assert_array_equal(kernel, kernel_copy)
+
+
 # ----------------------------------------------------------------------
 # API surface
 # ----------------------------------------------------------------------
