@@ -52,14 +52,10 @@ def main():
             layers.Dense(10),
         ]
     )
-    model.compile(
-        optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"]
-    )
+    model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
 
     def one_fit():
-        model.fit(
-            x, y, batch_size=64, epochs=args.epochs, validation_split=0.1, verbose=0
-        )
+        model.fit(x, y, batch_size=64, epochs=args.epochs, validation_split=0.1, verbose=0)
 
     one_fit()
     gc.collect()

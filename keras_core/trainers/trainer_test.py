@@ -296,6 +296,52 @@ def test_mismatched_sample_counts_raise():
         model.fit(X, Y_REG[:50], verbose=0)
 
 
+def bars_image_set(n=384, side=8, seed=3):
+    """8x8x1 images of a bar in noise: class 0 horizontal, 1 vertical, 2 the diagonal."""
+    rng = np.random.default_rng(seed)
+    y = rng.integers(0, 3, size=n)
+    x = rng.normal(scale=0.3, size=(n, side, side, 1))
+    pos = rng.integers(1, side - 1, size=n)
+    diagonal = np.arange(side)
+    for i in range(n):
+        if y[i] == 0:
+            x[i, pos[i], :, 0] += 1.0
+        elif y[i] == 1:
+            x[i, :, pos[i], 0] += 1.0
+        else:
+            x[i, diagonal, diagonal, 0] += 1.0
+    return x.astype("float32"), y.astype("int32")
+
+
+@pytest.mark.slow
+@needs_training
+@pytest.mark.parametrize("kind", ["mlp", "convnet"])
+def test_mlp_and_convnet_reach_95_percent_on_the_same_image_set(kind):
+    x, y = bars_image_set()
+    if kind == "mlp":
+        body = [layers.Flatten(), layers.Dense(32, activation="relu")]
+    else:
+        body = [
+            layers.Conv2D(8, 3, activation="relu"),
+            layers.MaxPooling2D(2),
+            layers.Conv2D(8, 3, activation="relu"),
+            layers.Flatten(),
+        ]
+    model = keras_core.Sequential(
+        [keras_core.Input((8, 8, 1))] + body + [layers.Dense(3, activation="softmax")]
+    )
+    model.compile(
+        optimizer=optimizers.Adam(0.01),
+        loss="sparse_categorical_crossentropy",
+        metrics=["accuracy"],
+    )
+    model.fit(x[:256], y[:256], batch_size=32, epochs=10, verbose=0)
+    loss, accuracy = model.evaluate(x[256:], y[256:], verbose=0)
+    assert accuracy >= 0.95, (kind, loss, accuracy)
+    predicted = np.argmax(model.predict(x[256:], verbose=0), axis=-1)
+    np.testing.assert_allclose(np.mean(predicted == y[256:]), accuracy, atol=1e-6)
+
+
 @needs_training
 def test_weights_read_before_fit_do_not_change_with_training():
     """Arrays returned for a variable are snapshots, not views of the live parameter."""
