@@ -621,6 +621,8 @@ class Trainer:
             val_x, val_y, val_sw = data_adapter_utils.unpack_x_y_sample_weight(validation_data)
         elif validation_data is not None:
             val_x = validation_data
+        self._check_targets(y, "y")
+        self._check_targets(val_y, "validation_data")
         if not isinstance(epochs, int) or isinstance(epochs, bool) or epochs < 0:
             raise ValueError(
                 f"`epochs` must be a non-negative integer. Received: epochs={epochs!r}"
@@ -700,6 +702,21 @@ class Trainer:
         self._eval_epoch_iterator = None
         return self.history
 
+    def _check_targets(self, y, argument):
+        """Label checks that need no step: sparse labels within the output's classes."""
+        loss = getattr(self, "loss", None)
+        if y is None or loss is None or isinstance(loss, (list, tuple, dict)):
+            return
+        try:
+            outputs = self.outputs
+        except (AttributeError, ValueError):
+            return
+        if not isinstance(outputs, (list, tuple)) or len(outputs) != 1:
+            return
+        shape = getattr(outputs[0], "shape", None)
+        if shape:
+            compile_utils.check_sparse_labels(loss, y, shape[-1], argument)
+
     @staticmethod
     def _should_eval(epoch, validation_freq):
         epoch = epoch + 1
@@ -753,6 +770,8 @@ class Trainer:
         if kwargs:
             raise ValueError(f"Unrecognized arguments for evaluate(): {sorted(kwargs)}")
         verbose = self._resolve_verbose(verbose)
+        if not use_cached:
+            self._check_targets(y, "y")
         if use_cached and self._eval_epoch_iterator is not None:
             iterator = self._eval_epoch_iterator
         else:

@@ -358,6 +358,54 @@ def test_weights_read_before_fit_do_not_change_with_training():
     np.testing.assert_array_equal(kernel, kernel_copy)
 
 
+@needs_training
+def test_bad_inputs_fail_before_any_step():
+    """Each error names the argument and the received value; no weight moves."""
+    with pytest.raises(ValueError, match="adamm"):
+        mlp().compile(optimizer="adamm", loss="mse")
+    with pytest.raises(ValueError, match="Unknown loss: 'not_a_loss'"):
+        mlp().compile(optimizer="sgd", loss="not_a_loss")
+    with pytest.raises(ValueError, match="Unknown loss: 'msee'"):
+        mlp().compile(optimizer="sgd", loss=["msee"])
+    model = mlp(out=3, activation="softmax")
+    model.compile(optimizer="sgd", loss="sparse_categorical_crossentropy")
+    before = model.get_weights()
+    with pytest.raises(ValueError, match=r"x sizes: \[96\], y sizes: \[50\]"):
+        model.fit(X, Y_CLS[:50], verbose=0)
+    for bad, value in ((3, "3"), (-1, "-1")):
+        labels = Y_CLS.copy()
+        labels[5] = bad
+        with pytest.raises(ValueError, match=rf"\[0, 3\)\. Received a label value of {value}\."):
+            model.fit(X, labels, verbose=0)
+        with pytest.raises(ValueError, match="`validation_data`"):
+            model.fit(X, Y_CLS, validation_data=(X, labels), verbose=0)
+        with pytest.raises(ValueError, match="label value"):
+            model.evaluate(X, labels, verbose=0)
+    scce = losses.SparseCategoricalCrossentropy(ignore_class=-1)
+    model.compile(optimizer="sgd", loss=scce)
+    labels = Y_CLS.copy()
+    labels[5] = -1
+    model.fit(X, labels, epochs=1, verbose=0)  # the ignored class is not out of range
+
+    def generator():
+        while True:
+            yield X[:16], Y_CLS[:16]
+
+    model = mlp(out=3, activation="softmax")
+    model.compile(optimizer="sgd", loss="sparse_categorical_crossentropy")
+    before = model.get_weights()
+    with pytest.raises(ValueError, match="`validation_split`.*generator"):
+        model.fit(generator(), validation_split=0.2, steps_per_epoch=2, verbose=0)
+    if backend.backend() == "tensorflow":
+        import tensorflow as tf
+
+        dataset = tf.data.Dataset.from_tensor_slices((X, Y_CLS)).batch(16)
+        with pytest.raises(ValueError, match="`validation_split`.*Dataset"):
+            model.fit(dataset, validation_split=0.2, verbose=0)
+    for got, want in zip(model.get_weights(), before):
+        np.testing.assert_array_equal(got, want)
+
+
 # ----------------------------------------------------------------------
 # API surface
 # ----------------------------------------------------------------------
