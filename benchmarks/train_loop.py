@@ -17,7 +17,10 @@ sides; keras_core runs ``model.fit(x, y, batch_size, epochs=1, shuffle=False,
 verbose=0)`` (so each timing includes fit's own per-call setup) and
 ``model.predict(x, batch_size, verbose=0)``. Timings are the best of
 ``--repeats`` runs, the two sides interleaved so both see the same machine
-load. With ``--keras3``, Keras 3 (if ``import keras`` works) runs the same
+load. By default the clock is this process's CPU time and every framework is
+pinned to one thread (``--clock wall --threads 0`` for wall time with the
+frameworks' own thread pools): on a shared, oversubscribed machine wall time
+mostly measures the scheduler. With ``--keras3``, Keras 3 (if ``import keras`` works) runs the same
 workloads in a child process on the same backend; its ratio is against the
 native time measured here, so it is less precise (not interleaved).
 
