@@ -458,7 +458,9 @@ class Trainer:
         need_loss = self._compile_loss is not None and not self._compile_loss.built
         need_metrics = self._compile_metrics is not None and not self._compile_metrics.built
         y_pred = None
-        if not getattr(self, "built", True) or need_loss or need_metrics:
+        # Without targets (predict, or data without y) the loss and metrics cannot be built:
+        # run the model only when it is unbuilt itself (not on every predict call).
+        if not getattr(self, "built", True) or (y is not None and (need_loss or need_metrics)):
             with self._no_grad():
                 y_pred = self._call_model(x, training=False)
         if y is not None and y_pred is not None:
@@ -516,6 +518,8 @@ class Trainer:
         return None if batch is None else iterator._prepare(batch)
 
     def _ensure_built(self, iterator, for_training, batches=None):
+        if not self._needs_build(for_training):
+            return
         batch = batches[0] if batches else self._first_batch(iterator)
         if batch is not None:
             self._symbolic_build(batch, for_training)
