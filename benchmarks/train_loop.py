@@ -1,230 +1,266 @@
-"""Model.fit against a hand-written training loop of the same model and optimizer.
+"""keras_core ``fit``/``predict`` against hand-written native loops of the same framework.
 
-Both loops train the same keras_core model with the same keras_core optimizer
-on the same NumPy batches, in the same process; the hand-written loop is what
-a user would write with the framework directly:
+Four workloads, each timed in the same process against the same computation
+written directly in the framework (``native_models.py``: ``torch.nn`` +
+``torch.optim``; pure ``jax`` functions under a donated ``jax.jit``; ``tf.nn``
+ops in a ``tf.function``):
 
-- jax: ``jax.jit`` of ``jax.value_and_grad`` over ``model.stateless_call`` and
-  ``optimizer.stateless_apply``, state threaded through the loop (donated);
-- tensorflow: a ``tf.function`` with ``tf.GradientTape`` and ``optimizer.apply``;
-- torch: eager forward, ``torch.autograd.grad``, ``optimizer.apply``.
+- ``mlp``: Dense 784-512-512-10 (relu), batch 128, a training step;
+- ``convnet``: 28x28x1 images, two Conv2D(3x3, relu) + MaxPooling2D(2) blocks,
+  Dense(10), batch 128, a training step;
+- ``lstm``: LSTM(128) over 50 steps of 32 features, Dense(10), batch 64, a
+  training step;
+- ``predict``: ``predict`` of the MLP at batch 256.
 
-The ratio fit/native is the Trainer's overhead (callbacks, loss tracking,
-data handling). Usage::
+Training uses Adam(1e-3) and softmax cross-entropy on integer labels on both
+sides; keras_core runs ``model.fit(x, y, batch_size, epochs=1, shuffle=False,
+verbose=0)`` (so each timing includes fit's own per-call setup) and
+``model.predict(x, batch_size, verbose=0)``. Timings are the best of
+``--repeats`` runs, the two sides interleaved so both see the same machine
+load. By default the clock is this process's CPU time and every framework is
+pinned to one thread (``--clock wall --threads 0`` for wall time with the
+frameworks' own thread pools): on a shared, oversubscribed machine wall time
+mostly measures the scheduler. With ``--keras3``, Keras 3 (if ``import keras`` works) runs the same
+workloads in a child process on the same backend; its ratio is against the
+native time measured here, so it is less precise (not interleaved).
 
-    KERAS_BACKEND=jax python benchmarks/train_loop.py --steps 200
+Usage::
+
+    KERAS_BACKEND=jax python benchmarks/train_loop.py --steps 40
+    python benchmarks/train_loop.py --backend torch --workloads mlp,predict
 """
 
 import argparse
-import functools
+import json
 import os
+import subprocess
 import sys
 import time
 
-import numpy as np
-
 # Measure this checkout's keras_core (not an installed copy).
-sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
+sys.path.insert(0, HERE)
 
-import keras_core  # noqa: E402
-from keras_core import backend, layers, optimizers  # noqa: E402
+WORKLOADS = {
+    "mlp": {"kind": "mlp", "batch": 128, "features": 784, "classes": 10},
+    "convnet": {"kind": "convnet", "batch": 128, "side": 28, "filters": (32, 64), "classes": 10},
+    "lstm": {"kind": "lstm", "batch": 64, "timesteps": 50, "features": 32, "units": 128,
+             "classes": 10},
+    "predict": {"kind": "mlp", "batch": 256, "features": 784, "classes": 10, "predict": True},
+}  # fmt: skip
 
 
-def build_mlp(features, classes):
-    model = keras_core.Sequential(
-        [
-            keras_core.Input((features,)),
-            layers.Dense(256, activation="relu"),
-            layers.Dense(256, activation="relu"),
-            layers.Dense(classes),
+def make_data(spec, steps, seed=0):
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    n = steps * spec["batch"]
+    if spec["kind"] == "mlp":
+        x = rng.normal(size=(n, spec["features"]))
+    elif spec["kind"] == "convnet":
+        x = rng.normal(size=(n, spec["side"], spec["side"], 1))
+    else:
+        x = rng.normal(size=(n, spec["timesteps"], spec["features"]))
+    y = rng.integers(0, spec["classes"], size=(n,))
+    return x.astype("float32"), y.astype("int32")
+
+
+def build_model(keras, spec):
+    """The workload's model in ``keras`` (keras_core, or Keras 3 in the child process)."""
+    layers = keras.layers
+    if spec["kind"] == "mlp":
+        body = [
+            keras.Input((spec["features"],)),
+            layers.Dense(512, activation="relu"),
+            layers.Dense(512, activation="relu"),
         ]
+    elif spec["kind"] == "convnet":
+        c1, c2 = spec["filters"]
+        body = [
+            keras.Input((spec["side"], spec["side"], 1)),
+            layers.Conv2D(c1, 3, activation="relu"),
+            layers.MaxPooling2D(2),
+            layers.Conv2D(c2, 3, activation="relu"),
+            layers.MaxPooling2D(2),
+            layers.Flatten(),
+        ]
+    else:
+        body = [keras.Input((spec["timesteps"], spec["features"])), layers.LSTM(spec["units"])]
+    model = keras.Sequential(body + [layers.Dense(spec["classes"])])
+    model.compile(
+        optimizer=keras.optimizers.Adam(1e-3),
+        loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
     )
     return model
 
 
-def build_convnet(classes):
-    if not hasattr(layers, "Conv2D"):
-        return None
-    return keras_core.Sequential(
-        [
-            keras_core.Input((16, 16, 3)),
-            layers.Conv2D(16, 3, activation="relu"),
-            layers.Conv2D(16, 3, activation="relu"),
-            layers.Flatten(),
-            layers.Dense(classes),
-        ]
-    )
+def keras_runners(keras, spec, x, y):
+    model = build_model(keras, spec)
+    batch = spec["batch"]
+    if spec.get("predict"):
+        return lambda: model.predict(x, batch_size=batch, verbose=0)
+    return lambda: model.fit(x, y, batch_size=batch, epochs=1, shuffle=False, verbose=0)
 
 
-def _loss_fn():
-    from keras_core import losses
-
-    return losses.SparseCategoricalCrossentropy(from_logits=True)
-
-
-def native_loop(model, optimizer, x, y, batch_size, steps):
-    """Returns a function that runs ``steps`` training steps with a hand-written loop."""
-    loss_obj = _loss_fn()
-    name = backend.backend()
-    batches = [
-        (x[i * batch_size : (i + 1) * batch_size], y[i * batch_size : (i + 1) * batch_size])
-        for i in range(steps)
-    ]
-    if name == "jax":
-        import jax
-
-        def loss_of(tv, ntv, xb, yb):
-            pred, ntv = model.stateless_call(tv, ntv, xb, training=True)
-            return loss_obj(yb, pred), ntv
-
-        @functools.partial(jax.jit, donate_argnums=0)
-        def step(state, xb, yb):
-            tv, ntv, ov = state
-            (loss, ntv), grads = jax.value_and_grad(loss_of, has_aux=True)(tv, ntv, xb, yb)
-            tv, ov = optimizer.stateless_apply(ov, grads, tv)
-            return (tv, ntv, ov), loss
-
-        def run():
-            state = (
-                [v.value.copy() for v in model.trainable_variables],
-                [v.value.copy() for v in model.non_trainable_variables],
-                [v.value.copy() for v in optimizer.variables],
-            )
-            loss = None
-            for xb, yb in batches:
-                state, loss = step(state, xb, yb)
-            jax.block_until_ready(loss)
-            return float(loss)
-
-        return run
-    if name == "tensorflow":
-        import tensorflow as tf
-
-        @tf.function(autograph=False, reduce_retracing=True)
-        def step(xb, yb):
-            with tf.GradientTape() as tape:
-                loss = loss_obj(yb, model(xb, training=True))
-            grads = tape.gradient(loss, model.trainable_variables)
-            optimizer.apply(grads, model.trainable_variables)
-            return loss
-
-        def run():
-            loss = None
-            for xb, yb in batches:
-                loss = step(tf.convert_to_tensor(xb), tf.convert_to_tensor(yb))
-            return float(loss)
-
-        return run
-    import torch
-
-    def run():
-        loss = None
-        params = [v.value for v in model.trainable_variables]
-        for xb, yb in batches:
-            xt, yt = torch.from_numpy(xb), torch.from_numpy(yb)
-            loss = loss_obj(yt, model(xt, training=True))
-            grads = torch.autograd.grad(loss, params)
-            with torch.no_grad():
-                optimizer.apply(list(grads), model.trainable_variables)
-        return float(loss.detach())
-
-    return run
-
-
-def fit_loop(model, x, y, batch_size, steps):
-    def run():
-        history = model.fit(
-            x[: steps * batch_size],
-            y[: steps * batch_size],
-            batch_size=batch_size,
-            epochs=1,
-            shuffle=False,
-            verbose=0,
-        )
-        return history.history["loss"][-1]
-
-    return run
-
-
-def best_times(fns, repeats, clock):
-    """The best of ``repeats`` timings of each function, runs interleaved (the machine's
-    load drifts; interleaving exposes both loops to the same conditions)."""
-    times = [[] for _ in fns]
-    for _ in range(repeats):
-        for i, fn in enumerate(fns):
-            start = clock()
-            fn()
-            times[i].append(clock() - start)
-    return [min(t) for t in times]
+def native_runner(native, spec, x, y, steps):
+    """The native side of one workload as a no-argument function."""
+    train, predict = native
+    if spec.get("predict"):
+        train(x, y, spec["batch"], steps)  # trained weights, like keras_core's side
+        return lambda: predict(x, spec["batch"])
+    return lambda: train(x, y, spec["batch"], steps)
 
 
 CLOCKS = {"wall": time.perf_counter, "cpu": time.process_time}
 
 
-def bench(label, make_model, x, y, batch_size, steps, repeats, clock="wall"):
-    fit_model = make_model()
-    native_model = make_model()
-    native_model.set_weights(fit_model.get_weights())
-    fit_model.compile(optimizer=optimizers.SGD(0.01), loss=_loss_fn())
-    native_opt = optimizers.SGD(0.01)
-    native_opt.build(native_model.trainable_variables)
-    fit_run = fit_loop(fit_model, x, y, batch_size, steps)
-    native_run = native_loop(native_model, native_opt, x, y, batch_size, steps)
-    fit_run()  # compile / warm up both
-    native_run()
-    t_native, t_fit = best_times([native_run, fit_run], repeats, CLOCKS[clock])
-    per_step = 1e3 / steps
-    print(
-        f"{backend.backend():<10} {label:<8} steps={steps} batch={batch_size} {clock:>4}  "
-        f"native {t_native * per_step:7.3f} ms/step   fit {t_fit * per_step:7.3f} ms/step   "
-        f"fit/native = {t_fit / t_native:.3f}"
-    )
-    return t_fit / t_native
+def best_times(fns, repeats, clock="cpu"):
+    """The best of ``repeats`` timings of each function, runs interleaved."""
+    now = CLOCKS[clock]
+    times = [[] for _ in fns]
+    for _ in range(repeats):
+        for i, fn in enumerate(fns):
+            start = now()
+            fn()
+            times[i].append(now() - start)
+    return [min(t) for t in times]
+
+
+def limit_threads(threads):
+    """Pins every framework to ``threads`` CPU threads (set before any framework import)."""
+    n = str(threads)
+    for var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
+        os.environ[var] = n
+    os.environ["TF_NUM_INTRAOP_THREADS"] = n
+    os.environ["TF_NUM_INTEROP_THREADS"] = n
+    if threads == 1:
+        flags = os.environ.get("XLA_FLAGS", "")
+        os.environ["XLA_FLAGS"] = (flags + " --xla_cpu_multi_thread_eigen=false").strip()
+
+
+def apply_thread_limit(backend_name, threads):
+    if backend_name == "torch":
+        import torch
+
+        torch.set_num_threads(threads)
+        torch.set_num_interop_threads(threads)
+    elif backend_name == "tensorflow":
+        import tensorflow as tf
+
+        try:
+            tf.config.threading.set_intra_op_parallelism_threads(threads)
+            tf.config.threading.set_inter_op_parallelism_threads(threads)
+        except RuntimeError:
+            pass  # already initialized: the TF_NUM_*_THREADS variables applied instead
+
+
+def run_keras3(backend_name, names, steps, repeats, clock, threads):
+    """Keras 3 timings (seconds per run) from a child process, or None if unavailable."""
+    env = dict(os.environ, KERAS_BACKEND=backend_name)
+    cmd = [sys.executable, os.path.abspath(__file__), "--keras3-child"]
+    cmd += ["--workloads", ",".join(names), "--steps", str(steps), "--repeats", str(repeats)]
+    cmd += ["--clock", clock, "--threads", str(threads)]
+    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd="/")
+    if proc.returncode != 0:
+        return None
+    for line in proc.stdout.splitlines()[::-1]:
+        if line.startswith("{"):
+            return json.loads(line)
+    return None
+
+
+def keras3_child(names, steps, repeats, clock, threads):
+    sys.path[:] = [p for p in sys.path if p not in (HERE, os.path.dirname(HERE))]
+    import keras
+
+    if threads:
+        apply_thread_limit(keras.backend.backend(), threads)
+
+    out = {}
+    for name in names:
+        spec = WORKLOADS[name]
+        x, y = make_data(spec, steps)
+        run = keras_runners(keras, spec, x, y)
+        run()
+        out[name] = best_times([run], repeats, clock)[0]
+    print(json.dumps(out))
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--steps", type=int, default=200)
-    parser.add_argument("--batch-size", type=int, default=128)
+    parser.add_argument("--backend", help="keras_core backend (default: KERAS_BACKEND)")
+    parser.add_argument("--steps", type=int, default=30, help="batches per timed run")
     parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--workloads", default=",".join(WORKLOADS))
     parser.add_argument(
         "--clock",
         choices=sorted(CLOCKS),
-        default="wall",
-        help="wall time, or this process's CPU time (steadier on a shared machine)",
+        default="cpu",
+        help="this process's CPU time (default; steadier on a loaded machine) or wall time",
     )
+    parser.add_argument(
+        "--threads", type=int, default=1, help="CPU threads per framework (0: its default)"
+    )
+    parser.add_argument("--keras3", action="store_true", help="also time Keras 3 (child)")
+    parser.add_argument("--keras3-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if backend.backend() == "numpy":
-        print("numpy backend: inference only, nothing to train.")
+    names = [n for n in args.workloads.split(",") if n]
+    unknown = [n for n in names if n not in WORKLOADS]
+    if unknown:
+        parser.error(f"unknown workloads {unknown}; choose from {sorted(WORKLOADS)}")
+    if args.backend:
+        os.environ["KERAS_BACKEND"] = args.backend
+    if args.threads:
+        limit_threads(args.threads)
+    if args.keras3_child:
+        keras3_child(names, args.steps, args.repeats, args.clock, args.threads)
         return
-    rng = np.random.default_rng(0)
-    n = args.steps * args.batch_size
-    y = rng.integers(0, 10, size=(n,)).astype("int32")
-    x = rng.normal(size=(n, 128)).astype("float32")
-    bench(
-        "mlp",
-        lambda: build_mlp(128, 10),
-        x,
-        y,
-        args.batch_size,
-        args.steps,
-        args.repeats,
-        args.clock,
+
+    from native_models import make_native
+
+    import keras_core
+    from keras_core import backend
+
+    name_ = backend.backend()
+    if args.threads:
+        apply_thread_limit(name_, args.threads)
+    if name_ == "numpy":
+        print("numpy backend: inference only, nothing to compare against.")
+        return
+    keras3 = (
+        run_keras3(name_, names, args.steps, args.repeats, args.clock, args.threads)
+        if args.keras3
+        else None
     )
-    if build_convnet(10) is None:
-        print(f"{backend.backend():<10} convnet  skipped: keras_core.layers has no Conv2D yet")
-    else:
-        images = rng.normal(size=(n, 16, 16, 3)).astype("float32")
-        bench(
-            "convnet",
-            lambda: build_convnet(10),
-            images,
-            y,
-            args.batch_size,
-            args.steps,
-            args.repeats,
-            args.clock,
-        )
+    load = os.getloadavg()
+    per = 1e3 / args.steps
+    print(
+        f"backend={name_} steps={args.steps} repeats={args.repeats} clock={args.clock} "
+        f"threads={args.threads or 'default'} (ms per step, best run)"
+    )
+    print(f"load average at start: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
+    head = f"{'workload':<9}{'batch':>6}{'native':>10}{'keras_core':>12}{'ratio':>8}"
+    if keras3:
+        head += f"{'keras3':>10}{'k3 ratio':>10}"
+    print(head, flush=True)
+    for name in names:
+        spec = WORKLOADS[name]
+        x, y = make_data(spec, args.steps)
+        ours = keras_runners(keras_core, spec, x, y)
+        native = native_runner(make_native(name_, spec["kind"], spec), spec, x, y, args.steps)
+        ours()  # trace / compile / warm up both
+        native()
+        t_n, t_o = best_times([native, ours], args.repeats, args.clock)
+        line = f"{name:<9}{spec['batch']:>6}{t_n * per:>10.3f}{t_o * per:>12.3f}{t_o / t_n:>8.3f}"
+        t_k = keras3.get(name) if keras3 else None
+        if keras3:
+            line += f"{t_k * per:>10.3f}{t_k / t_n:>10.3f}" if t_k else f"{'-':>10}{'-':>10}"
+        print(line, flush=True)
+    load = os.getloadavg()
+    print(f"load average at end: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
+    if args.keras3 and not keras3:
+        print("(Keras 3 not available in a child process: skipped)")
 
 
 if __name__ == "__main__":

@@ -277,6 +277,32 @@ def test_backup_and_restore_resumes(tmp_path):
     assert not os.path.exists(tmp_path / "backup")
 
 
+def test_backup_and_restore_resume_matches_uninterrupted_run(tmp_path):
+    """Killed after epoch 2 of 5, the resumed fit runs epochs 3-5 and ends on the same weights."""
+
+    class KillAfterSecondEpoch(callbacks.Callback):
+        def on_epoch_end(self, epoch, logs=None):
+            if epoch == 1:
+                raise KeyboardInterrupt("killed")
+
+    def run(extra_callbacks):
+        model = compiled(lr=0.02)
+        return model, model.fit(
+            X, Y, batch_size=8, epochs=5, shuffle=False, verbose=0, callbacks=extra_callbacks
+        )
+
+    reference, _ = run([])
+    backup_dir = str(tmp_path / "backup")
+    with pytest.raises(KeyboardInterrupt):
+        run([callbacks.BackupAndRestore(backup_dir), KillAfterSecondEpoch()])
+    assert os.path.exists(backup_dir)
+    resumed, history = run([callbacks.BackupAndRestore(backup_dir)])
+    assert history.epoch == [2, 3, 4]
+    for got, want in zip(resumed.get_weights(), reference.get_weights()):
+        np.testing.assert_allclose(got, want, rtol=1e-6, atol=1e-7)
+    assert not os.path.exists(backup_dir)
+
+
 def test_remote_monitor_posts_epoch_logs():
     received = []
 

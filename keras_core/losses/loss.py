@@ -9,6 +9,8 @@ the number of values; masked entries are left out of the count), ``"sum"``,
 (divided by the sum of the weights) or ``"none"``/None (no reduction).
 """
 
+import math
+
 from keras_core import backend, ops
 from keras_core.backend.common import tree
 
@@ -84,9 +86,18 @@ def reduce_values(values, sample_weight=None, reduction="sum_over_batch_size"):
         return values
     if tuple(values.shape) == ():
         return values
+    weighted_mean = reduction == "mean_with_sample_weight" and sample_weight is not None
+    if (
+        reduction in ("sum_over_batch_size", "mean", "mean_with_sample_weight")
+        and not weighted_mean
+    ):
+        size = math.prod(values.shape) if None not in tuple(values.shape) else None
+        if size:
+            # A static, non-zero count: the plain mean (one op, no division guard).
+            return ops.mean(values)
     loss = ops.sum(values)
     if reduction in ("sum_over_batch_size", "mean", "mean_with_sample_weight"):
-        if reduction == "mean_with_sample_weight" and sample_weight is not None:
+        if weighted_mean:
             divisor = ops.cast(ops.sum(sample_weight), loss.dtype)
         else:
             divisor = ops.cast(ops.size(values), loss.dtype)

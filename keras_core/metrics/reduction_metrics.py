@@ -82,6 +82,19 @@ class Mean(Metric):
         )
 
     def update_state(self, values, sample_weight=None):
+        weight = sample_weight if sample_weight is not None else 1
+        if (
+            isinstance(weight, (int, float))
+            and not isinstance(weight, bool)
+            and len(getattr(values, "shape", (None,))) == 0
+            and loss_lib.get_mask(values) is None
+        ):
+            # One scalar with a Python weight (the trainers' loss tracker, every step):
+            # the same sums in two updates instead of the general reduction.
+            value = ops.multiply(ops.cast(values, self.dtype), float(weight))
+            self.total.assign(ops.add(self.total.value, value))
+            self.count.assign(ops.add(self.count.value, float(weight)))
+            return
         values, sample_weight = reduce_to_samplewise_values(
             values, sample_weight, reduce_fn=ops.mean, dtype=self.dtype
         )

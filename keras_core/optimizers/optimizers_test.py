@@ -554,7 +554,10 @@ def test_constraints_apply_after_update():
         lambda: optimizers.RMSprop(0.01, momentum=0.5, centered=True),
     ],
 )
-def test_torch_fused_update_is_identical(make):
+def test_torch_fused_update_matches_reference(make):
+    # SGD and RMSprop are computed operation for operation: identical. Adam's
+    # fused kernels (lerp, addcmul, addcdiv) round differently in the last bits.
+    exact = not isinstance(make(), optimizers.Adam)
     results = []
     for fused in (True, False):
         opt = make()
@@ -565,7 +568,10 @@ def test_torch_fused_update_is_identical(make):
             opt.apply(list(g), variables)
         results.append([v.numpy() for v in variables] + [v.numpy() for v in opt.variables])
     for a, b in zip(*results):
-        np.testing.assert_array_equal(a, b)
+        if exact:
+            np.testing.assert_array_equal(a, b)
+        else:
+            np.testing.assert_allclose(a, b, rtol=2e-6, atol=1e-7)
 
 
 @pytest.mark.skipif(backend.backend() != "jax", reason="jax.jit of stateless_apply")

@@ -223,6 +223,71 @@ def _function_loss(fn, name):
     return FunctionLoss(name=name)
 
 
+def _validate_loss_names(loss):
+    """Resolves every loss name in ``loss`` now, so a typo fails in ``compile``."""
+    from keras_core import losses as losses_module
+
+    if isinstance(loss, dict):
+        items = list(loss.values())
+    elif isinstance(loss, (list, tuple)):
+        items = list(loss)
+    else:
+        items = [loss]
+    for item in items:
+        if isinstance(item, (dict, list, tuple)):
+            _validate_loss_names(item)
+        elif isinstance(item, str) and item.lower() not in ("crossentropy", "ce"):
+            try:
+                losses_module.get(item)
+            except (ValueError, TypeError) as e:
+                raise ValueError(
+                    f"Unknown loss: {item!r}. Pass the name of a function or class of "
+                    f"`keras_core.losses`, a `Loss` instance or a callable. Received: "
+                    f"loss={loss!r}"
+                ) from e
+
+
+def _sparse_loss_settings(loss):
+    """``(True, ignore_class)`` when ``loss`` is sparse categorical cross-entropy."""
+    from keras_core import losses as losses_module
+
+    if isinstance(loss, str):
+        name = loss.lower().replace("_", "")
+        return name == "sparsecategoricalcrossentropy", None
+    if isinstance(loss, losses_module.SparseCategoricalCrossentropy):
+        return True, loss.ignore_class
+    return loss is losses_module.sparse_categorical_crossentropy, None
+
+
+def check_sparse_labels(loss, y, num_classes, argument="y"):
+    """Raises if NumPy labels ``y`` for a sparse cross-entropy lie outside ``[0, num_classes)``.
+
+    Only for a single loss on a single output whose class count is static and
+    targets given as an array (values of framework tensors are not read here).
+    """
+    import numpy as np
+
+    is_sparse, ignore_class = _sparse_loss_settings(loss)
+    if not is_sparse or not num_classes or not isinstance(y, np.ndarray) or not y.size:
+        return
+    if y.dtype.kind not in "iuf":
+        return
+    labels = y if ignore_class is None else y[y != ignore_class]
+    if not labels.size:
+        return
+    low, high = labels.min(), labels.max()
+    bad = low if low < 0 else high if high >= num_classes else None
+    if bad is None and y.dtype.kind == "f":
+        fractional = labels[labels != np.floor(labels)]
+        bad = fractional[0] if fractional.size else None
+    if bad is not None:
+        raise ValueError(
+            f"Invalid label in `{argument}` for loss='sparse_categorical_crossentropy': the "
+            f"model output has {num_classes} classes, so labels must be integers in "
+            f"[0, {num_classes}). Received a label value of {bad.item()!r}."
+        )
+
+
 class CompileLoss:
     """The total compiled loss: ``sum_i loss_weight_i * loss_i(y_i, y_pred_i, sw_i)``.
 
@@ -233,6 +298,7 @@ class CompileLoss:
     """
 
     def __init__(self, loss, loss_weights=None, output_names=None):
+        _validate_loss_names(loss)
         self._loss = loss
         self._loss_weights = loss_weights
         self.output_names = output_names

@@ -458,7 +458,9 @@ class Trainer:
         need_loss = self._compile_loss is not None and not self._compile_loss.built
         need_metrics = self._compile_metrics is not None and not self._compile_metrics.built
         y_pred = None
-        if not getattr(self, "built", True) or need_loss or need_metrics:
+        # Without targets (predict, or data without y) the loss and metrics cannot be built:
+        # run the model only when it is unbuilt itself (not on every predict call).
+        if not getattr(self, "built", True) or (y is not None and (need_loss or need_metrics)):
             with self._no_grad():
                 y_pred = self._call_model(x, training=False)
         if y is not None and y_pred is not None:
@@ -516,6 +518,8 @@ class Trainer:
         return None if batch is None else iterator._prepare(batch)
 
     def _ensure_built(self, iterator, for_training, batches=None):
+        if not self._needs_build(for_training):
+            return
         batch = batches[0] if batches else self._first_batch(iterator)
         if batch is not None:
             self._symbolic_build(batch, for_training)
@@ -621,6 +625,8 @@ class Trainer:
             val_x, val_y, val_sw = data_adapter_utils.unpack_x_y_sample_weight(validation_data)
         elif validation_data is not None:
             val_x = validation_data
+        self._check_targets(y, "y")
+        self._check_targets(val_y, "validation_data")
         if not isinstance(epochs, int) or isinstance(epochs, bool) or epochs < 0:
             raise ValueError(
                 f"`epochs` must be a non-negative integer. Received: epochs={epochs!r}"
@@ -700,6 +706,21 @@ class Trainer:
         self._eval_epoch_iterator = None
         return self.history
 
+    def _check_targets(self, y, argument):
+        """Label checks that need no step: sparse labels within the output's classes."""
+        loss = getattr(self, "loss", None)
+        if y is None or loss is None or isinstance(loss, (list, tuple, dict)):
+            return
+        try:
+            outputs = self.outputs
+        except (AttributeError, ValueError):
+            return
+        if not isinstance(outputs, (list, tuple)) or len(outputs) != 1:
+            return
+        shape = getattr(outputs[0], "shape", None)
+        if shape:
+            compile_utils.check_sparse_labels(loss, y, shape[-1], argument)
+
     @staticmethod
     def _should_eval(epoch, validation_freq):
         epoch = epoch + 1
@@ -753,6 +774,8 @@ class Trainer:
         if kwargs:
             raise ValueError(f"Unrecognized arguments for evaluate(): {sorted(kwargs)}")
         verbose = self._resolve_verbose(verbose)
+        if not use_cached:
+            self._check_targets(y, "y")
         if use_cached and self._eval_epoch_iterator is not None:
             iterator = self._eval_epoch_iterator
         else:

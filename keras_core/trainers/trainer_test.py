@@ -296,6 +296,116 @@ def test_mismatched_sample_counts_raise():
         model.fit(X, Y_REG[:50], verbose=0)
 
 
+def bars_image_set(n=384, side=8, seed=3):
+    """8x8x1 images of a bar in noise: class 0 horizontal, 1 vertical, 2 the diagonal."""
+    rng = np.random.default_rng(seed)
+    y = rng.integers(0, 3, size=n)
+    x = rng.normal(scale=0.3, size=(n, side, side, 1))
+    pos = rng.integers(1, side - 1, size=n)
+    diagonal = np.arange(side)
+    for i in range(n):
+        if y[i] == 0:
+            x[i, pos[i], :, 0] += 1.0
+        elif y[i] == 1:
+            x[i, :, pos[i], 0] += 1.0
+        else:
+            x[i, diagonal, diagonal, 0] += 1.0
+    return x.astype("float32"), y.astype("int32")
+
+
+@pytest.mark.slow
+@needs_training
+@pytest.mark.parametrize("kind", ["mlp", "convnet"])
+def test_mlp_and_convnet_reach_95_percent_on_the_same_image_set(kind):
+    x, y = bars_image_set()
+    if kind == "mlp":
+        body = [layers.Flatten(), layers.Dense(32, activation="relu")]
+    else:
+        body = [
+            layers.Conv2D(8, 3, activation="relu"),
+            layers.MaxPooling2D(2),
+            layers.Conv2D(8, 3, activation="relu"),
+            layers.Flatten(),
+        ]
+    model = keras_core.Sequential(
+        [keras_core.Input((8, 8, 1))] + body + [layers.Dense(3, activation="softmax")]
+    )
+    model.compile(
+        optimizer=optimizers.Adam(0.01),
+        loss="sparse_categorical_crossentropy",
+        metrics=["accuracy"],
+    )
+    model.fit(x[:256], y[:256], batch_size=32, epochs=10, verbose=0)
+    loss, accuracy = model.evaluate(x[256:], y[256:], verbose=0)
+    assert accuracy >= 0.95, (kind, loss, accuracy)
+    predicted = np.argmax(model.predict(x[256:], verbose=0), axis=-1)
+    np.testing.assert_allclose(np.mean(predicted == y[256:]), accuracy, atol=1e-6)
+
+
+@needs_training
+def test_weights_read_before_fit_do_not_change_with_training():
+    """Arrays returned for a variable are snapshots, not views of the live parameter."""
+    model = mlp()
+    model.compile(optimizer=optimizers.SGD(0.1), loss="mse")
+    before = model.get_weights()
+    kernel = ops.convert_to_numpy(model.trainable_variables[0])
+    copies = [np.array(w, copy=True) for w in before]
+    kernel_copy = kernel.copy()
+    model.fit(X, Y_REG, batch_size=16, epochs=1, verbose=0)
+    assert not np.allclose(model.get_weights()[0], copies[0])
+    for got, want in zip(before, copies):
+        np.testing.assert_array_equal(got, want)
+    np.testing.assert_array_equal(kernel, kernel_copy)
+
+
+@needs_training
+def test_bad_inputs_fail_before_any_step():
+    """Each error names the argument and the received value; no weight moves."""
+    with pytest.raises(ValueError, match="adamm"):
+        mlp().compile(optimizer="adamm", loss="mse")
+    with pytest.raises(ValueError, match="Unknown loss: 'not_a_loss'"):
+        mlp().compile(optimizer="sgd", loss="not_a_loss")
+    with pytest.raises(ValueError, match="Unknown loss: 'msee'"):
+        mlp().compile(optimizer="sgd", loss=["msee"])
+    model = mlp(out=3, activation="softmax")
+    model.compile(optimizer="sgd", loss="sparse_categorical_crossentropy")
+    before = model.get_weights()
+    with pytest.raises(ValueError, match=r"x sizes: \[96\], y sizes: \[50\]"):
+        model.fit(X, Y_CLS[:50], verbose=0)
+    for bad, value in ((3, "3"), (-1, "-1")):
+        labels = Y_CLS.copy()
+        labels[5] = bad
+        with pytest.raises(ValueError, match=rf"\[0, 3\)\. Received a label value of {value}\."):
+            model.fit(X, labels, verbose=0)
+        with pytest.raises(ValueError, match="`validation_data`"):
+            model.fit(X, Y_CLS, validation_data=(X, labels), verbose=0)
+        with pytest.raises(ValueError, match="label value"):
+            model.evaluate(X, labels, verbose=0)
+    scce = losses.SparseCategoricalCrossentropy(ignore_class=-1)
+    model.compile(optimizer="sgd", loss=scce)
+    labels = Y_CLS.copy()
+    labels[5] = -1
+    model.fit(X, labels, epochs=1, verbose=0)  # the ignored class is not out of range
+
+    def generator():
+        while True:
+            yield X[:16], Y_CLS[:16]
+
+    model = mlp(out=3, activation="softmax")
+    model.compile(optimizer="sgd", loss="sparse_categorical_crossentropy")
+    before = model.get_weights()
+    with pytest.raises(ValueError, match="`validation_split`.*generator"):
+        model.fit(generator(), validation_split=0.2, steps_per_epoch=2, verbose=0)
+    if backend.backend() == "tensorflow":
+        import tensorflow as tf
+
+        dataset = tf.data.Dataset.from_tensor_slices((X, Y_CLS)).batch(16)
+        with pytest.raises(ValueError, match="`validation_split`.*Dataset"):
+            model.fit(dataset, validation_split=0.2, verbose=0)
+    for got, want in zip(model.get_weights(), before):
+        np.testing.assert_array_equal(got, want)
+
+
 # ----------------------------------------------------------------------
 # API surface
 # ----------------------------------------------------------------------

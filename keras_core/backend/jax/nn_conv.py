@@ -241,7 +241,10 @@ def max_pool(inputs, pool_size, strides=None, padding="valid", data_format=None)
     x, window, strides, padding = _pool_args(
         inputs, pool_size, strides, padding, data_format, "max_pool"
     )
-    init = jnp.array(_lowest(x.dtype), dtype=x.dtype)
+    # A concrete NumPy init (not a traced jnp array) lets lax pick its differentiable
+    # max-window reducer under jit; a traced init falls back to a generic reduce_window
+    # that has no gradient.
+    init = np.array(_lowest(x.dtype), dtype=x.dtype)
     return lax.reduce_window(x, init, lax.max, window, strides, padding)
 
 

@@ -146,6 +146,22 @@ class JAXTrainer(base_trainer.Trainer):
             return fn
         return jax.jit(fn, donate_argnums=(0,) if donate else ())
 
+    def _compile_unchanged_weights(self, multi_step):
+        """Compiles ``multi_step(state, batches) -> (out, (trainable, rest))`` so that only
+        ``rest`` leaves the compiled function; the weights go back as they came in."""
+
+        def inner(state, batches):
+            out, (_, rest) = multi_step(state, batches)
+            return out, rest
+
+        compiled = self._compile(inner, donate=False)
+
+        def run(state, batches):
+            out, rest = compiled(state, batches)
+            return out, (state[0],) + tuple(rest)
+
+        return run
+
     def make_train_function(self, force=False):
         if self.train_function is not None and not force:
             return self.train_function
@@ -164,12 +180,14 @@ class JAXTrainer(base_trainer.Trainer):
             return self.test_function
 
         def multi_step(state, batches):
+            trainable = state[0]
             logs = None
             for batch in batches:
                 logs, state = self.test_step(state, batch)
-            return logs, state
+            # The weights are read, not changed: returning them would copy them per call.
+            return logs, (trainable, state[1:])
 
-        self.test_function = self._compile(multi_step, donate=False)
+        self.test_function = self._compile_unchanged_weights(multi_step)
         return self.test_function
 
     def make_predict_function(self, force=False):
@@ -182,9 +200,9 @@ class JAXTrainer(base_trainer.Trainer):
             for batch in batches:
                 out, non_trainable = self.predict_step((trainable, non_trainable), batch)
                 outputs.append(out)
-            return outputs, (trainable, non_trainable)
+            return outputs, (trainable, (non_trainable,))
 
-        self.predict_function = self._compile(multi_step, donate=False)
+        self.predict_function = self._compile_unchanged_weights(multi_step)
         return self.predict_function
 
     # ------------------------------------------------------------------

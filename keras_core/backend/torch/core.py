@@ -114,10 +114,13 @@ def convert_to_numpy(x):
     if isinstance(x, Variable):
         x = x.value
     if isinstance(x, torch.Tensor):
+        on_cpu = x.device.type == "cpu"
         x = x.detach().cpu()
         if x.dtype == torch.bfloat16:
             return x.to(torch.float32).numpy().astype(ml_dtypes.bfloat16)
-        return x.numpy()
+        # On CPU, `.numpy()` shares memory with the tensor: a variable updated in place
+        # later (an optimizer step, a moving statistic) would change the returned array.
+        return x.numpy().copy() if on_cpu else x.numpy()
     return np.asarray(x)
 
 
