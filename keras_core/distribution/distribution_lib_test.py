@@ -149,6 +149,11 @@ _MULTI_DEVICE_SCRIPT = textwrap.dedent(
     assert {s.data.shape for s in v.addressable_shards} == {(12, 2)}
     # a variable created under the distribution is laid out when it is initialized
     assert {s.data.shape for s in layer.kernel.value.addressable_shards} == {(12, 2)}
+    d.set_distribution(dp)
+    model = keras_core.Sequential([keras_core.Input((12,)), keras_core.layers.Dense(1)])
+    model.compile("sgd", "mse")
+    loss = model.fit(x, np.ones((8, 1), "float32"), batch_size=8, verbose=0).history["loss"]
+    assert np.isfinite(loss[0])
     d.set_distribution(None)
     assert d.distribution_lib.distribute_data_input(x) is x
     print("SHARDED-OK")

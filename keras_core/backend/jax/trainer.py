@@ -3,6 +3,7 @@ import warnings
 import jax
 
 from keras_core.backend.common.stateless_scope import StatelessScope
+from keras_core.distribution import distribution_lib
 from keras_core.trainers import trainer as base_trainer
 from keras_core.trainers.data_adapters import data_adapter_utils
 
@@ -257,7 +258,8 @@ class JAXTrainer(base_trainer.Trainer):
         state = self._jax_state
         if state is None:
             state = self._gather_state(mode)
-        out, state = fn(state, batches)
+        # Under a global keras_core.distribution each batch is split across its devices.
+        out, state = fn(state, distribution_lib.distribute_data_input(batches))
         self._jax_state = state
         self._jax_state_mode = mode
         return out
