@@ -336,13 +336,8 @@ def _save_own(obj, entry):
 
 
 def _assign_loaded(variable, value):
-    # Loading restores values exactly: no constraint is applied on the way in.
-    constraint = variable.constraint
-    variable.constraint = None
-    try:
-        variable.assign(value)
-    finally:
-        variable.constraint = constraint
+    # Loading restores values exactly (``assign`` applies no constraint).
+    variable.assign(value)
 
 
 def _load_own(obj, entry):
