@@ -8,8 +8,9 @@ repository on the path):
 It writes ``keras3_orders.json`` beside this script: for a few branching
 Functional graphs, nested models and a nested subclassed layer, the order of
 ``model.layers`` and of ``weights`` / ``trainable_weights`` /
-``non_trainable_weights`` (variable paths); and for the built-in layers, the
-constructor arguments used and the keys of ``get_config()``.
+``non_trainable_weights`` (variable paths); and for the built-in layers,
+initializers, regularizers and constraints (built with ``LAYER_ARGS`` /
+``OBJECT_ARGS``), every key path of their serialized config.
 
 The graph builders take the library module ``K`` (``keras`` or
 ``keras_core``) so the test builds exactly the same graphs with keras_core.
@@ -268,6 +269,57 @@ LAYER_ARGS = {
 }
 
 
+# Other configurable objects: module name in the library -> {class name: kwargs}.
+OBJECT_ARGS = {
+    "initializers": {
+        "Constant": {"value": 0.5},
+        "Zeros": {},
+        "Ones": {},
+        "Identity": {},
+        "RandomNormal": {},
+        "RandomUniform": {},
+        "TruncatedNormal": {},
+        "GlorotNormal": {},
+        "GlorotUniform": {},
+        "HeNormal": {},
+        "HeUniform": {},
+        "LecunNormal": {},
+        "LecunUniform": {},
+        "Orthogonal": {},
+        "VarianceScaling": {},
+    },
+    "regularizers": {
+        "L1": {},
+        "L2": {},
+        "L1L2": {},
+        "OrthogonalRegularizer": {},
+    },
+    "constraints": {
+        "MaxNorm": {},
+        "MinMaxNorm": {},
+        "NonNeg": {},
+        "UnitNorm": {},
+    },
+}
+
+
+def key_paths(value, prefix=""):
+    """The sorted ``a/b/c`` paths of every dict key in a nested config."""
+    out = set()
+    if isinstance(value, dict):
+        for k, v in value.items():
+            out.add(prefix + str(k))
+            out |= key_paths(v, prefix + str(k) + "/")
+    elif isinstance(value, (list, tuple)):
+        for v in value:
+            out |= key_paths(v, prefix + "[]/")
+    return out
+
+
+def serialized_key_paths(K, obj):
+    return sorted(key_paths(K.saving.serialize_keras_object(obj)))
+
+
 def build_args(K, value):
     if isinstance(value, dict) and "__layer__" in value:
         cls, kwargs = value["__layer__"]
@@ -291,7 +343,11 @@ def keras3_child():
     for name in LAYER_ARGS:
         if not hasattr(keras.layers, name):
             continue
-        out["config_keys"][name] = sorted(make_layer(keras, name).get_config())
+        out["config_keys"][name] = serialized_key_paths(keras, make_layer(keras, name))
+    for module, classes in OBJECT_ARGS.items():
+        for name, kwargs in classes.items():
+            obj = getattr(getattr(keras, module), name)(**kwargs)
+            out["config_keys"][f"{module}.{name}"] = serialized_key_paths(keras, obj)
     print(json.dumps(out))
 
 
