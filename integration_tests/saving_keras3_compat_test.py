@@ -148,19 +148,10 @@ def test_functional_keras3_file_architecture_and_weights(source, expected, manif
         )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "Functional.layers (ops/function.py trace_graph) orders layers by DFS post-order, "
-        "Keras 3 by depth (longest path to the outputs, ties by discovery order), so "
-        "model.trainable_variables and thus the optimizer slots come in another order than "
-        "in the file: the optimizer state of a multi-branch Keras 3 model does not map."
-    ),
-)
 @pytest.mark.parametrize("source", ["jax", "torch", "tensorflow"])
 def test_functional_keras3_file_training_resumes(source, expected, manifest, tmp_path):
     if not TRAINABLE:
-        pytest.xfail("the numpy backend cannot train")
+        pytest.skip("the numpy backend is inference-only: it cannot train")
     path = fixture_path(f"functional_{source}.keras", manifest, tmp_path)
     model = keras_core.saving.load_model(path)
     assert int(model.optimizer.iterations.numpy()) == 2
@@ -168,10 +159,14 @@ def test_functional_keras3_file_training_resumes(source, expected, manifest, tmp
     model.train_on_batch(first(x), first(y))
     skip = ()
     if source == "tensorflow":
-        # Keras 3 on TensorFlow applies sparse Adam updates to Embedding tables: rows
-        # absent from the batch keep their values there. Compare the rows in the batch.
+        # Keras 3 on TensorFlow gives the Embedding table a sparse (IndexedSlices)
+        # gradient: rows absent from the batch are treated apart, and Adam squares each
+        # occurrence's slice before summing, so a token seen twice gets another second
+        # moment than the dense gradient gives. Compare the rows seen exactly once.
         skip = (("emb", 0),)
-        rows = np.unique(first(x)["tokens"])
+        rows, counts = np.unique(first(x)["tokens"], return_counts=True)
+        rows = rows[counts == 1]
+        assert len(rows) >= 5
         got = model.get_layer("emb").weights[0].numpy()[rows]
         want = expected[f"functional_{source}/after_step/emb/0"][rows]
         np.testing.assert_allclose(got, want, rtol=1e-5, atol=1e-6)
@@ -251,13 +246,5 @@ def test_keras_core_files_load_in_keras3():
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "keras_core's Functional layer order (trace_graph) differs from Keras 3's depth order, "
-        "so the optimizer slots of a multi-branch model are written in another variable order "
-        "than Keras 3 expects."
-    ),
-)
 def test_keras_core_functional_files_load_in_keras3():
     _verify_in_keras3("functional")

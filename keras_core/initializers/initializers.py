@@ -187,6 +187,10 @@ class VarianceScaling(_Seeded):
         mode: "fan_in", "fan_out" or "fan_avg".
         distribution: "truncated_normal", "untruncated_normal" or "uniform".
         seed: int or None.
+        input_axes, output_axes: optional lists of axes of the weight's shape. When
+            both are given, fan_in is the product of the sizes along ``input_axes``
+            and fan_out the product along ``output_axes`` (as in Keras 3); otherwise
+            the usual rule applies (dense ``(in, out)``, conv ``(*spatial, in, out)``).
 
     Example:
     >>> w = keras_core.initializers.VarianceScaling(2.0, "fan_in", "uniform", seed=0)((4, 4))
@@ -194,8 +198,18 @@ class VarianceScaling(_Seeded):
     True
     """
 
-    def __init__(self, scale=1.0, mode="fan_in", distribution="truncated_normal", seed=None):
+    def __init__(
+        self,
+        scale=1.0,
+        mode="fan_in",
+        distribution="truncated_normal",
+        seed=None,
+        input_axes=None,
+        output_axes=None,
+    ):
         super().__init__(seed)
+        self.input_axes = _check_axes(input_axes, "input_axes")
+        self.output_axes = _check_axes(output_axes, "output_axes")
         if not isinstance(scale, (int, float)) or scale <= 0:
             raise ValueError(f"`scale` must be a positive float. Received: scale={scale!r}")
         if mode not in ("fan_in", "fan_out", "fan_avg"):
@@ -215,6 +229,10 @@ class VarianceScaling(_Seeded):
     def __call__(self, shape, dtype=None):
         dtype = _float_dtype(dtype, type(self).__name__)
         fan_in, fan_out = compute_fans(shape)
+        if self.input_axes is not None and self.output_axes is not None:
+            shape_ = tuple(shape)
+            fan_in = math.prod(shape_[a] for a in self.input_axes)
+            fan_out = math.prod(shape_[a] for a in self.output_axes)
         n = {"fan_in": fan_in, "fan_out": fan_out, "fan_avg": (fan_in + fan_out) / 2}[self.mode]
         variance = self.scale / max(1.0, n)
         seed = self._draw_seed()
@@ -233,15 +251,31 @@ class VarianceScaling(_Seeded):
             "mode": self.mode,
             "distribution": self.distribution,
             "seed": self.seed,
+            "input_axes": self.input_axes,
+            "output_axes": self.output_axes,
         }
 
 
+def _check_axes(axes, name):
+    if axes is None:
+        return None
+    if isinstance(axes, int):
+        axes = [axes]
+    if not isinstance(axes, (list, tuple)) or not all(
+        isinstance(a, int) and not isinstance(a, bool) for a in axes
+    ):
+        raise ValueError(f"`{name}` must be None or a list of ints. Received: {name}={axes!r}")
+    return list(axes)
+
+
 def _preset(name, scale, mode, distribution, doc):
-    def __init__(self, seed=None):
-        VarianceScaling.__init__(self, scale, mode, distribution, seed)
+    def __init__(self, seed=None, input_axes=None, output_axes=None):
+        VarianceScaling.__init__(
+            self, scale, mode, distribution, seed, input_axes=input_axes, output_axes=output_axes
+        )
 
     def get_config(self):
-        return {"seed": self.seed}
+        return {"seed": self.seed, "input_axes": self.input_axes, "output_axes": self.output_axes}
 
     cls = type(
         name,

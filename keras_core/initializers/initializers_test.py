@@ -83,6 +83,8 @@ def test_get_serialize_deserialize():
         "mode": "fan_out",
         "distribution": "uniform",
         "seed": 5,
+        "input_axes": None,
+        "output_axes": None,
     }
     revived = initializers.deserialize(config)
     np.testing.assert_array_equal(_np(revived((3, 3))), _np(initializers.get(config)((3, 3))))

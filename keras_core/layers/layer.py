@@ -258,23 +258,30 @@ class Layer(backend.BackendLayer, Operation):
         own = list(self._own_variables)
         return [v for v in own if v.trainable] + [v for v in own if not v.trainable]
 
+    def _split_weights(self):
+        """``(trainable, non_trainable)``, each in the order of ``weights``."""
+        if not self.trainable:
+            return [], self.weights_unfiltered()
+        own = list(self._own_variables)
+        trainable = [v for v in own if v.trainable]
+        non_trainable = [v for v in own if not v.trainable]
+        for layer in self._direct_sublayers():
+            t, nt = layer._split_weights()
+            trainable.extend(t)
+            non_trainable.extend(nt)
+        trainable = _dedupe(trainable)
+        seen = {id(v) for v in trainable}
+        return trainable, [v for v in _dedupe(non_trainable) if id(v) not in seen]
+
     @property
     def trainable_weights(self):
-        if not self.trainable:
-            return []
-        out = [v for v in self._own_variables if v.trainable]
-        for layer in self._direct_sublayers():
-            out.extend(layer.trainable_weights)
-        return _dedupe(out)
+        """The trainable weights, in the order of ``weights`` (empty when not trainable)."""
+        return self._split_weights()[0]
 
     @property
     def non_trainable_weights(self):
-        if not self.trainable:
-            return self.weights_unfiltered()
-        out = [v for v in self._own_variables if not v.trainable]
-        for layer in self._direct_sublayers():
-            out.extend(layer.non_trainable_weights)
-        return _dedupe(out)
+        """The non-trainable weights (all of them when the layer is not trainable)."""
+        return self._split_weights()[1]
 
     def weights_unfiltered(self):
         out = list(self._own_weights_ordered())
@@ -284,8 +291,9 @@ class Layer(backend.BackendLayer, Operation):
 
     @property
     def weights(self):
-        """All weights: trainable first, then non-trainable."""
-        return _dedupe(self.trainable_weights + self.non_trainable_weights)
+        """All weights, as Keras 3 orders them: each layer's own trainable then
+        non-trainable weights, followed by those of its sublayers, recursively."""
+        return self.weights_unfiltered()
 
     @property
     def trainable_variables(self):

@@ -381,6 +381,10 @@ class Optimizer:
             if self.loss_scale_factor is not None:
                 grads = [ops.divide(g, self.loss_scale_factor) for g in grads]
             self._backend_apply_gradients(grads, variables)
+            # As in Keras: constraints are applied once, after the whole update.
+            for v in variables:
+                if v.constraint is not None:
+                    v.assign(v.constraint(v.value))
         return self._iterations
 
     @contextlib.contextmanager

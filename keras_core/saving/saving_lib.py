@@ -20,6 +20,7 @@ import json
 import os
 import re
 import shutil
+import stat
 import tempfile
 import warnings
 import zipfile
@@ -33,6 +34,13 @@ CONFIG_FILENAME = "config.json"
 METADATA_FILENAME = "metadata.json"
 VARIABLES_FILENAME = "model.weights.h5"
 ASSETS_DIRNAME = "assets"
+# Zip-bomb limits: a member larger than ZIP_BOMB_MIN_BYTES may not inflate more than
+# ZIP_BOMB_MAX_RATIO times (Keras writes its archives stored, ratio ~1), and no archive
+# may inflate beyond MAX_INFLATED_MEMBER_BYTES. The zip reader stops at the declared
+# sizes, so checking them bounds what a load can inflate.
+ZIP_BOMB_MIN_BYTES = 16 * 2**20
+ZIP_BOMB_MAX_RATIO = 100
+MAX_INFLATED_MEMBER_BYTES = 64 * 2**30
 
 # Attributes of the base classes that are never walked: bookkeeping, or state Keras
 # does not save (compiled losses and metrics, the Sequential's inner graph).
@@ -336,13 +344,8 @@ def _save_own(obj, entry):
 
 
 def _assign_loaded(variable, value):
-    # Loading restores values exactly: no constraint is applied on the way in.
-    constraint = variable.constraint
-    variable.constraint = None
-    try:
-        variable.assign(value)
-    finally:
-        variable.constraint = constraint
+    # Loading restores values exactly (``assign`` applies no constraint).
+    variable.assign(value)
 
 
 def _load_own(obj, entry):
@@ -638,6 +641,48 @@ class _Archive:
                 f"Cannot open {self.display_name!r} as a .keras archive: {e}. The file is "
                 "truncated, corrupt or not a .keras (zip) file."
             ) from e
+        try:
+            self._check_members()
+        except BaseException:
+            self.zip.close()
+            raise
+
+    def _check_members(self):
+        """Refuses unsafe member names, links and members that inflate like a zip bomb."""
+        total = 0
+        for info in self.zip.infolist():
+            name = info.filename
+            parts = name.replace("\\", "/").split("/")
+            if (
+                name.startswith(("/", "\\"))
+                or re.match(r"^[A-Za-z]:", name)
+                or ".." in parts
+                or "\x00" in name
+            ):
+                raise ValueError(
+                    f"{self.display_name!r} holds a member with an unsafe path {name!r} "
+                    "(absolute, or with '..'): refusing to read the file."
+                )
+            if stat.S_ISLNK(info.external_attr >> 16):
+                raise ValueError(
+                    f"{self.display_name!r} holds a symbolic link {name!r}: refusing to read "
+                    "the file."
+                )
+            ratio = info.file_size / max(info.compress_size, 1)
+            if info.file_size > MAX_INFLATED_MEMBER_BYTES or (
+                info.file_size > ZIP_BOMB_MIN_BYTES and ratio > ZIP_BOMB_MAX_RATIO
+            ):
+                raise ValueError(
+                    f"{self.display_name!r}: member {name!r} would inflate to "
+                    f"{info.file_size} bytes from {info.compress_size} (ratio {ratio:.0f}); "
+                    "refusing it as a possible zip bomb."
+                )
+            total += info.file_size
+        if total > MAX_INFLATED_MEMBER_BYTES:
+            raise ValueError(
+                f"{self.display_name!r} would inflate to {total} bytes in all; refusing it as "
+                "a possible zip bomb."
+            )
 
     def names(self):
         if self.directory is not None:
@@ -653,6 +698,13 @@ class _Archive:
             path = os.path.join(self.directory, member)
             if not os.path.exists(path):
                 raise ValueError(f"{self.display_name!r} has no {member}.")
+            if os.path.islink(path) or not os.path.realpath(path).startswith(
+                os.path.realpath(self.directory) + os.sep
+            ):
+                raise ValueError(
+                    f"{member} in {self.display_name!r} is a link or leads outside the "
+                    "directory: refusing to read it."
+                )
             with open(path, "rb") as f:
                 return f.read()
         try:

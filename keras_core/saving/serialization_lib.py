@@ -409,11 +409,41 @@ def _is_keras_module(module):
 _CLASS_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 
 
+# A config may name only objects meant to be deserialized. Built-in is not harmless:
+# public functions such as ``save_model`` (writes files), ``get_file`` (downloads) or the
+# safe-mode switch must never be reachable from a file. So functions resolve only from
+# the namespaces of activations, losses and metrics (minus their lookup helpers), and
+# classes from the top-level namespace only when they are models, layers and the like.
+_FUNCTION_NAMESPACES = ("activations", "losses", "metrics")
+_NOT_DESERIALIZABLE_FUNCTIONS = frozenset({"get", "serialize", "deserialize"})
+_TOP_LEVEL_CLASSES = frozenset(
+    {
+        "Model",
+        "Sequential",
+        "Functional",
+        "Layer",
+        "Variable",
+        "InputSpec",
+        "Initializer",
+        "Regularizer",
+    }
+)
+
+
 def _find_builtin(class_name, module=None, kind="class"):
-    """Looks ``class_name`` up in keras_core's public namespaces (no other imports)."""
+    """Looks ``class_name`` up in keras_core's public namespaces (no other imports).
+
+    Only objects meant to be deserialized are found (see ``_FUNCTION_NAMESPACES``).
+    """
     if not isinstance(class_name, str) or not _CLASS_NAME.match(class_name):
         return None
+    if kind == "function" and class_name in _NOT_DESERIALIZABLE_FUNCTIONS:
+        return None
     for ns in _namespaces_for(module):
+        if kind == "function" and ns not in _FUNCTION_NAMESPACES:
+            continue
+        if kind == "class" and ns == "" and class_name not in _TOP_LEVEL_CLASSES:
+            continue
         try:
             mod = importlib.import_module("keras_core" + (("." + ns) if ns else ""))
         except ImportError:

@@ -81,7 +81,8 @@ class KerasVariable(TensorOperatorsMixin):
         dtype: the dtype; defaults to ``floatx()`` (as in Keras, even for an int value).
         trainable: whether gradients should update it.
         name: a name without ``"/"``; ``path`` prefixes the active name scopes.
-        constraint: an optional callable applied to every assigned value.
+        constraint: an optional callable that optimizers apply to the variable after
+            each update (as in Keras); ``assign`` itself never applies it.
         autocast, aggregation, synchronization: accepted for API compatibility.
 
     Example:
@@ -264,10 +265,12 @@ class KerasVariable(TensorOperatorsMixin):
         return value
 
     def assign(self, value):
-        """Sets the variable's value (same shape; a compatible dtype)."""
+        """Sets the variable's value (same shape; a compatible dtype).
+
+        The value is stored as given: a ``constraint`` is not applied here (optimizers
+        apply it after their update, as Keras does).
+        """
         value = self._validate_new_value(value)
-        if self.constraint is not None:
-            value = self.constraint(value)
         scope = get_stateless_scope()
         if scope is not None:
             scope.add_update((self, value))

@@ -84,10 +84,28 @@ def test_trainable_flag():
     assert v.trainable is False
 
 
-def test_constraint_applies_on_assign():
+def test_assign_does_not_apply_the_constraint():
+    # As in Keras: only optimizers apply constraints (after their update).
     v = keras_core.Variable(np.zeros(3, "float32"), constraint=lambda x: x * 0 + 1)
     v.assign(np.array([5.0, 6.0, 7.0], "float32"))
-    np.testing.assert_array_equal(v.numpy(), [1.0, 1.0, 1.0])
+    np.testing.assert_array_equal(v.numpy(), [5.0, 6.0, 7.0])
+    v.assign_add(np.ones(3, "float32"))
+    np.testing.assert_array_equal(v.numpy(), [6.0, 7.0, 8.0])
+
+
+@pytest.mark.skipif(backend.backend() == "numpy", reason="the numpy backend cannot train")
+def test_optimizer_applies_the_constraint_once_after_the_update():
+    # A non-idempotent constraint shows it runs once, after weight decay and the step.
+    v = keras_core.Variable(np.array([2.0, -1.0], "float32"), constraint=lambda x: x * 0.5)
+    opt = keras_core.optimizers.AdamW(learning_rate=0.1, weight_decay=0.1)
+    grad = np.array([1.0, -2.0], "float32")
+    opt.apply([grad], [v])
+    w = np.array([2.0, -1.0], "float64")
+    w = w - w * 0.1 * 0.1
+    m, s2 = 0.1 * grad, 0.001 * grad.astype("float64") ** 2
+    alpha = 0.1 * np.sqrt(1 - 0.999) / (1 - 0.9)
+    w = (w - m * alpha / (np.sqrt(s2) + 1e-7)) * 0.5
+    np.testing.assert_allclose(v.numpy(), w, rtol=1e-6)
 
 
 def test_stateless_scope_reads_mapping_and_collects_updates():

@@ -49,6 +49,7 @@ class Dense(Layer):
         bias_constraint=None,
         **kwargs,
     ):
+        _check_no_quantization(kwargs.pop("quantization_config", None), "Dense")
         super().__init__(activity_regularizer=activity_regularizer, **kwargs)
         self.units = _check_positive_int(units, "units", "Dense")
         self.activation = activations.get(activation)
@@ -113,6 +114,17 @@ class Dense(Layer):
                 "activity_regularizer": serialize_keras_object(self.activity_regularizer),
                 "kernel_constraint": serialize_keras_object(self.kernel_constraint),
                 "bias_constraint": serialize_keras_object(self.bias_constraint),
+                "quantization_config": None,
             }
         )
         return config
+
+
+def _check_no_quantization(quantization_config, layer):
+    """Keras 3 writes ``quantization_config`` (None unless quantized); only None is supported."""
+    if quantization_config is not None:
+        raise ValueError(
+            f"{layer}: keras_core does not support quantized layers, so "
+            "`quantization_config` must be None. Received: "
+            f"quantization_config={quantization_config!r}"
+        )

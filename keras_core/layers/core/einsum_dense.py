@@ -4,6 +4,7 @@ import re
 import string
 
 from keras_core import activations, constraints, initializers, ops, regularizers
+from keras_core.layers.core.dense import _check_no_quantization
 from keras_core.layers.layer import Layer
 from keras_core.saving.serialization_lib import serialize_keras_object
 
@@ -50,6 +51,7 @@ class EinsumDense(Layer):
         bias_constraint=None,
         **kwargs,
     ):
+        _check_no_quantization(kwargs.pop("quantization_config", None), "EinsumDense")
         super().__init__(**kwargs)
         self.equation = equation
         self._in_spec, self._kernel_spec, self._out_spec = _parse(equation)
@@ -178,6 +180,7 @@ class EinsumDense(Layer):
                 "activity_regularizer": serialize_keras_object(self.activity_regularizer),
                 "kernel_constraint": serialize_keras_object(self.kernel_constraint),
                 "bias_constraint": serialize_keras_object(self.bias_constraint),
+                "quantization_config": None,
             }
         )
         return config

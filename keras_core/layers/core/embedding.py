@@ -1,7 +1,7 @@
 """Embedding: maps integer indices to dense vectors."""
 
 from keras_core import backend, constraints, initializers, ops, regularizers
-from keras_core.layers.core.dense import _check_positive_int
+from keras_core.layers.core.dense import _check_no_quantization, _check_positive_int
 from keras_core.layers.layer import Layer
 from keras_core.saving.serialization_lib import serialize_keras_object
 
@@ -33,6 +33,7 @@ class Embedding(Layer):
         mask_zero=False,
         **kwargs,
     ):
+        _check_no_quantization(kwargs.pop("quantization_config", None), "Embedding")
         input_length = kwargs.pop("input_length", None)
         if input_length is not None and "input_shape" not in kwargs:
             kwargs["input_shape"] = (input_length,)
@@ -79,6 +80,7 @@ class Embedding(Layer):
                 "activity_regularizer": serialize_keras_object(self.activity_regularizer),
                 "embeddings_constraint": serialize_keras_object(self.embeddings_constraint),
                 "mask_zero": self.mask_zero,
+                "quantization_config": None,
             }
         )
         return config

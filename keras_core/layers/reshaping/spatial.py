@@ -31,11 +31,15 @@ def _pairs(value, rank, name, layer):
 
 class _Spatial(Layer):
     rank = 1
+    # 1D layers whose Keras 3 counterpart takes a `data_format` argument.
+    _data_format_1d = False
 
     def __init__(self, data_format=None, **kwargs):
         super().__init__(**kwargs)
         self.data_format = (
-            config.standardize_data_format(data_format) if self.rank > 1 else "channels_last"
+            config.standardize_data_format(data_format)
+            if self.rank > 1 or self._data_format_1d
+            else "channels_last"
         )
         self.input_spec = InputSpec(ndim=self.rank + 2)
 
@@ -144,7 +148,7 @@ class _ZeroPadding(_Spatial):
         config_["padding"] = (
             [list(p) for p in self.padding] if self.rank > 1 else list(self.padding[0])
         )
-        if self.rank > 1:
+        if self.rank > 1 or self._data_format_1d:
             config_["data_format"] = self.data_format
         return config_
 
@@ -158,9 +162,10 @@ class ZeroPadding1D(_ZeroPadding):
     """
 
     rank = 1
+    _data_format_1d = True
 
-    def __init__(self, padding=1, **kwargs):
-        super().__init__(padding, **kwargs)
+    def __init__(self, padding=1, data_format=None, **kwargs):
+        super().__init__(padding, data_format=data_format, **kwargs)
 
 
 class ZeroPadding2D(_ZeroPadding):

@@ -14,10 +14,21 @@ _PASSIVE = "__passive_serialization__"
 
 
 def _builtin_objects():
-    """Every public class and function of keras_core's modeling namespaces, by name."""
+    """The public classes and functions a config may name, by name.
+
+    The same policy as the ``.keras`` loader: functions only from activations,
+    losses and metrics (not their lookup helpers), top-level classes only when
+    they are models, layers and the like; never ``save_model``, ``get_file`` or
+    the safe-mode switch.
+    """
     import importlib
 
-    from keras_core.saving.serialization_lib import PUBLIC_NAMESPACES
+    from keras_core.saving.serialization_lib import (
+        _FUNCTION_NAMESPACES,
+        _NOT_DESERIALIZABLE_FUNCTIONS,
+        _TOP_LEVEL_CLASSES,
+        PUBLIC_NAMESPACES,
+    )
 
     table = {}
     for ns in reversed(PUBLIC_NAMESPACES):
@@ -31,8 +42,12 @@ def _builtin_objects():
             obj = getattr(mod, name)
             if isinstance(obj, types.ModuleType):
                 continue
-            if isinstance(obj, type) or callable(obj):
-                table[name] = obj
+            if isinstance(obj, type):
+                if ns or name in _TOP_LEVEL_CLASSES:
+                    table[name] = obj
+            elif callable(obj):
+                if ns in _FUNCTION_NAMESPACES and name not in _NOT_DESERIALIZABLE_FUNCTIONS:
+                    table[name] = obj
     return table
 
 
