@@ -335,14 +335,26 @@ class RandomZoom(_AffineLayer):
         return config
 
 
+def check_value_range(layer: str, value_range) -> tuple:
+    """``value_range`` as a ``(min, max)`` tuple, or a clear error naming ``layer``."""
+    if len(value_range) != 2 or value_range[0] >= value_range[1]:
+        raise ValueError(
+            f"{layer}: `value_range` must be (min, max) with min < max. "
+            f"Received: value_range={value_range!r}"
+        )
+    return tuple(value_range)
+
+
 class RandomContrast(_RandomLayer):
     """Scales each image's deviation from its per-channel mean by a random factor (training only).
 
-    ``out = clip((x - mean) * c + mean, 0, 255)`` with ``c`` in ``[1 - lower, 1 + upper]``.
+    ``out = clip((x - mean) * c + mean, min, max)`` with ``c`` in ``[1 - lower, 1 + upper]``.
 
     Args:
         factor: ``f`` or ``(lower, upper)``, each in [0, 1].
+        value_range: ``(min, max)`` of the images; outputs are clipped to it.
         seed: an int for reproducibility.
+        data_format: "channels_last" or "channels_first".
 
     Example:
     >>> layer = keras_core.layers.RandomContrast(0.5, seed=3)
@@ -351,9 +363,10 @@ class RandomContrast(_RandomLayer):
     [7.0, 7.0, 7.0, 7.0]
     """
 
-    def __init__(self, factor, seed=None, data_format=None, **kwargs):
+    def __init__(self, factor, value_range=(0, 255), seed=None, data_format=None, **kwargs):
         super().__init__(seed=seed, **kwargs)
         self.factor = factor
+        self.value_range = check_value_range("RandomContrast", value_range)
         if isinstance(factor, (tuple, list)):
             lower, upper = parse_factor("RandomContrast", "factor", factor, 0, 1)
         else:
@@ -370,12 +383,19 @@ class RandomContrast(_RandomLayer):
         c = self._uniform((ops.shape(images)[0],), 1.0 - self.lower, 1.0 + self.upper)
         c = ops.cast(ops.reshape(c, (-1, 1, 1, 1)), self.compute_dtype)
         mean = ops.mean(images, axis=(h_axis, w_axis), keepdims=True)
-        out = ops.clip((images - mean) * c + mean, 0.0, 255.0)
+        lo, hi = self.value_range
+        out = ops.clip((images - mean) * c + mean, lo, hi)
         return ops.squeeze(out, 0) if added else out
 
     def get_config(self):
         config = super().get_config()
-        config.update({"factor": self.factor, "data_format": self.data_format})
+        config.update(
+            {
+                "factor": self.factor,
+                "value_range": list(self.value_range),
+                "data_format": self.data_format,
+            }
+        )
         return config
 
 
@@ -387,6 +407,8 @@ class RandomBrightness(_RandomLayer):
             ``u * (max - min)`` with ``u`` drawn in ``[lower, upper]`` (``f``: ``[-f, f]``).
         value_range: ``(min, max)`` of the images; outputs are clipped to it.
         seed: an int for reproducibility.
+        data_format: "channels_last" or "channels_first" (the offset is per image,
+            so the layout does not change the result; kept for the config).
 
     Example:
     >>> layer = keras_core.layers.RandomBrightness((0.5, 0.5), value_range=(0, 1))
@@ -395,16 +417,12 @@ class RandomBrightness(_RandomLayer):
     [0.75, 0.75]
     """
 
-    def __init__(self, factor, value_range=(0, 255), seed=None, **kwargs):
+    def __init__(self, factor, value_range=(0, 255), seed=None, data_format=None, **kwargs):
         super().__init__(seed=seed, **kwargs)
         self.factor = factor
         self.lower, self.upper = parse_factor("RandomBrightness", "factor", factor, -1, 1)
-        if len(value_range) != 2 or value_range[0] >= value_range[1]:
-            raise ValueError(
-                "RandomBrightness: `value_range` must be (min, max) with min < max. "
-                f"Received: value_range={value_range!r}"
-            )
-        self.value_range = tuple(value_range)
+        self.value_range = check_value_range("RandomBrightness", value_range)
+        self.data_format = backend.standardize_data_format(data_format)
 
     def call(self, inputs, training=True):
         inputs = ops.cast(inputs, self.compute_dtype)
@@ -419,7 +437,13 @@ class RandomBrightness(_RandomLayer):
 
     def get_config(self):
         config = super().get_config()
-        config.update({"factor": self.factor, "value_range": list(self.value_range)})
+        config.update(
+            {
+                "factor": self.factor,
+                "value_range": list(self.value_range),
+                "data_format": self.data_format,
+            }
+        )
         return config
 
 

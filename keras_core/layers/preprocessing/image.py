@@ -40,6 +40,8 @@ class Resizing(PreprocessingLayer):
         fill_mode: the padding mode ("constant").
         fill_value: the padding value.
         data_format: "channels_last" or "channels_first" (None: the global default).
+        antialias: when downsampling, filter with the interpolation kernel widened
+            by the scale (as ``keras_core.ops.image.resize``).
 
     Example:
     >>> layer = keras_core.layers.Resizing(2, 2)
@@ -57,6 +59,7 @@ class Resizing(PreprocessingLayer):
         fill_mode: str = "constant",
         fill_value: float = 0.0,
         data_format=None,
+        antialias: bool = False,
         **kwargs,
     ):
         super().__init__(**kwargs)
@@ -79,12 +82,14 @@ class Resizing(PreprocessingLayer):
         self.fill_mode = fill_mode
         self.fill_value = fill_value
         self.data_format = backend.standardize_data_format(data_format)
+        self.antialias = bool(antialias)
 
     def call(self, inputs):
         out = ops.image.resize(
             inputs,
             (self.height, self.width),
             interpolation=self.interpolation,
+            antialias=self.antialias,
             data_format=self.data_format,
             crop_to_aspect_ratio=self.crop_to_aspect_ratio,
             pad_to_aspect_ratio=self.pad_to_aspect_ratio,
@@ -108,6 +113,7 @@ class Resizing(PreprocessingLayer):
                 "width": self.width,
                 "interpolation": self.interpolation,
                 "crop_to_aspect_ratio": self.crop_to_aspect_ratio,
+                "antialias": self.antialias,
                 "pad_to_aspect_ratio": self.pad_to_aspect_ratio,
                 "fill_mode": self.fill_mode,
                 "fill_value": self.fill_value,

@@ -131,6 +131,9 @@ def test_random_layers_model_inference_and_tf_data(name):
 
 
 @pytest.mark.slow
+@pytest.mark.skipif(
+    keras_core.backend.backend() == "numpy", reason="the numpy backend cannot train"
+)
 def test_augmenting_model_trains_and_round_trips(tmp_path):
     x = RNG.uniform(0, 1, (8, 6, 6, 1)).astype("float32")
     y = np.zeros((8, 1), "float32")
@@ -154,6 +157,9 @@ def test_augmenting_model_trains_and_round_trips(tmp_path):
     )
 
 
+@pytest.mark.skipif(
+    keras_core.backend.backend() == "numpy", reason="the numpy backend cannot train"
+)
 def test_geometric_augmentations_train_in_a_graph_without_xla():
     # A batch size unknown when the step is traced (and no XLA) once lost the
     # per-image transform's shape in TensorFlow's affine sampling.
