@@ -26,6 +26,9 @@ def _params():
         base = "float32" if "float32" in e.dtypes else e.dtypes[0]
         if e.symbolic:
             symbolic.append(pytest.param(name, base, id=f"{fam}-{name}-{base}"))
+            for extra in ("int32", "bool"):  # runner.SYMBOLIC_EXTRA_DTYPES
+                if extra in e.dtypes and extra != base and e.symbolic_dtypes:
+                    symbolic.append(pytest.param(name, extra, id=f"{fam}-{name}-{extra}"))
         if e.jit and backends.supports_jit():
             jit.append(pytest.param(name, base, id=f"{fam}-{name}-{base}"))
         if e.differentiable and backends.supports_grad() and "float64" in e.dtypes:

@@ -262,8 +262,7 @@ def _mean_int(B, original, b):
 @pre
 def _cumsum_axis(B, b):
     if b.arguments["axis"] is None and len(B.core.shape(b.arguments["x"])) > 1:
-        b.arguments["axis"] = 0
-        b.arguments["x"] = B.numpy.ravel(b.arguments["x"])
+        b.arguments["axis"] = 0  # (the default is the flattened array)
 
 
 @mutant("argmax_default_axis_last", ["argmax"], "numpy.argmax", "wrong default axis")
@@ -664,28 +663,14 @@ def _swap_hw(B, x, data_format):
     return B.numpy.transpose(x, axes)
 
 
-def _swap_kernel(B, k):
-    if len(B.core.shape(k)) < 4:
-        return k
-    axes = list(range(len(B.core.shape(k))))
-    axes[0], axes[1] = axes[1], axes[0]
-    return B.numpy.transpose(k, axes)
-
-
 @mutant("conv_channels_first_transposed", ["conv"], "nn.conv", "transposed channels_first path")
 @replace
 def _conv_cf(B, original, b):
+    # The channels_first input is moved to channels_last with H and W swapped (and back).
     fmt = b.arguments["data_format"] or B.image_data_format()
     if fmt != "channels_first" or len(B.core.shape(b.arguments["inputs"])) != 4:
         return _call_bound(original, b)
     b.arguments["inputs"] = _swap_hw(B, b.arguments["inputs"], fmt)
-    b.arguments["kernel"] = _swap_kernel(B, b.arguments["kernel"])
-    s = b.arguments["strides"]
-    if isinstance(s, (tuple, list)) and len(s) == 2:
-        b.arguments["strides"] = (s[1], s[0])
-    d = b.arguments["dilation_rate"]
-    if isinstance(d, (tuple, list)) and len(d) == 2:
-        b.arguments["dilation_rate"] = (d[1], d[0])
     return _swap_hw(B, _call_bound(original, b), fmt)
 
 
@@ -779,18 +764,19 @@ def _avg_same(B, original, b):
     "depth_to_space_cf_order",
     ["depth_to_space"],
     "nn.depth_to_space",
-    "channels_first block order transposed",
+    "channels_first channel order (C, b, b) taken for (b, b, C)",
 )
 @replace
 def _d2s(B, original, b):
-    out = _call_bound(original, b)
     if b.arguments["data_format"] != "channels_first":
-        return out
-    return (
-        _swap_hw(B, _call_bound(original, b), "channels_first")
-        if B.core.shape(out)[2] == (B.core.shape(out)[3])
-        else out
-    )
+        return _call_bound(original, b)
+    x = B.core.convert_to_tensor(b.arguments["x"])
+    n, c, h, w = B.core.shape(x)
+    bs = b.arguments["block_size"]
+    x = B.numpy.reshape(x, (n, bs * bs, c // (bs * bs), h, w))
+    x = B.numpy.transpose(x, (0, 2, 1, 3, 4))
+    b.arguments["x"] = B.numpy.reshape(x, (n, c, h, w))
+    return _call_bound(original, b)
 
 
 # -- gradients (invisible to the forward pass)
