@@ -166,9 +166,9 @@ def _rel_error(B, out, eps=1e-4):
 
 def _grad_scaled(B, x, factor):
     """``x`` in value, ``factor * dx`` in gradient."""
-    x = B.convert_to_tensor(x) if hasattr(B, "convert_to_tensor") else B.core.convert_to_tensor(x)
-    if not _float(B, x):
-        return x
+    x = _float_arg(B, x)  # (Python scalars and non-float tensors are left alone)
+    if x is None:
+        raise TypeError("not a float tensor")
     delta = B.numpy.subtract(x, B.core.stop_gradient(x))
     return B.numpy.add(x, B.numpy.multiply(delta, B.core.cast(factor - 1.0, _dt(B, x))))
 
@@ -802,7 +802,7 @@ mutant("exp_grad", ["exp"], "numpy.exp", "wrong gradient", GRAD)(grad_of("x"))
 mutant("softmax_grad", ["softmax"], "nn.softmax", "wrong gradient", GRAD)(grad_of("x"))
 
 
-for _op, _mod in (("floor", "numpy"), ("sign", "numpy"), ("round", "numpy")):
+for _op, _mod in (("floor", "numpy"), ("sign", "numpy"), ("ceil", "numpy"), ("trunc", "numpy")):
 
     def _ste(B, original, b):
         x = B.core.convert_to_tensor(b.arguments["x"])

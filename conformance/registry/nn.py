@@ -115,7 +115,13 @@ _ACTIVATIONS = {
 
 
 def _act_edges(dtype, rng):
-    return float_edges(rng, dtype)
+    cases = float_edges(rng, dtype)
+    x = cases[0].args[0]
+    # The negated edges (log_sigmoid(-huge) = -huge, not log(0)) and moderate magnitudes
+    # where exp(|x|) overflows in half precision or sigmoid saturates.
+    cases.append(Case((np.negative(x),), id="edges_negated"))
+    cases.append(Case((np.asarray([-100.0, -30.0, 30.0, 100.0]).astype(x.dtype),), id="large"))
+    return cases
 
 
 for _name, (_ref, _acc, _kws, _edges) in _ACTIVATIONS.items():

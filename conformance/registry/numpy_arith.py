@@ -197,6 +197,7 @@ _entry(
     out_dtype=_promote_no_bool,
     edges=_DIV_EDGES,
     differentiable=True,
+    grad_argnums=(0, 1),  # d/dx2 = -floor(x1 / x2) (mod) or -trunc(x1 / x2) (fmod)
 )
 _entry(
     "fmod",
@@ -206,6 +207,7 @@ _entry(
     out_dtype=_promote_no_bool,
     edges=_DIV_EDGES,
     differentiable=True,
+    grad_argnums=(0, 1),  # d/dx2 = -floor(x1 / x2) (mod) or -trunc(x1 / x2) (fmod)
 )
 
 

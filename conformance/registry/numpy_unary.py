@@ -70,7 +70,7 @@ _FLOAT_OPS = {
     "ceil": (np.ceil, (-3.0, 3.0), (-3, 3), "elementwise", True),
     "floor": (np.floor, (-3.0, 3.0), (-3, 3), "elementwise", True),
 }
-_NOT_DIFFERENTIABLE = ("ceil", "floor")
+_NOT_DIFFERENTIABLE = ()  # (ceil and floor are differentiable: their gradient is zero)
 
 # f(x) ~ x (or ~ x**(1/3)) for tiny x: a total loss of relative precision there (exp(x) - 1,
 # log(1 + x), (e**x - e**-x) / 2) must fail.
@@ -170,6 +170,7 @@ _entry(
     out_dtype="unary",
     accuracy="exact",
     edges=unary_edges(),
+    differentiable=True,  # a zero gradient (almost everywhere)
 )
 _entry(
     "trunc",
@@ -179,6 +180,7 @@ _entry(
     out_dtype="same",
     accuracy="exact",
     edges=unary_edges(),
+    differentiable=True,  # a zero gradient (almost everywhere)
 )
 
 

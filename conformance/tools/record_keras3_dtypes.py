@@ -197,13 +197,25 @@ def main(argv=None):
     p.add_argument("--out", default=OUT)
     p.add_argument("--child", default="", help=argparse.SUPPRESS)
     p.add_argument("--child-out", default="", help=argparse.SUPPRESS)
+    p.add_argument(
+        "--merge",
+        default="",
+        help="merge per-backend raw tables (backend=path,...) written by --child instead of "
+        "recording",
+    )
     a = p.parse_args(argv)
     ops = [x for x in a.ops.split(",") if x] or None
     if a.child:
         _child(a.child, ops, a.child_out)
         return 0
     per_backend, version = {}, None
-    for backend in [b for b in a.backends.split(",") if b]:
+    if a.merge:
+        for item in a.merge.split(","):
+            backend, path = item.split("=", 1)
+            with open(path, encoding="utf-8") as f:
+                data = json.load(f)
+            per_backend[backend], version = data["table"], data["version"]
+    for backend in [b for b in a.backends.split(",") if b and not a.merge]:
         with tempfile.TemporaryDirectory() as tmp:
             path = os.path.join(tmp, "t.json")
             env = dict(os.environ, KERAS_BACKEND=backend, TF_CPP_MIN_LOG_LEVEL="3")
