@@ -169,8 +169,11 @@ def _grad_scaled(B, x, factor):
     x = _float_arg(B, x)  # (Python scalars and non-float tensors are left alone)
     if x is None:
         raise TypeError("not a float tensor")
-    delta = B.numpy.subtract(x, B.core.stop_gradient(x))
-    return B.numpy.add(x, B.numpy.multiply(delta, B.core.cast(factor - 1.0, _dt(B, x))))
+    # x - (sg(x) - x) * (factor - 1): +0.0 in value is subtracted, which keeps the sign of
+    # zero (-0.0 - 0.0 == -0.0) and infinities (the term is zeroed where x is not finite).
+    neg = B.numpy.subtract(B.core.stop_gradient(x), x)
+    neg = B.numpy.where(B.numpy.isfinite(x), neg, B.numpy.zeros_like(x))
+    return B.numpy.subtract(x, B.numpy.multiply(neg, B.core.cast(factor - 1.0, _dt(B, x))))
 
 
 def grad_of(arg, factor=1.001):
@@ -809,7 +812,9 @@ for _op, _mod in (("floor", "numpy"), ("sign", "numpy"), ("ceil", "numpy"), ("tr
         out = _call_bound(original, b)
         if not _float(B, x):
             return out
-        return B.numpy.add(out, B.numpy.subtract(x, B.core.stop_gradient(x)))
+        neg = B.numpy.subtract(B.core.stop_gradient(x), x)  # +0.0 in value, -dx in gradient
+        neg = B.numpy.where(B.numpy.isfinite(x), neg, B.numpy.zeros_like(x))
+        return B.numpy.subtract(out, neg)
 
     mutant(f"{_op}_nonzero_grad", [_op], f"{_mod}.{_op}", "gradient should be zero", GRAD)(
         replace(_ste)
@@ -956,3 +961,21 @@ def catalogue(names=None, ops=None):
     if ops:
         out = [m for m in out if set(m.ops) & set(ops)]
     return out
+
+
+@mutant("argsort_unstable_past_16", ["argsort"], "numpy.argsort", "unstable ties on long arrays")
+@replace
+def _argsort_long(B, original, b):
+    # An introsort-like kernel: stable on short rows (insertion sort), not past 16 elements.
+    x, axis = B.core.convert_to_tensor(b.arguments["x"]), b.arguments["axis"]
+    if axis is None or B.core.shape(x)[axis] <= 16:
+        return _call_bound(original, b)
+    return _reverse_ties(B, original, b)
+
+
+def _reverse_ties(B, original, b):
+    x, axis = B.core.convert_to_tensor(b.arguments["x"]), b.arguments["axis"]
+    n = B.core.shape(x)[axis]
+    b.arguments["x"] = B.numpy.flip(x, axis=axis)
+    idx = _call_bound(original, b)  # (stable on the flipped rows: ties come out reversed)
+    return B.numpy.subtract(B.core.cast(n - 1, _dt(B, idx)), idx)

@@ -615,7 +615,8 @@ def _bn_ref(x, mean, variance, axis, offset=None, scale=None, epsilon=1e-3):
 def _bn_samples(dtype, rng):
     r = lambda *s, lo=-2.0, hi=2.0: rand(rng, s, dtype, lo, hi)  # noqa: E731
     if dtype == "float64":
-        return [Case((r(2, 3), r(3), r(3, lo=0.5), -1), {"offset": r(3), "scale": r(3)}, id="full")]
+        # offset and scale positional: the gradient is checked with respect to them too
+        return [Case((r(2, 3), r(3), r(3, lo=0.5), -1, r(3), r(3)), id="full")]
     return [
         Case((r(2, 3, 4), r(4), r(4, lo=0.1), -1), id="last"),
         Case(
@@ -643,7 +644,7 @@ register(
             ),
         ),
         differentiable=True,
-        grad_argnums=(0, 1, 2),
+        grad_argnums=(0, 1, 2, 4, 5),
     )
 )
 
