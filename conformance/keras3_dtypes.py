@@ -34,9 +34,9 @@ def load_why(path=WHY):
         return {k: v for k, v in json.load(f).items() if not k.startswith("_")}
 
 
-def deliberate(why, op, dtype):
-    """The reason keras_core deliberately differs for (op, dtype), or None."""
-    return why.get(f"{op}/{dtype}") or why.get(op)
+def deliberate(why, op, dtype, case_id=""):
+    """The reason keras_core deliberately differs for (op, dtype, case), or None."""
+    return why.get(f"{op}/{dtype}/{case_id}") or why.get(f"{op}/{dtype}") or why.get(op)
 
 
 def our_dtypes(entry, case):
@@ -88,7 +88,7 @@ def check(ops=None, table=None, why=None):
                 if "keras3" not in row:
                     counts["keras3_split"] += 1
                     continue
-                reason = deliberate(why, op, dtype)
+                reason = deliberate(why, op, dtype, cid)
                 if reason:
                     counts["deliberate"] += 1
                     continue
@@ -114,11 +114,12 @@ def check(ops=None, table=None, why=None):
 def main(argv=None):
     p = argparse.ArgumentParser(prog="python -m conformance.keras3_dtypes")
     p.add_argument("--ops", default="")
+    p.add_argument("--table", default=TABLE, help="the recorded table (JSON)")
     p.add_argument("--list", action="store_true", help="list every disagreement")
     p.add_argument("--json", default="", help="write counts and disagreements as JSON")
     a = p.parse_args(argv)
     ops = [x for x in a.ops.split(",") if x] or None
-    counts, bad = check(ops)
+    counts, bad = check(ops, load(a.table))
     print(json.dumps(counts, sort_keys=True))
     by_op = collections.Counter(op for op, *_ in bad)
     print(f"{len(bad)} disagreements in {len(by_op)} ops")

@@ -61,6 +61,23 @@ def _dtype_name(x):
     return s.rstrip("'>")
 
 
+def _jax_eval_shape(fn, args, kwargs):
+    """``fn``'s outputs as ShapeDtypeStructs, with every jax array argument traced."""
+    import jax
+
+    leaves, treedef = jax.tree_util.tree_flatten((args, kwargs))
+    positions = [i for i, v in enumerate(leaves) if isinstance(v, jax.Array)]
+
+    def traced(*arrays):
+        full = list(leaves)
+        for i, a in zip(positions, arrays):
+            full[i] = a
+        a, k = jax.tree_util.tree_unflatten(treedef, full)
+        return fn(*a, **k)
+
+    return jax.eval_shape(traced, *[leaves[i] for i in positions])
+
+
 def _describe(out, flatten, standardize):
     leaves = flatten(out)
     return {
@@ -116,11 +133,23 @@ def record_keras3(backend, ops=None):
                 try:
                     args = keras.tree.map_structure(to_keras, tuple(case.args))
                     kwargs = keras.tree.map_structure(to_keras, dict(case.kwargs))
-                    rows[cid] = _describe(fn(*args, **kwargs), flatten, standardize)
+                    out = None
+                    if backend == "jax":
+                        # Traced, not compiled: eager jax compiles every op x shape x dtype,
+                        # which takes hours for the whole table. Ops with data-dependent
+                        # shapes cannot be traced and run eagerly.
+                        try:
+                            out = _jax_eval_shape(fn, args, kwargs)
+                        except Exception:
+                            out = None
+                    if out is None:
+                        out = fn(*args, **kwargs)
+                    rows[cid] = _describe(out, flatten, standardize)
                 except Exception as e:
                     rows[cid] = {"error": f"{type(e).__name__}: {str(e)[:160]}"}
             per[dtype] = rows
         table[name] = per
+        print(f"{backend}: {name}", file=sys.stderr, flush=True)
     return table
 
 
