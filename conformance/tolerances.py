@@ -73,13 +73,16 @@ def error_floor(accuracy: str, family: str, dtype: str, override=None) -> float:
         override: an entry's explicit floor (``Entry.error_floor``), or None.
 
     Returns:
-        ``TINY[dtype]`` for elementwise/transcendental ops of the numpy and math
-        families (a total loss of relative precision on tiny arguments fails), else 1.0.
+        ``TINY[dtype] / EPS[dtype]`` for elementwise/transcendental ops of the numpy and
+        math families (a total loss of relative precision on tiny arguments fails, a
+        subnormal result flushed to zero does not), else 1.0.
     """
     if override is not None:
         return float(override)
     if accuracy in RELATIVE_CLASSES and family in RELATIVE_FAMILIES:
-        return TINY.get(dtype, 1.0)
+        # tiny / eps: a result flushed to zero from the subnormal range (FTZ, as on
+        # TensorFlow's CPU kernels) is then off by at most about one ulp of the floor.
+        return TINY.get(dtype, 1.0) / EPS.get(dtype, 1.0)
     return 1.0
 
 
