@@ -927,10 +927,25 @@ def _resolve(target):
     return getattr(backend, module), fn
 
 
+class _Snapshot:
+    """The backend's modules as they are before a fault is installed: a fault's own code
+    (which may call the very function it replaces, e.g. ``subtract``) uses these."""
+
+    def __init__(self, backend):
+        import types
+
+        for name in ("numpy", "core", "nn", "math", "image", "linalg"):
+            setattr(self, name, types.SimpleNamespace(**vars(getattr(backend, name))))
+        self.standardize_dtype = backend.standardize_dtype
+        self.image_data_format = backend.image_data_format
+
+
 def apply(m: Mutant):
     """Installs the fault ``m`` in this process; returns a function that removes it."""
     from conformance.runner import replace_function
-    from keras_core import backend
+    from keras_core import backend as live
+
+    backend = _Snapshot(live)
 
     owner, attr = _resolve(m.target)
     original = getattr(owner, attr)
