@@ -614,6 +614,17 @@ def main(argv=None):
     )
     g.set_defaults(fn=cmd_gate)
 
+    mu = sub.add_parser(
+        "mutate", help="apply the fault catalogue to a backend, report the mutation score"
+    )
+    mu.add_argument("rest", nargs=argparse.REMAINDER)
+    mu.set_defaults(fn=lambda a: __import__("conformance.mutate").mutate.main(a.rest))
+
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["mutate"]:
+        from conformance import mutate
+
+        return mutate.main(argv[1:])
     args = p.parse_args(argv)
     return args.fn(args)
 

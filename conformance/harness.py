@@ -12,7 +12,7 @@ import ml_dtypes
 import numpy as np
 
 from conformance import backends
-from conformance.tolerances import tolerance
+from conformance.tolerances import checks_signed_zero, error_floor, tolerance
 from keras_core.backend.common import dtype_rules, tree
 from keras_core.backend.common.dtypes import standardize_dtype
 from keras_core.backend.common.keras_tensor import KerasTensor
@@ -102,8 +102,15 @@ def to_backend_args(case):
     return args, kwargs
 
 
-def compare(out, ref, accuracy, n=1, expected=None):
-    """Compares op output(s) with reference output(s); returns a Result."""
+def compare(out, ref, accuracy, n=1, expected=None, entry=None):
+    """Compares op output(s) with reference output(s); returns a Result.
+
+    ``entry`` (optional) gives the family and error floor: elementwise and
+    transcendental numpy/math ops are measured relative down to the dtype's
+    smallest normal, and exact zeros must carry the reference's sign.
+    """
+    family = getattr(entry, "family", "")
+    # (the sign-of-zero and relative-error rules need the entry; without it: the old metric)
     outs, refs = tree.flatten(out), tree.flatten(ref)
     if len(outs) != len(refs):
         return Result("fail", f"{len(outs)} outputs, reference has {len(refs)}")
@@ -123,6 +130,17 @@ def compare(out, ref, accuracy, n=1, expected=None):
                 same = np.array_equal(o.astype(wide), r.astype(wide), equal_nan=True)
             else:
                 same = np.array_equal(o, r)
+            if (
+                same
+                and entry is not None
+                and r.dtype.kind == "f"
+                or (same and entry is not None and r.dtype == ml_dtypes.bfloat16)
+            ):
+                zero_sign = _signed_zero_mismatch(o, r)
+                if zero_sign is not None and checks_signed_zero(
+                    accuracy, family, getattr(entry, "error_floor", None)
+                ):
+                    return Result("fail", f"output {i}: sign of zero differs at {zero_sign}")
             if not same:
                 bad = np.argwhere(o != r)[:3].tolist() if o.shape else []
                 return Result(
@@ -153,7 +171,18 @@ def compare(out, ref, accuracy, n=1, expected=None):
         if not finite.any():
             continue
         err = np.abs(o64[finite] - r64[finite])
-        rel = err / np.maximum(1.0, np.abs(r64[finite]))
+        floor = error_floor(accuracy, family, dname, getattr(entry, "error_floor", None))
+        if entry is None:
+            floor = 1.0
+        rel = err / np.maximum(floor, np.abs(r64[finite]))
+        if (
+            entry is not None
+            and r.dtype.kind != "c"
+            and checks_signed_zero(accuracy, family, getattr(entry, "error_floor", None))
+        ):
+            zero_sign = _signed_zero_mismatch(o64, r64)
+            if zero_sign is not None:
+                return Result("fail", f"output {i}: sign of zero differs at {zero_sign}")
         worst_abs = max(worst_abs, float(err.max()))
         worst_rel = max(worst_rel, float(rel.max()))
         tol_used = max(tol_used, tol)
@@ -168,6 +197,17 @@ def compare(out, ref, accuracy, n=1, expected=None):
                 tol,
             )
     return Result("pass", "", worst_abs, worst_rel, tol_used)
+
+
+def _signed_zero_mismatch(o, r):
+    """The first index where both are zero but the signs differ (None if nowhere)."""
+    o = np.asarray(o, np.float64)
+    r = np.asarray(r, np.float64)
+    both = (o == 0) & (r == 0)
+    bad = both & (np.signbit(o) != np.signbit(r))
+    if bad.any():
+        return np.argwhere(bad)[0].tolist() if bad.ndim else []
+    return None
 
 
 def _guard(fn):
@@ -206,8 +246,8 @@ def run_eager(entry, case, dtype):
         dres = _check_dtypes(out, expected)
         if dres is not None:
             return dres
-        return compare(_post(entry, out), _post(entry, ref), entry.accuracy, case.n, None)
-    return compare(out, ref, entry.accuracy, case.n, expected)
+        return compare(_post(entry, out), _post(entry, ref), entry.accuracy, case.n, None, entry)
+    return compare(out, ref, entry.accuracy, case.n, expected, entry)
 
 
 def _check_dtypes(out, expected):
@@ -276,8 +316,8 @@ def run_jit(entry, case, dtype):
     out = backends.to_numpy(backends.jit(fn)(*[args[i] for i in positions]))
     ref = reference_output(entry, case, expected)
     if entry.postprocess is not None:
-        return compare(_post(entry, out), _post(entry, ref), entry.accuracy, case.n, None)
-    return compare(out, ref, entry.accuracy, case.n, expected)
+        return compare(_post(entry, out), _post(entry, ref), entry.accuracy, case.n, None, entry)
+    return compare(out, ref, entry.accuracy, case.n, expected, entry)
 
 
 @_guard

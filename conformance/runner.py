@@ -38,6 +38,7 @@ FRAMEWORK_PACKAGES = {
 FOUNDATION = ("convert_to_tensor", "cast")
 MODES = ("eager", "edges", "symbolic", "symbolic_none", "jit", "grad", "error")
 FLOAT_DTYPES = ("float16", "bfloat16", "float32", "float64")
+SYMBOLIC_EXTRA_DTYPES = ("int32", "bool")  # symbolic mode also runs in these (dtype rules)
 NO_DTYPE = "-"  # the dtype column of error cases
 MESSAGE_LIMIT = 1500
 REQUIRED_CAPABILITIES = ("dtypes", "jit", "training", "save_formats")
@@ -284,7 +285,7 @@ def plan(entry, backends_module, caps):
 
         return build
 
-    def symbolic(dtype):
+    def symbolic(dtype, with_none=True):
         def build():
             s, cases = samples(dtype)
             tasks = []
@@ -294,7 +295,7 @@ def plan(entry, backends_module, caps):
                         "symbolic", dtype, cid, s, lambda c=c: harness.run_symbolic(entry, c, dtype)
                     )
                 )
-                if entry.symbolic_none:
+                if entry.symbolic_none and with_none:
                     tasks.append(
                         Task(
                             "symbolic_none",
@@ -348,6 +349,10 @@ def plan(entry, backends_module, caps):
     if entry.symbolic:
         modes = ("symbolic", "symbolic_none") if entry.symbolic_none else ("symbolic",)
         groups.append(Group(modes, base, symbolic(base)))
+        # Symbolic dtype inference for non-float inputs (int32 and bool, where supported).
+        extras = SYMBOLIC_EXTRA_DTYPES if getattr(entry, "symbolic_dtypes", True) else ()
+        for extra in [d for d in extras if d in entry.dtypes and d != base]:
+            groups.append(Group(("symbolic",), extra, symbolic(extra, with_none=False)))
     if entry.jit and caps.get("jit") and backends_module.supports_jit():
         groups.append(Group(("jit",), base, jit(base)))
     if (

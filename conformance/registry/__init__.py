@@ -64,6 +64,11 @@ class Entry:
         boolean masks): the symbolic check accepts ``None`` for any dimension.
     wrap: ``(public_callable) -> callable`` used in place of the op itself, for ops
         that are not called on tensors directly (decorators such as custom_gradient).
+    error_floor: the magnitude below which errors are measured absolutely (None: the
+        default of ``conformance.tolerances.error_floor``, relative down to the dtype's
+        smallest normal for elementwise/transcendental numpy and math ops, else 1.0).
+    symbolic_dtypes: whether symbolic mode also runs in int32 and bool (False for ops
+        without tensor inputs, or whose int/bool cases have data-dependent shapes).
     """
 
     name: str
@@ -85,6 +90,8 @@ class Entry:
     ref_native: bool = False
     dynamic_shape: bool = False
     wrap: Optional[Callable] = None
+    error_floor: Optional[float] = None
+    symbolic_dtypes: bool = True
 
     def op(self):
         import keras_core.ops as ops

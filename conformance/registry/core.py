@@ -549,7 +549,9 @@ def _softplus_with_grad(x):
     def grad_fn(upstream):
         return ops.multiply(upstream, ops.nn.sigmoid(x))
 
-    return ops.nn.softplus(x), grad_fn
+    # The forward is opaque to autodiff: the gradient can only come from grad_fn, so a
+    # backend that ignores grad_fn (and differentiates the forward) fails.
+    return ops.nn.softplus(ops.stop_gradient(x)), grad_fn
 
 
 def _cg_samples(dtype, rng):

@@ -115,7 +115,13 @@ _ACTIVATIONS = {
 
 
 def _act_edges(dtype, rng):
-    return float_edges(rng, dtype)
+    cases = float_edges(rng, dtype)
+    x = cases[0].args[0]
+    # The negated edges (log_sigmoid(-huge) = -huge, not log(0)) and moderate magnitudes
+    # where exp(|x|) overflows in half precision or sigmoid saturates.
+    cases.append(Case((np.negative(x),), id="edges_negated"))
+    cases.append(Case((np.asarray([-100.0, -30.0, 30.0, 100.0]).astype(x.dtype),), id="large"))
+    return cases
 
 
 for _name, (_ref, _acc, _kws, _edges) in _ACTIVATIONS.items():
@@ -207,7 +213,16 @@ def _softmax_samples(dtype, rng):
         Case((r(2, 3, 4),), {"axis": 1}, id="axis1", n=3),
         Case((r(2, 3, 4),), {"axis": (0, 2)}, id="tuple", n=8),
         Case((r(0, 3),), id="empty"),
+        # Large logit gaps: exp overflows unless the maximum is subtracted first, and
+        # log(softmax) underflows to -inf where log_softmax is finite.
+        Case((_gap_logits(dtype),), id="large_gap", n=4),
+        Case((_gap_logits(dtype).T.copy(),), {"axis": 0}, id="large_gap_axis0", n=4),
     ]
+
+
+def _gap_logits(dtype):
+    values = [[1000.0, 0.0, -1000.0, 3.0], [-500.0, 200.0, 199.0, -2.0]]
+    return np.asarray(values, np.float64).astype(rand(np.random.default_rng(0), (), dtype).dtype)
 
 
 _AXIS_ERRORS = lambda name: (  # noqa: E731
@@ -399,7 +414,25 @@ def _bce_samples(dtype, rng):
         Case((t, rand(rng, (2, 3), dtype, 0.05, 0.95)), id="probs", n=1),
         Case((t, rand(rng, (2, 3), dtype, -4.0, 4.0)), {"from_logits": True}, id="logits"),
         Case((rand(rng, (4,), dtype, 0.0, 1.0), rand(rng, (4,), dtype, 0.1, 0.9)), id="1d"),
-    ]
+    ] + (
+        []
+        if dtype == "float64"  # (the grad cases: no finite differences across the clamp)
+        else [
+            # Probabilities of exactly 0 and 1 reach the clamp at epsilon.
+            # (not target 0 at output 1: the clamp 1 - epsilon rounds in the dtype)
+            Case((_arr([1.0, 1.0, 0.0, 0.0], dtype), _arr([0.0, 1.0, 0.0, 0.5], dtype)), id="p01"),
+            # Large logits: sigmoid saturates; the loss is still |logit| for a wrong label.
+            Case(
+                (_arr([1.0, 0.0, 0.0, 1.0], dtype), _arr([-100.0, 100.0, -60.0, 60.0], dtype)),
+                {"from_logits": True},
+                id="large_logits",
+            ),
+        ]
+    )
+
+
+def _arr(values, dtype):
+    return np.asarray(values, np.float64).astype(rand(np.random.default_rng(0), (), dtype).dtype)
 
 
 register(
@@ -440,7 +473,14 @@ def _cce_samples(dtype, rng):
         Case((onehot, rand(rng, (3, 4), dtype, 0.1, 1.0)), id="probs-unnormalized", n=4),
         Case((soft, rand(rng, (3, 4), dtype, -3.0, 3.0)), {"from_logits": True}, id="logits", n=4),
         Case((soft.T.copy(), rand(rng, (4, 3), dtype, 0.1, 1.0)), {"axis": 0}, id="axis0", n=4),
-    ]
+    ] + (
+        []
+        if dtype == "float64"
+        else [
+            Case((soft[:2], _gap_logits(dtype)), {"from_logits": True}, id="large_gap_logits", n=4),
+            Case((onehot[:2], _arr([[1, 0, 0, 0], [0, 0.5, 0.5, 0]], dtype)), id="p01", n=4),
+        ]
+    )
 
 
 register(
@@ -575,7 +615,8 @@ def _bn_ref(x, mean, variance, axis, offset=None, scale=None, epsilon=1e-3):
 def _bn_samples(dtype, rng):
     r = lambda *s, lo=-2.0, hi=2.0: rand(rng, s, dtype, lo, hi)  # noqa: E731
     if dtype == "float64":
-        return [Case((r(2, 3), r(3), r(3, lo=0.5), -1), {"offset": r(3), "scale": r(3)}, id="full")]
+        # offset and scale positional: the gradient is checked with respect to them too
+        return [Case((r(2, 3), r(3), r(3, lo=0.5), -1, r(3), r(3)), id="full")]
     return [
         Case((r(2, 3, 4), r(4), r(4, lo=0.1), -1), id="last"),
         Case(
@@ -603,7 +644,7 @@ register(
             ),
         ),
         differentiable=True,
-        grad_argnums=(0, 1, 2),
+        grad_argnums=(0, 1, 2, 4, 5),
     )
 )
 

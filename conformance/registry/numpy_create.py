@@ -122,6 +122,7 @@ _entry(
     out_dtype=_space_dtype,
     accuracy="reduction",
     errors=(ErrorCase((0.0, 1.0, -1), {}, ValueError, "linspace", "negative_num"),),
+    symbolic_dtypes=False,  # its int32 cases take Python numbers only (nothing symbolic)
 )
 
 
@@ -257,6 +258,7 @@ _entry(
     dtypes=ALL_NUMERIC,
     out_dtype=_given_or(lambda case: dtype_rules.creation_dtype(None, case.args[1])),
     errors=(ErrorCase(((2, 3), np.zeros((4,), np.float32)), {}, ValueError, "full"),),
+    symbolic_dtypes=False,  # int32/bool fill values are Python scalars (nothing symbolic)
 )
 
 
@@ -473,6 +475,7 @@ _entry(
     _array_samples,
     dtypes=ALL_NUMERIC,
     out_dtype=_given_or(lambda case: dtype_rules.dtype_of(case.args[0])),
+    symbolic_dtypes=False,  # int32 cases are Python lists (nothing symbolic)
 )
 
 

@@ -285,6 +285,7 @@ _entry(
     ),
     differentiable=True,
     grad_argnums=(1, 2),
+    symbolic_dtypes=False,  # the bool cases include where(condition) (data-dependent shape)
     errors=(
         ErrorCase(
             (np.ones((2, 3), bool), np.zeros((2, 3), np.float32), np.zeros((4,), np.float32)),

@@ -30,7 +30,20 @@ def _sort_samples(dtype, rng):
         Case((r((3, 2)),), {"axis": 0}, id="axis0"),
         Case((r((2, 3)),), {"axis": None}, id="flattened"),
         Case((r((0, 3)),), id="empty"),
-    ] + ([] if dtype == "float64" else [Case((arr([3, 1, 2, 1, 3, 0], dtype),), id="ties")])
+    ] + (
+        []
+        if dtype == "float64"
+        else [
+            Case((arr([3, 1, 2, 1, 3, 0], dtype),), id="ties"),
+            # Long arrays with many ties: unstable sorts (often only past ~16 elements) differ.
+            Case((arr(np.arange(100) * 7 % 5, dtype),), id="long_ties"),
+            Case(
+                (arr((np.arange(120) * 11 % 3).reshape(40, 3), dtype),),
+                {"axis": 0},
+                id="long_ties_axis0",
+            ),
+        ]
+    )
 
 
 def _sort_edges(dtype, rng):

@@ -70,7 +70,37 @@ _FLOAT_OPS = {
     "ceil": (np.ceil, (-3.0, 3.0), (-3, 3), "elementwise", True),
     "floor": (np.floor, (-3.0, 3.0), (-3, 3), "elementwise", True),
 }
-_NOT_DIFFERENTIABLE = ("ceil", "floor")
+_NOT_DIFFERENTIABLE = ()  # (ceil and floor are differentiable: their gradient is zero)
+
+# f(x) ~ x (or ~ x**(1/3)) for tiny x: a total loss of relative precision there (exp(x) - 1,
+# log(1 + x), (e**x - e**-x) / 2) must fail.
+_TINY_ARGS = ("sin", "tan", "arcsin", "arctan", "sinh", "tanh", "arcsinh", "expm1", "log1p", "cbrt")
+# x where f(x) is finite but an intermediate exp(x) overflows: (name -> x as a function of
+# the dtype's largest value).
+_NEAR_OVERFLOW = {
+    "exp": lambda big: [np.log(big) * 0.999, -np.log(big) * 0.999],
+    "exp2": lambda big: [np.log2(big) * 0.999],
+    "expm1": lambda big: [np.log(big) * 0.999],
+    "cosh": lambda big: [np.log(big) + 0.5, -(np.log(big) + 0.5)],
+    "sinh": lambda big: [np.log(big) + 0.5, -(np.log(big) + 0.5)],
+}
+
+
+def _extreme_edges(name, base):
+    def build(dtype, rng):
+        cases = list(base(dtype, rng))
+        info = ml_dtypes.finfo(np.dtype(ml_dtypes.bfloat16) if dtype == "bfloat16" else dtype)
+        eps, tiny = float(info.eps), float(info.tiny)
+        if name in _TINY_ARGS:
+            small = max(eps**1.5, tiny * 64)
+            cases.append(Case((arr([eps / 4, -eps, small, -3 * small], dtype),), id="tiny_args"))
+        if name in _NEAR_OVERFLOW:
+            values = _NEAR_OVERFLOW[name](float(info.max))
+            cases.append(Case((arr(values, dtype),), id="near_overflow"))
+        return cases
+
+    return build
+
 
 for _name, (_fn, (_lo, _hi), (_ilo, _ihi), _acc, _huge) in _FLOAT_OPS.items():
     _entry(
@@ -80,7 +110,10 @@ for _name, (_fn, (_lo, _hi), (_ilo, _ihi), _acc, _huge) in _FLOAT_OPS.items():
         dtypes=ALL_NUMERIC,
         out_dtype="float",
         accuracy=_acc,
-        edges=unary_edges(huge=_huge),
+        edges=_extreme_edges(_name, unary_edges(huge=_huge)),
+        # sinc is zero at the integers, where the float64 reference itself is only
+        # absolutely accurate (sin(pi * n) ~ 1e-16): measured relative to max(1, |ref|).
+        error_floor=1.0 if _name == "sinc" else None,
         differentiable=_name not in _NOT_DIFFERENTIABLE,
     )
 
@@ -137,6 +170,7 @@ _entry(
     out_dtype="unary",
     accuracy="exact",
     edges=unary_edges(),
+    differentiable=True,  # a zero gradient (almost everywhere)
 )
 _entry(
     "trunc",
@@ -146,6 +180,7 @@ _entry(
     out_dtype="same",
     accuracy="exact",
     edges=unary_edges(),
+    differentiable=True,  # a zero gradient (almost everywhere)
 )
 
 

@@ -54,7 +54,11 @@ def square(x):
 
 
 def sign(x):
-    return arr(np.sign(as_dtype(x, unary_type("sign", x), "sign")))
+    out = np.sign(as_dtype(x, unary_type("sign", x), "sign"))
+    if out.dtype.kind == "V" or out.dtype.kind == "f" or out.dtype.name == "bfloat16":
+        # ml_dtypes' bfloat16 sign keeps -0.0; sign(+-0.0) is +0.0 as in every other dtype.
+        out = out + out.dtype.type(0)
+    return arr(out)
 
 
 def reciprocal(x):

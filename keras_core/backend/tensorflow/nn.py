@@ -84,8 +84,13 @@ def binary_crossentropy(target, output, from_logits=False):
     h.check_shapes_equal("binary_crossentropy", target, output, "target", "output")
     if from_logits:
         return tf.nn.sigmoid_cross_entropy_with_logits(labels=target, logits=output)
+    dtype = output.dtype
+    if dtype in (tf.float16, tf.bfloat16):
+        # 1 - epsilon rounds to 1 in half precision: clamp and take the logs in float32.
+        target, output = tf.cast(target, tf.float32), tf.cast(output, tf.float32)
     output = _clip_probs(output)
-    return -(target * tf.math.log(output) + (1 - target) * tf.math.log(1 - output))
+    loss = -(target * tf.math.log(output) + (1 - target) * tf.math.log(1 - output))
+    return tf.cast(loss, dtype)
 
 
 def categorical_crossentropy(target, output, from_logits=False, axis=-1):

@@ -156,11 +156,27 @@ def log10(x):
 
 
 def _cbrt(t):
+    # Tiny arguments are scaled by 2**(3k) (exact) so that the Newton step's t**3 does
+    # not underflow; the root is scaled back by 2**-k.
+    k = 100 if t.dtype == tf.float64 else 20
+    small = tf.abs(t) < tf.constant(2.0 ** (-6 * k), t.dtype)
+    t_in = t
+    t = tf.where(small, t * tf.constant(2.0 ** (3 * k), t.dtype), t)
+    root = _cbrt_normal(t)
+    return tf.where(
+        small, root * tf.constant(2.0 ** (-k), t.dtype), tf.where(t_in == 0, t_in, root)
+    )
+
+
+def _cbrt_normal(t):
     y = tf.sign(t) * tf.pow(tf.abs(t), tf.constant(1.0 / 3.0, t.dtype))
     ok = tf.logical_and(tf.not_equal(y, 0), tf.math.is_finite(y))
     safe = tf.where(ok, y, tf.ones_like(y))
-    step = (safe * safe * safe - t) / (3 * safe * safe)
-    return tf.where(ok, y - step, y)
+    for _ in range(2):  # two Newton steps: pow's error grows for tiny arguments
+        step = (safe * safe * safe - t) / (3 * safe * safe)
+        safe = tf.where(ok, safe - step, safe)
+    # (zeros keep their sign: sign(-0.0) * 0 is +0.0)
+    return tf.where(ok, safe, tf.where(tf.equal(t, 0), t, y))
 
 
 def cbrt(x):

@@ -83,8 +83,12 @@ def binary_crossentropy(target, output, from_logits=False):
     if from_logits:
         return torch.relu(output) - output * target + torch.log1p(torch.exp(-torch.abs(output)))
     eps = config.epsilon()
+    dtype = output.dtype
+    # In float16/bfloat16, 1 - epsilon rounds to 1 and the clamp would not keep log(1 - p)
+    # finite: the clamp and logs run in float32.
+    target, output = half_to_float(target), half_to_float(output)
     output = torch.clamp(output, eps, 1.0 - eps)
-    return -(target * torch.log(output) + (1.0 - target) * torch.log1p(-output))
+    return (-(target * torch.log(output) + (1.0 - target) * torch.log1p(-output))).to(dtype)
 
 
 def _log_probs(output, from_logits, axis):
