@@ -146,7 +146,10 @@ def _float_mod_parts(a, b):
     m = tf.where(tf.equal(m, 0), tf.where(tf.less(b, 0), -zero, zero), m)
     fl = tf.floor(div)
     fl = tf.where(div - fl > 0.5, fl + 1, fl)
-    q = tf.where(tf.equal(div, 0), div * 0.0 * tf.sign(tf.math.divide(a, b)), fl)
+    # A zero quotient carries the sign of a / b (NumPy's copysign(0, a / b)).
+    r = tf.math.divide(a, b)
+    r_negative = tf.logical_or(tf.less(r, 0), tf.logical_and(tf.equal(r, 0), tf.less(1 / r, 0)))
+    q = tf.where(tf.equal(div, 0), tf.where(r_negative, -zero, zero), fl)
     q = tf.where(tf.equal(b, 0), tf.math.divide(a, b), q)
     return q, m
 
