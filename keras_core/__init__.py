@@ -30,8 +30,11 @@ from keras_core import (
 from keras_core.backend import KerasTensor, StatelessScope, Variable, name_scope
 from keras_core.initializers import Initializer
 from keras_core.layers import Input, InputSpec, Layer
+from keras_core.losses import Loss
+from keras_core.metrics import Metric
 from keras_core.models import Model, Sequential
 from keras_core.ops.function import Function
 from keras_core.ops.operation import Operation
+from keras_core.optimizers import Optimizer
 from keras_core.regularizers import Regularizer
 from keras_core.version import __version__

@@ -488,7 +488,16 @@ def keras3_reader(source_backend, directory, kinds):
                 raise AssertionError(f"{path}: optimizer iterations {iterations}")
             model.train_on_batch(batch(x), batch(y))
             for key, value in layer_weights(model, f"{prefix}/after_step").items():
-                _assert_close(f"{path} {key}", value, expected[key], atol=1e-5, rtol=1e-4)
+                want = expected[key]
+                if key.endswith("/emb/0") and keras.backend.backend() == "tensorflow":
+                    # Keras 3 on TensorFlow updates the Embedding table from a sparse
+                    # gradient (Adam squares each occurrence's slice apart), so a token
+                    # seen twice in the batch moves differently from the dense update:
+                    # compare the rows seen exactly once.
+                    rows, counts = np.unique(batch(x)["tokens"], return_counts=True)
+                    rows = rows[counts == 1]
+                    value, want = np.asarray(value)[rows], want[rows]
+                _assert_close(f"{path} {key}", value, want, atol=1e-5, rtol=1e-4)
             checked.append(os.path.basename(path))
         if kind == "sequential":
             model = sequential_model(keras)
