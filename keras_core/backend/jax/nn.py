@@ -77,6 +77,11 @@ def binary_crossentropy(target, output, from_logits=False):
     dtype = dtype_rules.float_dtype(target, output)
     target, output = target.astype(dtype), output.astype(dtype)
     _same_shape(target, output, "binary_crossentropy")
+    if dtype in ("float16", "bfloat16"):
+        # 1 - epsilon rounds to 1 in half precision (log(0) at probabilities of 0
+        # or 1): compute in float32 and round the result once.
+        f32 = binary_crossentropy(target.astype("float32"), output.astype("float32"), from_logits)
+        return f32.astype(dtype)
     if from_logits:
         return jnp.maximum(output, 0) - output * target + jnp.log1p(jnp.exp(-jnp.abs(output)))
     eps = config.epsilon()

@@ -106,11 +106,19 @@ def floor_divide(x1, x2):
     if dt.is_int_dtype(d):
         # NumPy returns 0 for an integer division by zero.
         out = jnp.where(jnp.equal(b, 0), jnp.zeros((), d), out)
+    elif dt.is_float_dtype(d):
+        # A zero quotient carries the sign of a / b (NumPy's copysign(0, a / b)).
+        out = jnp.where(jnp.equal(out, 0), jnp.copysign(jnp.zeros_like(out), a / b), out)
     return out
 
 
 def mod(x1, x2):
-    return _no_bool_binary("mod", jnp.remainder, x1, x2)
+    out = _no_bool_binary("mod", jnp.remainder, x1, x2)
+    if dt.is_float_dtype(out.dtype):
+        # A zero remainder carries the sign of the divisor, as in NumPy.
+        b = jnp.asarray(x2).astype(out.dtype)
+        out = jnp.where(jnp.equal(out, 0), jnp.copysign(jnp.zeros_like(out), b), out)
+    return out
 
 
 def fmod(x1, x2):

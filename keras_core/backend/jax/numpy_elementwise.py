@@ -47,8 +47,13 @@ def square(x):
     return _keep_unary("square", jnp.square, x)
 
 
+def _sign(v):
+    # NumPy's sign(-0.0) is +0.0; jax keeps the sign of zero.
+    return jnp.where(jnp.equal(v, 0), jnp.zeros_like(v), jnp.sign(v))
+
+
 def sign(x):
-    return _keep_unary("sign", jnp.sign, x)
+    return _keep_unary("sign", _sign, x)
 
 
 def reciprocal(x):
