@@ -126,8 +126,9 @@ def any_symbolic_tensors(args=(), kwargs=None) -> bool:
     False
     """
     for a in args or ():
-        # One isinstance per plain tensor argument: this runs on every eager op call.
-        if isinstance(a, _SYMBOLIC_OR_NESTED) and _holds_keras_tensor(a):
+        # One subclass test of the argument's type: this runs on every eager op call.
+        # (isinstance would also read ``a.__class__``, slow on framework tensors.)
+        if issubclass(type(a), _SYMBOLIC_OR_NESTED) and _holds_keras_tensor(a):
             return True
     if kwargs:
         return any_symbolic_tensors(tuple(kwargs.values()))
