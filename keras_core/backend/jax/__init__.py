@@ -26,6 +26,7 @@ from keras_core.backend.jax import (
     random,
 )
 from keras_core.backend.jax.core import (
+    EAGER_TENSOR_TYPE,
     SUPPORTS_SPARSE_TENSORS,
     SUPPORTS_TRAINING,
     Variable,

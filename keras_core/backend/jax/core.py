@@ -20,6 +20,12 @@ jax.config.update("jax_enable_x64", True)
 SUPPORTS_TRAINING = True
 SUPPORTS_SPARSE_TENSORS = False
 IS_THREAD_SAFE = True
+# The concrete type of an eager tensor: ops test ``type(x) is EAGER_TENSOR_TYPE``
+# before anything else, the cheapest way to know an argument is not symbolic.
+try:  # the concrete array class; creating an array here would start XLA at import
+    from jax._src.array import ArrayImpl as EAGER_TENSOR_TYPE
+except ImportError:  # pragma: no cover - then no argument matches and ops take the general path
+    EAGER_TENSOR_TYPE = jax.Array
 
 
 class Variable(KerasVariable):

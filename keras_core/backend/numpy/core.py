@@ -18,6 +18,9 @@ from keras_core.backend.common.variables import KerasVariable
 SUPPORTS_TRAINING = False
 SUPPORTS_SPARSE_TENSORS = False
 IS_THREAD_SAFE = True
+# The concrete type of an eager tensor: ops test ``type(x) is EAGER_TENSOR_TYPE``
+# before anything else, the cheapest way to know an argument is not symbolic.
+EAGER_TENSOR_TYPE = np.ndarray
 
 
 def to_native_dtype(dtype):

@@ -26,6 +26,7 @@ from keras_core.backend.tensorflow import (
     random,
 )
 from keras_core.backend.tensorflow.core import (
+    EAGER_TENSOR_TYPE,
     SUPPORTS_SPARSE_TENSORS,
     SUPPORTS_TRAINING,
     Variable,

@@ -13,6 +13,9 @@ from keras_core.backend.common.variables import KerasVariable
 SUPPORTS_TRAINING = True
 SUPPORTS_SPARSE_TENSORS = True
 IS_THREAD_SAFE = True
+# The concrete type of an eager tensor: ops test ``type(x) is EAGER_TENSOR_TYPE``
+# before anything else, the cheapest way to know an argument is not symbolic.
+EAGER_TENSOR_TYPE = type(tf.constant(0.0))
 
 
 def to_native_dtype(dtype):

@@ -12,6 +12,7 @@ from keras_core.backend.torch import (
     random,
 )
 from keras_core.backend.torch.core import (
+    EAGER_TENSOR_TYPE,
     SUPPORTS_SPARSE_TENSORS,
     SUPPORTS_TRAINING,
     Variable,

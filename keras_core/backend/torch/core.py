@@ -20,6 +20,9 @@ from keras_core.backend.common.variables import KerasVariable
 SUPPORTS_TRAINING = True
 SUPPORTS_SPARSE_TENSORS = False
 IS_THREAD_SAFE = True
+# The concrete type of an eager tensor: ops test ``type(x) is EAGER_TENSOR_TYPE``
+# before anything else, the cheapest way to know an argument is not symbolic.
+EAGER_TENSOR_TYPE = torch.Tensor
 _TORCH_DTYPES = {
     "bool": torch.bool,
     "int8": torch.int8,

@@ -37,7 +37,7 @@ def _ordered(op, x1, x2, fn, dtype=None):
 
 # ---------------------------------------------------------------- arithmetic
 def add(x1, x2):
-    if type(x1) is Tensor and type(x2) is Tensor and x1.dtype is x2.dtype and x1.dtype in _FAST:
+    if type(x1) is Tensor and type(x2) is Tensor and (d := x1.dtype) is x2.dtype and d in _FAST:
         try:
             return torch.add(x1, x2)
         except RuntimeError as e:

@@ -56,7 +56,7 @@ def _apply(op, fn, a, c):
 
 
 def matmul(x1, x2):
-    if type(x1) is Tensor and type(x2) is Tensor and x1.dtype is x2.dtype and x1.dtype in _MM_FAST:
+    if type(x1) is Tensor and type(x2) is Tensor and (d := x1.dtype) is x2.dtype and d in _MM_FAST:
         try:
             return torch.matmul(x1, x2)
         except RuntimeError:

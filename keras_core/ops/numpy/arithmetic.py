@@ -16,6 +16,7 @@ from keras_core.ops.op_utils import Tensor
 
 _bnp = backend.numpy
 _backend_add = _bnp.add  # bound once: the eager path of ``add`` is benchmarked
+_EAGER = backend.EAGER_TENSOR_TYPE
 
 
 def _binary(class_name, fn, rule):
@@ -105,9 +106,9 @@ def add(x1: Tensor, x2: Tensor) -> Tensor:
     >>> keras_core.ops.convert_to_numpy(keras_core.ops.add([1, 2], [10, 20])).tolist()
     [11, 22]
     """
-    if any_symbolic_tensors((x1, x2)):
-        return Add().symbolic_call(x1, x2)
-    return _backend_add(x1, x2)
+    if (type(x1) is _EAGER and type(x2) is _EAGER) or not any_symbolic_tensors((x1, x2)):
+        return _backend_add(x1, x2)
+    return Add().symbolic_call(x1, x2)
 
 
 def subtract(x1: Tensor, x2: Tensor) -> Tensor:

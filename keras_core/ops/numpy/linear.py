@@ -21,6 +21,7 @@ from keras_core.ops.op_utils import Tensor, broadcast_shapes
 
 _bnp = backend.numpy
 _backend_matmul = _bnp.matmul  # bound once: the eager path of ``matmul`` is benchmarked
+_EAGER = backend.EAGER_TENSOR_TYPE
 
 
 def _match(op, a, b, s1, s2):
@@ -241,9 +242,9 @@ def matmul(x1: Tensor, x2: Tensor) -> Tensor:
     >>> keras_core.ops.convert_to_numpy(keras_core.ops.matmul([[1, 2], [3, 4]], [1, 1])).tolist()
     [3, 7]
     """
-    if any_symbolic_tensors((x1, x2)):
-        return Matmul().symbolic_call(x1, x2)
-    return _backend_matmul(x1, x2)
+    if (type(x1) is _EAGER and type(x2) is _EAGER) or not any_symbolic_tensors((x1, x2)):
+        return _backend_matmul(x1, x2)
+    return Matmul().symbolic_call(x1, x2)
 
 
 def dot(x1: Tensor, x2: Tensor) -> Tensor:
