@@ -12,6 +12,7 @@ dicts), so there is nothing to register by hand.
 
 import functools
 import inspect
+import weakref
 
 import numpy as np
 
@@ -29,6 +30,9 @@ from keras_core.backend.common.variables import KerasVariable
 from keras_core.layers.input_spec import assert_input_compatibility
 from keras_core.mixed_precision import policy as policies
 from keras_core.ops.operation import Operation
+
+# Layers whose ``_losses`` list is not empty (an entry call clears them).
+_HOLDING_LOSSES = weakref.WeakSet()
 
 # Attributes that are bookkeeping, never user state to track.
 _UNTRACKED = frozenset(
@@ -533,9 +537,13 @@ class Layer(backend.BackendLayer, Operation):
                 built_shape = self._build_shapes["__first__"] if self._build_shapes else None
                 assert_input_compatibility(self.input_spec, first, self.name, built_shape)
             symbolic = any_symbolic_tensors(args, kwargs)
-            if is_entry and not symbolic and get_stateless_scope() is None:
+            if is_entry and not symbolic and _HOLDING_LOSSES and get_stateless_scope() is None:
+                # The losses of a call replace the previous call's (walked only when
+                # some layer holds any: the walk is the costliest part of a small call).
                 for layer in self._flatten_layers():
-                    layer._losses.clear()
+                    if layer._losses:
+                        layer._losses.clear()
+                        _HOLDING_LOSSES.discard(layer)
             with name_scope(self.name, caller=self):
                 self._maybe_build(args, kwargs)
                 if self.autocast and args:
@@ -682,6 +690,7 @@ class Layer(backend.BackendLayer, Operation):
         if scope is not None:
             return
         self._losses.append(loss)
+        _HOLDING_LOSSES.add(self)
 
     def _regularization_losses(self):
         out = []

@@ -103,6 +103,11 @@ def test_add_loss_and_regularizers():
     layer(np.ones((2, 2), "float32"))  # losses are reset on each top-level call
     assert len(layer.losses) == 1
     assert float(backend.convert_to_numpy(layer.losses[0])) == 4.0
+    # Nested: the outer call clears the inner layer's losses of the previous call.
+    outer = keras_core.Sequential([WithLoss(), WithLoss()])
+    for scale in (1.0, 3.0):
+        outer(np.full((2, 2), scale, "float32"))
+        assert [float(backend.convert_to_numpy(v)) for v in outer.losses] == [4 * scale] * 2
     dense = layers.Dense(
         2, kernel_regularizer=keras_core.regularizers.L2(0.5), kernel_initializer="ones"
     )

@@ -105,14 +105,28 @@ def standardize_dtype(dtype) -> str:
     >>> standardize_dtype(np.int64)
     'int64'
     """
-    if dtype is None:
-        return config.floatx()
+    try:
+        return _STANDARD_NAMES[dtype]
+    except (KeyError, TypeError):  # not seen yet, or unhashable
+        pass
+    if dtype is None or dtype is float:
+        return config.floatx()  # follows set_floatx: never memoized
+    name = _standardize_uncached(dtype)
+    if len(_STANDARD_NAMES) < 4096:
+        _STANDARD_NAMES[dtype] = name
+    return name
+
+
+# Memo of ``standardize_dtype`` (it runs dozens of times per eager step): every
+# dtype-like key but None and ``float``, whose meaning follows ``floatx()``.
+_STANDARD_NAMES = {}
+
+
+def _standardize_uncached(dtype):
     if isinstance(dtype, str):
         name = dtype
     elif dtype is int:
         return "int32" if config.backend() != "numpy" else "int64"
-    elif dtype is float:
-        return config.floatx()
     elif dtype is bool:
         return "bool"
     elif hasattr(dtype, "name") and isinstance(dtype.name, str):

@@ -6,12 +6,15 @@ The ops declared in ``keras_core/ops/numpy/arithmetic.py``; ``numpy.py`` gathers
 import torch
 
 from keras_core.backend.torch import op_helpers as b
+from keras_core.backend.torch.core import Variable
 from keras_core.backend.torch.op_helpers import Tensor, call_binary, cast_pair, float_binary
 
 UNSUPPORTED = {}
 
 
 _TAKES_SCALAR = (torch.add, torch.sub, torch.mul)
+_TYPES = b.TENSOR_TYPES
+
 _FAST = frozenset(b.NATIVE[n] for n in b.NATIVE if n not in ("uint16", "uint32", "uint64"))
 
 
@@ -37,7 +40,11 @@ def _ordered(op, x1, x2, fn, dtype=None):
 
 # ---------------------------------------------------------------- arithmetic
 def add(x1, x2):
-    if type(x1) is Tensor and type(x2) is Tensor and (d := x1.dtype) is x2.dtype and d in _FAST:
+    if type(x1) is Variable:  # a layer's weight: its Parameter
+        x1 = x1.value
+    if type(x2) is Variable:
+        x2 = x2.value
+    if type(x1) in _TYPES and type(x2) in _TYPES and (d := x1.dtype) is x2.dtype and d in _FAST:
         try:
             return torch.add(x1, x2)
         except RuntimeError as e:

@@ -8,10 +8,12 @@ import re
 import torch
 
 from keras_core.backend.torch import op_helpers as b
-from keras_core.backend.torch.op_helpers import Tensor
+from keras_core.backend.torch.core import Variable
 
 UNSUPPORTED = {}
 
+
+_TYPES = b.TENSOR_TYPES
 
 _MM_FAST = frozenset(
     b.NATIVE[n]
@@ -56,7 +58,11 @@ def _apply(op, fn, a, c):
 
 
 def matmul(x1, x2):
-    if type(x1) is Tensor and type(x2) is Tensor and (d := x1.dtype) is x2.dtype and d in _MM_FAST:
+    if type(x1) is Variable:  # a layer's weight: its Parameter
+        x1 = x1.value
+    if type(x2) is Variable:
+        x2 = x2.value
+    if type(x1) in _TYPES and type(x2) in _TYPES and (d := x1.dtype) is x2.dtype and d in _MM_FAST:
         try:
             return torch.matmul(x1, x2)
         except RuntimeError:

@@ -27,6 +27,9 @@ from keras_core.backend.torch.core import (
 
 Tensor = torch.Tensor
 NATIVE = _TORCH_DTYPES  # keras dtype name -> torch dtype
+# The concrete classes of eager tensors an op's fast path accepts as is (variables'
+# values are Parameters).
+TENSOR_TYPES = frozenset({torch.Tensor, torch.nn.Parameter})
 NAMES = _FROM_TORCH  # torch dtype -> keras dtype name
 INDEX = dtype_rules.INDEX_DTYPE
 INDEX_T = NATIVE[INDEX]
