@@ -53,16 +53,19 @@ class ExportArchive:
     ``ValueError``. On jax the archive copies the variables' values when a
     layer is tracked: track after training.
 
-    Example:
+    Example (on torch and numpy the constructor raises instead):
     >>> model = keras_core.Sequential([keras_core.Input((3,)), keras_core.layers.Dense(2)])
-    >>> archive = keras_core.export.ExportArchive()
-    >>> archive.track(model)
-    >>> archive.add_endpoint(
-    ...     "serve", model, input_signature=[keras_core.InputSpec(shape=(None, 3), dtype="float32")]
-    ... )
+    >>> if keras_core.backend.backend() in ("tensorflow", "jax"):
+    ...     archive = keras_core.export.ExportArchive()
+    ...     archive.track(model)
+    ...     spec = keras_core.InputSpec(shape=(None, 3), dtype="float32")
+    ...     _ = archive.add_endpoint("serve", model, input_signature=[spec])
+    ...     shapes = [tuple(v.shape) for v in archive.variables]
+    ... else:
+    ...     shapes = [tuple(v.shape) for v in model.variables]
+    >>> shapes
+    [(3, 2), (2,)]
     >>> archive.write_out("exported_model")  # doctest: +SKIP
-    >>> [v.shape.as_list() for v in archive.variables]
-    [[3, 2], [2]]
     """
 
     def __init__(self) -> None:
@@ -252,14 +255,25 @@ class ExportArchive:
         if backend.backend() == "tensorflow":
             function = tf.function(fn, input_signature=signature, autograph=False)
         else:
-            function = self._jax_endpoint(fn, signature, jax2tf_kwargs)
+            function, untracked_paths = self._jax_endpoint(fn, signature, jax2tf_kwargs)
         try:
-            function.get_concrete_function()
+            concrete = function.get_concrete_function()
         except Exception as e:  # tracing errors come in many types: name the endpoint
             raise ValueError(
                 f"add_endpoint({name!r}): `fn` could not be traced with "
                 f"input_signature={signature}: {type(e).__name__}: {e}"
             ) from e
+        if backend.backend() == "tensorflow":
+            tracked = {id(v) for v in self.variables}
+            untracked = [v.name.split(":")[0] for v in concrete.variables if id(v) not in tracked]
+        else:
+            untracked = untracked_paths()
+        if untracked:
+            raise ValueError(
+                f"add_endpoint({name!r}): `fn` reads variables that the archive does not "
+                "track; call track() on the layers (or models) it uses before adding the "
+                f"endpoint. Untracked variables: {untracked}"
+            )
         self._endpoints[name] = function
         self._endpoint_signatures[name] = signature
         setattr(self._trackable, name, function)
@@ -312,8 +326,19 @@ class ExportArchive:
         variables = list(self._keras_variables)
         tf_variables = [self._tf_variables[id(v)] for v in variables]
 
+        untracked = {}
+
+        class _RecordingScope(StatelessScope):
+            # Notes the variables read that are not tracked (their values would be
+            # frozen into the SavedModel as constants).
+            def get_current_value(self, variable):
+                value = super().get_current_value(variable)
+                if value is None:
+                    untracked[id(variable)] = variable
+                return value
+
         def stateless_fn(values, *args):
-            with StatelessScope(state_mapping=list(zip(variables, values))):
+            with _RecordingScope(state_mapping=list(zip(variables, values))):
                 return fn(*args)
 
         kwargs = dict(jax2tf_kwargs or {})
@@ -327,7 +352,8 @@ class ExportArchive:
         def endpoint(*args):
             return converted([v.value() for v in tf_variables], *args)
 
-        return tf.function(endpoint, input_signature=signature, autograph=False)
+        function = tf.function(endpoint, input_signature=signature, autograph=False)
+        return function, lambda: [v.path for v in untracked.values()]
 
     def add_variable_collection(self, name: str, variables: Sequence[Any]) -> None:
         """Saves a named list of variables as an attribute of the reloaded object.
