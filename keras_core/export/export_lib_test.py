@@ -272,3 +272,44 @@ def test_bad_input_errors(tmp_path):
     np.testing.assert_allclose(
         reloaded.serve(tf.constant(X)).numpy(), _reference(X), rtol=1e-5, atol=1e-5
     )
+
+
+@pytest.mark.skipif(
+    backend.backend() != "tensorflow", reason="string lookups run in TensorFlow graphs only"
+)
+def test_lookup_table_of_tracked_layer_is_saved(tmp_path):
+    import tensorflow as tf
+
+    inputs = keras_core.Input((2,), dtype="string")
+    model = keras_core.Model(inputs, layers.StringLookup(vocabulary=["a", "b", "c"])(inputs))
+    archive = ExportArchive()
+    archive.track(model)
+    archive.add_endpoint("serve", model, input_signature=[tf.TensorSpec((None, 2), tf.string)])
+    archive.write_out(tmp_path / "sm")
+    out = _load(tmp_path / "sm").serve(tf.constant([["a", "c"], ["z", "b"]]))
+    assert out.dtype == tf.int64
+    np.testing.assert_array_equal(out.numpy(), [[1, 3], [0, 2]])
+
+
+@pytest.mark.skipif(backend.backend() != "jax", reason="jax2tf_kwargs apply on jax only")
+def test_jax2tf_kwargs_gradient(tmp_path):
+    import tensorflow as tf
+
+    model = _model()
+    archive = ExportArchive()
+    archive.track(model)
+    archive.add_endpoint(
+        "serve",
+        model,
+        input_signature=[tf.TensorSpec((None, 3), tf.float32)],
+        jax2tf_kwargs={"polymorphic_shapes": ["(b, 3)"], "with_gradient": True},
+    )
+    archive.write_out(tmp_path / "sm")
+    reloaded = _load(tmp_path / "sm")
+    kernel = next(v for v in reloaded.trainable_variables if v.shape == (4, 2))
+    with tf.GradientTape() as tape:
+        loss = tf.reduce_sum(reloaded.serve(tf.constant(X)))
+    grad = tape.gradient(loss, kernel)
+    h = np.maximum(X @ W1 + B1, 0.0)
+    h = (h - MEAN) / np.sqrt(VAR + 1e-3) * GAMMA + BETA
+    np.testing.assert_allclose(grad.numpy(), np.repeat(h.sum(0)[:, None], 2, 1), rtol=1e-4)
