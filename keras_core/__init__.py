@@ -12,6 +12,7 @@ from keras_core import (
     constraints,
     datasets,
     distribution,
+    export,
     initializers,
     layers,
     legacy,

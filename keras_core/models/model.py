@@ -133,6 +133,27 @@ class Model(Trainer, Layer):
 
         return saving_api.save_model(self, filepath, overwrite=overwrite, zipped=zipped, **kwargs)
 
+    def export(self, filepath, format="tf_saved_model"):
+        """Writes the model's inference function as a TensorFlow SavedModel.
+
+        The SavedModel has a ``serve`` endpoint (also its default serving
+        signature) calling the model with ``training=False``; reload it with
+        ``tf.saved_model.load`` or ``keras_core.layers.TFSMLayer``. Needs the
+        tensorflow or jax backend; use ``keras_core.export.ExportArchive`` for
+        several endpoints or custom signatures.
+
+        Example:
+        >>> model.export("exported_model")  # doctest: +SKIP
+        """
+        if format != "tf_saved_model":
+            raise ValueError(
+                "`format` must be 'tf_saved_model' (the only export format). "
+                f"Received: format={format!r}"
+            )
+        from keras_core.export import export_lib
+
+        export_lib.export_model(self, filepath)
+
     def save_weights(self, filepath, overwrite=True):
         """Saves the weights (and optimizer state) to a ``.weights.h5`` file.
 
