@@ -186,4 +186,53 @@ CASES = [
         [1, 3, 5, 5],
         seed=21,
     ),
+    # Harder combinations.
+    case(
+        "np_conv1d_causal_dilated_groups_cf",
+        "Conv1D",
+        {
+            "filters": 4,
+            "kernel_size": 3,
+            "padding": "causal",
+            "dilation_rate": 2,
+            "groups": 2,
+            **CF,
+        },
+        [2, 4, 7],
+        seed=22,
+    ),
+    case(
+        "np_conv2d_transpose_same_stride3_output_padding2_cf",
+        "Conv2DTranspose",
+        {
+            "filters": 2,
+            "kernel_size": 4,
+            "strides": 3,
+            "padding": "same",
+            "output_padding": 2,
+            **CF,
+        },
+        [1, 2, 3, 2],
+        seed=23,
+    ),
+    case(
+        "np_conv2d_transpose_valid_dilated3",
+        "Conv2DTranspose",
+        {"filters": 2, "kernel_size": 2, "dilation_rate": 3},
+        [1, 3, 3, 2],
+        seed=24,
+    ),
+    case(
+        "np_conv3d_same_mixed_dilation_cf",
+        "Conv3D",
+        {
+            "filters": 3,
+            "kernel_size": [2, 1, 3],
+            "padding": "same",
+            "dilation_rate": [2, 1, 1],
+            **CF,
+        },
+        [1, 3, 4, 3, 5],
+        seed=25,
+    ),
 ]

@@ -159,4 +159,33 @@ CASES = [
         [1, 4, 3, 5, 2],
         seed=25,
     ),
+    # Harder combinations.
+    case(
+        "np_max_pool1d_same_stride3_cf",
+        "MaxPooling1D",
+        {"pool_size": 4, "strides": 3, "padding": "same", **CF},
+        [1, 2, 9],
+        seed=26,
+    ),
+    case(
+        "np_average_pool3d_same_mixed_strides_cf",
+        "AveragePooling3D",
+        {"pool_size": 2, "strides": [1, 2, 3], "padding": "same", **CF},
+        [1, 2, 3, 4, 5],
+        seed=27,
+    ),
+    case(
+        "np_adaptive_avg_pool1d_upsampling",
+        "AdaptiveAveragePooling1D",
+        {"output_size": 5},
+        [1, 3, 2],
+        seed=28,
+    ),
+    case(
+        "np_adaptive_max_pool2d_uneven_cf",
+        "AdaptiveMaxPooling2D",
+        {"output_size": [4, 1], **CF},
+        [1, 2, 3, 5],
+        seed=29,
+    ),
 ]
