@@ -255,6 +255,13 @@ def check_case_list(cases, references):
     }
     names = [c["name"] for c in cases]
     assert len(names) == len(set(names)), "duplicate case names"
+    others = [
+        c["name"]
+        for family in ("convolution", "pooling", "normalization")
+        for c in load_cases(family)
+        if c not in cases
+    ]
+    assert not set(others) & set(names), f"names used by two families: {set(others) & set(names)}"
     keras3 = set(json.loads(keras3_manifest_path().read_text()))
     assert not keras3 & set(names), f"names also used by Keras-3 goldens: {keras3 & set(names)}"
     for c in cases:
