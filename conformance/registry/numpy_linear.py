@@ -65,6 +65,7 @@ _entry(
     "matmul",
     _wide(np.matmul),
     _matmul_samples,
+    out_dtype=lambda case, dtype: dtype_rules.binary_dtype(*case.args, op="matmul"),
     differentiable=True,
     grad_argnums=(0, 1),
     errors=(
@@ -195,7 +196,7 @@ _entry(
         ],
     ),  # fmt: skip
     _einsum_samples,
-    out_dtype=lambda case, dtype: dtype_rules.binary_dtype(*case.args[1:]),
+    out_dtype=lambda case, dtype: dtype_rules.binary_dtype(*case.args[1:], op="einsum"),
     differentiable=True,
     grad_argnums=(1, 2),
     errors=(

@@ -48,8 +48,23 @@ def _promote(op, dtypes, *extra):
         raise type(e)(f"{op}: {e}") from e
 
 
+# Contractions whose int8 operands accumulate in int32 and return int32 (Keras 3's
+# matmul and einsum; int8 x int8 products overflow int8 after a few terms).
+INT8_ACCUMULATES_IN_INT32 = frozenset({"matmul", "einsum"})
+
+
 def promote_dtypes(*dtypes, op=None):
-    """Promotion of argument dtypes (add, multiply, maximum, where, ...)."""
+    """Promotion of argument dtypes (add, multiply, maximum, where, ...).
+
+    ``matmul`` and ``einsum`` over int8 operands only give int32:
+
+    >>> promote_dtypes("int8", "int8", op="matmul")
+    'int32'
+    >>> promote_dtypes("int8", "int8", op="dot")
+    'int8'
+    """
+    if op in INT8_ACCUMULATES_IN_INT32 and dtypes and all(d == "int8" for d in dtypes):
+        return "int32"
     return _promote(op, dtypes)
 
 

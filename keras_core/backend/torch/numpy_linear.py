@@ -24,7 +24,6 @@ _MM_FAST = frozenset(
         "float64",
         "complex64",
         "complex128",
-        "int8",
         "int16",
         "int32",
         "int64",

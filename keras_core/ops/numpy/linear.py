@@ -5,6 +5,7 @@ import re
 from typing import Any, Callable
 
 from keras_core import backend
+from keras_core.backend.common import dtype_rules
 from keras_core.backend.common.keras_tensor import KerasTensor, any_symbolic_tensors
 from keras_core.ops.numpy._base import (
     choice,
@@ -53,7 +54,10 @@ def _matmul_shape(op, s1, s2):
 
 
 def _matmul_spec(x1, x2):
-    return kt(_matmul_shape("matmul", shape_of(x1), shape_of(x2)), promote(x1, x2))
+    return kt(
+        _matmul_shape("matmul", shape_of(x1), shape_of(x2)),
+        dtype_rules.binary_dtype(x1, x2, op="matmul"),
+    )
 
 
 def _dot_spec(x1, x2):
@@ -163,7 +167,7 @@ def _einsum_spec(*operands, subscripts):
     if "..." in rhs:
         out += list(ellipsis)
     out += [sizes[c] for c in tail]
-    return kt(out, promote(*operands))
+    return kt(out, dtype_rules.binary_dtype(*operands, op="einsum"))
 
 
 def _kron_spec(x1, x2):
