@@ -8,6 +8,8 @@
     python -m conformance diff old.json new.json
     python -m conformance gate report.json [--baseline old.json] [--gates gates.toml] [--release]
     python -m conformance spread report.json ... [--limit N]
+    python -m conformance golden --regenerate [--accept] [--family F] [--case NAME]
+    python -m conformance golden --check [--family F] [--case NAME]
 
 ``run`` never imports keras_core itself: every backend runs in worker
 processes (``python -m conformance.runner``) with ``KERAS_BACKEND`` set, so
@@ -613,6 +615,15 @@ def main(argv=None):
         help="also apply the release_only gates (a merged report of all backends)",
     )
     g.set_defaults(fn=cmd_gate)
+
+    go = sub.add_parser(
+        "golden",
+        help="regenerate or check the NumPy layer goldens (golden/, conformance/golden_gen.py)",
+    )
+    from conformance import golden_gen
+
+    golden_gen.add_arguments(go)
+    go.set_defaults(fn=golden_gen.run)
 
     mu = sub.add_parser(
         "mutate", help="apply the fault catalogue to a backend, report the mutation score"

@@ -5,9 +5,11 @@ Every function here runs on the active keras_core backend (a worker process of
 yields report records of the same schema as the op records, with ``kind``
 set to ``layer``, ``training`` or ``saving``:
 
-- ``layer``: each golden case in ``golden/`` (``keras_core.testing.golden``):
-  mode ``golden``, dtype ``float32``, case ``outputs`` (every output and, when
-  recorded, the weights after the call), the family's tolerance below;
+- ``layer``: each golden case in ``golden/`` (``keras_core.testing.golden``),
+  both sets: the NumPy-reference set (named by the bare case name) and the
+  Keras 3 recordings (named ``keras3/<name>``): mode ``golden``, dtype
+  ``float32``, case ``outputs`` (every output and, when recorded, the weights
+  after the call), the family's tolerance below;
 - ``training``: a few fixed small models, one ``train_on_batch`` step each;
   mode ``train_step``, cases ``loss`` and ``weights`` against a NumPy
   computation of the same step (float64);
@@ -41,7 +43,7 @@ LAYER_TOLERANCE = {
 DEFAULT_LAYER_TOLERANCE = 2e-5
 # Goldens whose outputs we deliberately do not compare (golden/README.md explains).
 WEIGHTS_ONLY = {
-    "spectral_norm_embedding_training": "keras_core keeps the wrapped layer's float output "
+    "keras3/spectral_norm_embedding_training": "keras_core keeps the wrapped layer's float output "
     "dtype; Keras 3.15.1 casts it to the int32 input dtype (only the updated weights compare)",
 }
 TRAINING_TOLERANCE = 2e-5
@@ -174,11 +176,20 @@ def _guarded(kind, name, family, backend, mode, case_id, fn, tol, seed=None):
 # ----------------------------------------------------------------------------- layer goldens
 
 
-def layer_cases():
-    """``[(name, family)]`` of every recorded layer golden, sorted by name."""
-    from keras_core.testing.golden import _manifest
+def layer_cases(sources=("numpy", "keras3")):
+    """``[(name, family)]`` of every layer golden of ``sources``, sorted by name.
 
-    return sorted((n, e["family"]) for n, e in _manifest().items())
+    NumPy-set goldens keep their bare name; Keras 3 recordings are named
+    ``keras3/<name>`` (``keras_core.testing.golden.qualified_name``).
+    """
+    from keras_core.testing.golden import _manifest, qualified_name, source_dir
+
+    out = []
+    for source in sources:
+        if not (source_dir(source) / "manifest.json").exists():
+            continue
+        out += [(qualified_name(n, source), e["family"]) for n, e in _manifest(source).items()]
+    return sorted(out)
 
 
 def _run_golden(name):

@@ -15,13 +15,14 @@ from conformance import backends, kinds, recorder, runner
 BACKEND = backends.NAME
 CAPS = runner.builtin_capabilities(backends)
 # Every golden runs in the layer test files (and in `python -m conformance run`; the
-# CI report records those runs through pytest_plugin.py): here, one golden per family
-# checks the record kind itself (the recurrent goldens are slow on jax).
-LAYERS = [
-    (name, family)
-    for name, family in kinds.layer_cases()
-    if family != "recurrent" and name == min(n for n, f in kinds.layer_cases() if f == family)
-] + [("simple_rnn_default", "recurrent")]
+# CI report records those runs through pytest_plugin.py): here, one golden per set and
+# family checks the record kind itself (the recurrent goldens are slow on jax).
+_FIRST = {}
+for _name, _family in kinds.layer_cases():
+    _set = _name.partition("/")[0] if "/" in _name else "numpy"
+    if _family != "recurrent":
+        _FIRST.setdefault((_set, _family), (_name, _family))
+LAYERS = sorted(_FIRST.values()) + [("keras3/simple_rnn_default", "recurrent")]
 
 
 def _check(records):

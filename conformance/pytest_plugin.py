@@ -4,7 +4,9 @@
 ``CONFORMANCE_RECORD_DIR``: the layer test files call
 ``keras_core.testing.golden.check_golden`` for every golden, so instead of running
 the goldens a second time for the report, the plugin wraps that function (before
-the test modules import it) and writes one ``layer`` record per call: status,
+the test modules import it) and writes one ``layer`` record per call (named like
+``conformance.kinds`` names them: bare for the NumPy set, ``keras3/<name>`` for
+the Keras 3 set): status,
 tolerance (the ``atol``/``rtol`` the test passes), the measured error and the
 repro line. Without ``CONFORMANCE_RECORD_DIR`` it does nothing.
 """
@@ -14,11 +16,11 @@ import numpy as np
 from conformance import recorder
 
 
-def _measure(name, outputs, compare_outputs):
+def _measure(name, outputs, compare_outputs, source):
     from conformance import kinds
     from keras_core.testing.golden import load_case
 
-    _, _, _, expected = load_case(name)
+    _, _, _, expected = load_case(name, source)
     worst_abs = worst_rel = 0.0
     if compare_outputs:
         for got, want in zip(outputs, expected):
@@ -28,12 +30,15 @@ def _measure(name, outputs, compare_outputs):
 
 
 def _wrap(original):
-    def check_golden(name, atol=1e-5, rtol=1e-5, layer=None, compare_outputs=True):
+    def check_golden(name, atol=1e-5, rtol=1e-5, layer=None, compare_outputs=True, source=None):
         from conformance import kinds
         from keras_core import backend
-        from keras_core.testing.golden import _manifest
+        from keras_core.testing.golden import _manifest, qualified_name, split_name
 
-        family = _manifest().get(name, {}).get("family", "?")
+        set_name, bare = split_name(name, source)
+        family = _manifest(set_name).get(bare, {}).get("family", "?")
+        # The record's name: bare for the NumPy set, "keras3/<name>" for Keras 3's.
+        name = qualified_name(bare, set_name)
         tol = max(atol, rtol)
         try:
             result = original(
@@ -67,7 +72,7 @@ def _wrap(original):
             )
             recorder.write(backend.backend(), [rec])
             raise
-        max_abs, max_rel = _measure(name, result[1], compare_outputs)
+        max_abs, max_rel = _measure(name, result[1], compare_outputs, None)
         rec = kinds.make_record(
             "layer",
             name,

@@ -26,7 +26,7 @@ def _run():
     records = []
     for name in OPS:
         records += list(runner.run_entry(entries[name], BACKEND, backends, CAPS, {}, 0))
-    records += list(kinds.run_layers(BACKEND, ["conv2d_same_stride2"]))
+    records += list(kinds.run_layers(BACKEND, ["keras3/conv2d_same_stride2"]))
     records += list(kinds.run_kinds(BACKEND, CAPS, ("training",)))
     records += list(kinds.run_saving(BACKEND, [".keras"], ["mlp"]))
     rep["records"] = records

@@ -1,11 +1,22 @@
-"""Layer goldens recorded from Keras 3 (``golden/`` at the repository root).
+"""Layer goldens (``golden/`` at the repository root), in two sets.
 
-``load_case(name)`` reads one recorded case, checking the file's sha256
-against ``golden/manifest.json``; ``check_golden(name)`` rebuilds the same
-layer in keras_core on the active backend, gives it the recorded weights
-(Keras 3's ``get_weights()`` order), calls it on the recorded inputs and
-compares every output. Keras 3 itself is never imported here: the data was
-written by ``golden/record.py``.
+- ``"numpy"`` (the default): ``golden/manifest.json`` + ``golden/data/``,
+  expected outputs computed by keras_core's own NumPy references
+  (``conformance/references/layers/``), written by
+  ``python -m conformance golden --regenerate``.
+- ``"keras3"``: ``golden/keras3/manifest.json`` + ``golden/keras3/data/``,
+  outputs recorded from Keras 3 itself by ``golden/keras3/record.py`` (an
+  external cross-check).
+
+Both sets store the same ``.npz`` keys, so they are read identically. A name
+may be qualified by its set, ``"keras3/conv2d_same_stride2"``; a bare name is
+looked up in the ``source`` given (default ``"numpy"``).
+
+``load_case(name)`` reads one case, checking the file's sha256 against its
+manifest; ``check_golden(name)`` rebuilds the same layer in keras_core on the
+active backend, gives it the stored weights (Keras 3's ``get_weights()``
+order), calls it on the stored inputs and compares every output. Neither
+Keras 3 nor the references are imported here.
 """
 
 import hashlib
@@ -18,58 +29,92 @@ from keras_core import backend
 from keras_core.backend.common import tree
 
 GOLDEN_DIR = Path(__file__).resolve().parents[2] / "golden"
+SOURCES = ("numpy", "keras3")
+DEFAULT_SOURCE = "numpy"
+_HOW = {
+    "numpy": "python -m conformance golden --regenerate --accept --case {name}",
+    "keras3": "python golden/keras3/record.py --case {name}",
+}
 
 
-def _manifest():
-    path = GOLDEN_DIR / "manifest.json"
+def source_dir(source: str = DEFAULT_SOURCE) -> Path:
+    """The folder of a golden set: ``golden/`` (numpy) or ``golden/keras3/``."""
+    if source not in SOURCES:
+        raise ValueError(f"`source` must be one of {SOURCES}. Received: source={source!r}")
+    return GOLDEN_DIR if source == "numpy" else GOLDEN_DIR / source
+
+
+def split_name(name: str, source: str = None) -> tuple:
+    """``(source, bare_name)`` of a possibly qualified name such as ``"keras3/x"``."""
+    head, sep, tail = name.partition("/")
+    if sep and head in SOURCES:
+        if source is not None and source != head:
+            raise ValueError(f"Golden {name!r} names the {head!r} set but `source` is {source!r}.")
+        return head, tail
+    return (source or DEFAULT_SOURCE), name
+
+
+def qualified_name(name: str, source: str = None) -> str:
+    """The record name of a golden: bare for the numpy set, ``"keras3/<name>"`` otherwise."""
+    source, bare = split_name(name, source)
+    return bare if source == DEFAULT_SOURCE else f"{source}/{bare}"
+
+
+def _manifest(source: str = DEFAULT_SOURCE) -> dict:
+    path = source_dir(source) / "manifest.json"
     if not path.exists():
         raise FileNotFoundError(
             f"No golden manifest at {path}: goldens live in the source tree (golden/), "
-            "recorded by `python golden/record.py`."
+            f"written by `{_HOW[source].format(name='NAME').rsplit(' --', 1)[0]}`."
         )
     return json.loads(path.read_text())
 
 
-def case_names(family: str) -> list:
-    """The names of the recorded cases of one family, sorted.
+def case_names(family: str, source: str = DEFAULT_SOURCE) -> list:
+    """The (bare) names of the cases of one family in one golden set, sorted.
 
     Example:
-    >>> "conv2d_same_stride2" in case_names("convolution")
+    >>> "conv2d_same_stride2" in case_names("convolution", source="keras3")
     True
     """
-    return sorted(n for n, e in _manifest().items() if e["family"] == family)
+    return sorted(n for n, e in _manifest(source).items() if e["family"] == family)
 
 
-def load_case(name: str) -> tuple:
+def load_case(name: str, source: str = None) -> tuple:
     """``(case, inputs, weights, outputs)`` of a recorded golden.
 
     ``case`` is the manifest's case dict, plus ``"tensor_kwargs_values"`` (the
     recorded tensor call arguments, e.g. masks), ``"weights_after"`` (the
-    weights after the call, when recorded) and ``"weight_paths"`` (Keras 3's
-    variable paths).
+    weights after the call, when recorded), ``"weight_paths"`` (Keras 3's
+    variable paths, or the references' path suffixes), ``"family"`` and
+    ``"source"``.
 
     Args:
-        name: the case name (see ``golden/cases/*.py``).
+        name: the case name (see ``golden/cases/*.py``), or a qualified name
+            such as ``"keras3/conv2d_same_stride2"``.
+        source: the golden set of a bare name: ``"numpy"`` (default) or
+            ``"keras3"``.
 
     Returns:
         The case dict and the lists of input, weight and output arrays.
 
     Example:
-    >>> case, inputs, weights, outputs = load_case("conv2d_same_stride2")
+    >>> case, inputs, weights, outputs = load_case("keras3/conv2d_same_stride2")
     >>> case["layer"]
     'Conv2D'
     """
-    manifest = _manifest()
+    source, name = split_name(name, source)
+    manifest = _manifest(source)
     if name not in manifest:
-        raise KeyError(f"No golden named {name!r}. Recorded: {sorted(manifest)[:20]}...")
+        raise KeyError(f"No {source} golden named {name!r}. Recorded: {sorted(manifest)[:20]}...")
     entry = manifest[name]
-    path = GOLDEN_DIR / entry["file"]
+    path = source_dir(source) / entry["file"]
     payload = path.read_bytes()
     digest = hashlib.sha256(payload).hexdigest()
     if digest != entry["sha256"]:
         raise ValueError(
             f"Golden {name!r}: {path} has sha256 {digest}, but the manifest records "
-            f"{entry['sha256']}. Re-record it with `python golden/record.py --case {name}`."
+            f"{entry['sha256']}. Regenerate it with `{_HOW[source].format(name=name)}`."
         )
     import io
 
@@ -84,6 +129,8 @@ def load_case(name: str) -> tuple:
         return out
 
     case = dict(entry["case"])
+    case.setdefault("family", entry.get("family"))
+    case["source"] = source
     kwargs = {}
     for key, spec in case["tensor_kwargs"].items():
         if isinstance(spec, list):
@@ -128,9 +175,14 @@ def _to_tensors(x):
 
 
 def check_golden(
-    name: str, atol: float = 1e-5, rtol: float = 1e-5, layer=None, compare_outputs: bool = True
+    name: str,
+    atol: float = 1e-5,
+    rtol: float = 1e-5,
+    layer=None,
+    compare_outputs: bool = True,
+    source: str = None,
 ):
-    """Runs a golden on the active backend and compares it with Keras 3's outputs.
+    """Runs a golden on the active backend and compares it with the stored outputs.
 
     Builds the layer (unless ``layer`` is given), builds it by calling it once,
     sets the recorded weights, calls it again and compares every output (and,
@@ -142,16 +194,18 @@ def check_golden(
         layer: optionally, a layer to use instead of one built from the config.
         compare_outputs: False to compare only the weights after the call (for a
             case where we deliberately differ from Keras 3's output).
+        source: the golden set of a bare name, ``"numpy"`` (default) or
+            ``"keras3"``.
 
     Returns:
         ``(layer, outputs)`` with the outputs as NumPy arrays.
 
     Example:
-    >>> _, outs = check_golden("conv2d_same_stride2")
+    >>> _, outs = check_golden("conv2d_same_stride2", source="keras3")
     >>> outs[0].shape
     (2, 4, 4, 4)
     """
-    case, inputs, weights, expected = load_case(name)
+    case, inputs, weights, expected = load_case(name, source)
     if layer is None:
         layer = build_layer(case)
     kwargs = {k: _to_tensors(v) for k, v in case["tensor_kwargs_values"].items()}
@@ -168,13 +222,13 @@ def check_golden(
     if len(ours) != len(weights):
         raise AssertionError(
             f"golden {name!r}: keras_core has {len(ours)} weights "
-            f"{[v.path for v in ours]}, Keras 3 has {len(weights)} {case['weight_paths']}"
+            f"{[v.path for v in ours]}, the golden has {len(weights)} {case['weight_paths']}"
         )
     for v, w, kpath in zip(ours, weights, case["weight_paths"] or [None] * len(weights)):
         if tuple(v.shape) != w.shape:
             raise AssertionError(
-                f"golden {name!r}: weight {v.path!r} has shape {tuple(v.shape)}, Keras 3's "
-                f"{kpath!r} has {w.shape} (weight order must match Keras 3)"
+                f"golden {name!r}: weight {v.path!r} has shape {tuple(v.shape)}, the golden's "
+                f"{kpath!r} has {w.shape} (weight order must match Keras 3's)"
             )
     layer.set_weights(weights)
     outputs = [np.asarray(backend.convert_to_numpy(o)) for o in tree.flatten(call())]
@@ -182,11 +236,11 @@ def check_golden(
         expected = outputs
     if len(outputs) != len(expected):
         raise AssertionError(
-            f"golden {name!r}: {len(outputs)} outputs, Keras 3 gave {len(expected)}"
+            f"golden {name!r}: {len(outputs)} outputs, the golden has {len(expected)}"
         )
     for i, (got, want) in enumerate(zip(outputs, expected)):
         assert got.shape == want.shape, (
-            f"golden {name!r} output {i}: shape {got.shape}, Keras 3 {want.shape}"
+            f"golden {name!r} output {i}: shape {got.shape}, the golden's {want.shape}"
         )
         np.testing.assert_allclose(
             got.astype(np.float32),

@@ -118,16 +118,22 @@ class Softmax(_Elementwise):
         self.axis = axis
 
     def call(self, inputs, mask=None):
+        keep = None
         if mask is not None:
-            # A large negative number (not -inf) keeps fully-masked rows finite.
-            big = 1e9 if inputs.dtype in ("float32", "float64") else 3e4
-            inputs = ops.add(
-                inputs, ops.multiply(ops.subtract(1.0, ops.cast(mask, inputs.dtype)), -big)
-            )
+            # Masked entries (False, or <= 0.5) take a large negative number (not
+            # -inf, so fully-masked rows stay finite) and are zeroed afterwards: a
+            # fully-masked row gives zeros, as in Keras 3.
+            keep = mask if ops.dtype(mask) == "bool" else ops.greater(mask, 0.5)
+            big = 3e4 if ops.dtype(inputs) == "float16" else 1e9
+            inputs = ops.where(keep, inputs, ops.cast(-big, ops.dtype(inputs)))
         if isinstance(self.axis, (list, tuple)):
             lse = ops.logsumexp(inputs, axis=self.axis, keepdims=True)
-            return ops.exp(ops.subtract(inputs, lse))
-        return ops.softmax(inputs, axis=self.axis)
+            outputs = ops.exp(ops.subtract(inputs, lse))
+        else:
+            outputs = ops.softmax(inputs, axis=self.axis)
+        if keep is not None:
+            outputs = ops.where(keep, outputs, ops.zeros_like(outputs))
+        return outputs
 
     def get_config(self):
         config = super().get_config()

@@ -7,9 +7,9 @@ from keras_core import backend, layers
 from keras_core.testing.golden import case_names, check_golden
 
 
-@pytest.mark.parametrize("name", case_names("attention"))
+@pytest.mark.parametrize("name", case_names("attention", source="keras3"))
 def test_golden(name):
-    check_golden(name, atol=2e-5, rtol=2e-5)
+    check_golden(name, atol=2e-5, rtol=2e-5, source="keras3")
 
 
 def np_softmax(x, axis=-1):

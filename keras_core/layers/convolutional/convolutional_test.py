@@ -8,9 +8,9 @@ from keras_core.testing import run_layer_test
 from keras_core.testing.golden import case_names, check_golden
 
 
-@pytest.mark.parametrize("name", case_names("convolution"))
+@pytest.mark.parametrize("name", case_names("convolution", source="keras3"))
 def test_golden(name):
-    check_golden(name, atol=1e-5, rtol=1e-5)
+    check_golden(name, atol=1e-5, rtol=1e-5, source="keras3")
 
 
 def np_conv1d(x, k, stride=1, dilation=1):

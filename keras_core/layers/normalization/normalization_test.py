@@ -9,13 +9,13 @@ from keras_core.testing import run_layer_test
 from keras_core.testing.golden import case_names, check_golden
 
 
-@pytest.mark.parametrize("name", case_names("normalization"))
+@pytest.mark.parametrize("name", case_names("normalization", source="keras3"))
 def test_golden(name):
     # Keras 3 casts SpectralNormalization's output to the input dtype, which
     # truncates an Embedding's float output to the int32 of its token ids; we
     # keep the float output, so for that case only the updated weights compare.
     compare_outputs = name != "spectral_norm_embedding_training"
-    check_golden(name, atol=2e-5, rtol=2e-5, compare_outputs=compare_outputs)
+    check_golden(name, atol=2e-5, rtol=2e-5, compare_outputs=compare_outputs, source="keras3")
 
 
 def np_layer_norm(x, axes, eps, gamma=None, beta=None):

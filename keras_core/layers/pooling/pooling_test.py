@@ -8,9 +8,9 @@ from keras_core.testing import run_layer_test
 from keras_core.testing.golden import case_names, check_golden
 
 
-@pytest.mark.parametrize("name", case_names("pooling"))
+@pytest.mark.parametrize("name", case_names("pooling", source="keras3"))
 def test_golden(name):
-    check_golden(name, atol=1e-6, rtol=1e-6)
+    check_golden(name, atol=1e-6, rtol=1e-6, source="keras3")
 
 
 HARNESS = [

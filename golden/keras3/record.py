@@ -1,12 +1,12 @@
-"""Records layer goldens from Keras 3 (see golden/README.md).
+"""Records layer goldens from Keras 3 (see golden/README.md, "The Keras 3 set").
 
 Usage (from the repository root)::
 
-    python golden/record.py                      # record new or changed cases
-    python golden/record.py --family pooling     # one family
-    python golden/record.py --case conv2d_same   # one case (repeatable)
-    python golden/record.py --force              # re-record everything selected
-    python golden/record.py --verify             # re-record to memory, compare, write nothing
+    python golden/keras3/record.py                    # record new or changed cases
+    python golden/keras3/record.py --family pooling   # one family
+    python golden/keras3/record.py --case conv2d_same # one case (repeatable)
+    python golden/keras3/record.py --force            # re-record everything selected
+    python golden/keras3/record.py --verify           # re-record to memory, compare, write nothing
 
 The parent process only reads the case files and the manifest; every Keras 3
 computation runs in a child process (``--worker``) with ``KERAS_BACKEND=jax``,
@@ -43,7 +43,7 @@ MAX_FILE_BYTES = 50_000
 
 
 def load_cases(family=None):
-    """{family: [case, ...]} from golden/cases/*.py (each defines ``CASES``)."""
+    """{family: [case, ...]} from golden/keras3/cases/*.py (each defines ``CASES``)."""
     out = {}
     for path in sorted(CASES_DIR.glob("*.py")):
         if path.stem.startswith("_") or (family and path.stem != family):
@@ -279,7 +279,7 @@ def _run_worker(jobs, out_dir):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--family", help="only golden/cases/<family>.py")
+    parser.add_argument("--family", help="only golden/keras3/cases/<family>.py")
     parser.add_argument("--case", action="append", help="only this case (repeatable)")
     parser.add_argument("--force", action="store_true", help="re-record unchanged cases too")
     parser.add_argument(
@@ -293,7 +293,7 @@ def main(argv=None):
 
     families = load_cases(args.family)
     if args.family and not families:
-        raise SystemExit(f"no golden/cases/{args.family}.py")
+        raise SystemExit(f"no golden/keras3/cases/{args.family}.py")
     manifest = _read_manifest()
     jobs, family_of = {}, {}
     seen = set()
