@@ -270,13 +270,10 @@ def check_case_list(cases, references):
 
 
 def load_cases(family: str) -> list:
-    """CASES of the NumPy golden case list of a family: golden/cases/numpy_<family>.py
-    while the Keras-3 lists still hold golden/cases/<family>.py, else golden/cases/<family>.py."""
+    """CASES of the NumPy golden case list of a family (golden/cases/<family>.py)."""
     import importlib.util
 
-    path = ROOT / "golden" / "cases" / f"numpy_{family}.py"
-    if not path.exists():
-        path = ROOT / "golden" / "cases" / f"{family}.py"
+    path = ROOT / "golden" / "cases" / f"{family}.py"
     spec = importlib.util.spec_from_file_location(f"_numpy_golden_cases_{family}", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
