@@ -102,17 +102,9 @@ def _extreme_edges(name, base):
     return build
 
 
-# Known, explained deviations found by the near-overflow edge cases (fix: evaluate
-# these in jax as 2**n * 2**f / exp(|x| / 2)**2 / 2 without losing precision).
-_JAX_NEAR_OVERFLOW = (
-    "jax's float64 {0} is computed through exp of a rescaled argument and loses "
-    "~80-250 ulp within a few units of overflow"
-)
+# Known, explained deviations found by the near-overflow edge cases.
 _XFAIL = {
-    "cosh": {"jax:edges:float64": _JAX_NEAR_OVERFLOW.format("cosh")},
-    "sinh": {"jax:edges:float64": _JAX_NEAR_OVERFLOW.format("sinh")},
     "exp2": {
-        "jax:edges:float64": _JAX_NEAR_OVERFLOW.format("exp2"),
         "jax:edges:bfloat16": "jax's bfloat16 exp2 overflows to inf just below bfloat16's max",
     },
 }

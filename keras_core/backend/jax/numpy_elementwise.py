@@ -72,8 +72,18 @@ def exp(x):
     return float_unary("exp", jnp.exp, x)
 
 
+def _exp2_float64(x):
+    # 2**x as 2**floor(x) * 2**frac: the integer part is exact, so the result keeps
+    # full precision up to overflow (jnp.exp2 loses ~100 ulp near 1024).
+    finite = jnp.isfinite(x)
+    safe = jnp.where(finite, x, 0.0)
+    n = jnp.floor(safe)
+    scaled = jnp.ldexp(jnp.exp2(safe - n), jnp.clip(n, -2000, 2000).astype(jnp.int32))
+    return jnp.where(finite, scaled, jnp.exp2(x))
+
+
 def exp2(x):
-    return float_unary("exp2", jnp.exp2, x)
+    return float_unary("exp2", _float64_variant(jnp.exp2, _exp2_float64), x)
 
 
 def expm1(x):
@@ -120,12 +130,35 @@ def arctan(x):
     return float_unary("arctan", jnp.arctan, x)
 
 
+def _large_float64(fn, odd):
+    # Beyond |x| = 20, sinh and cosh are exp(|x|) / 2 to float64 precision; computing it
+    # as (h / 2) * h with h = exp(|x| / 2) is exact to ~1 ulp and does not overflow
+    # early (jnp.sinh/cosh lose ~80-250 ulp within a few units of overflow).
+    def apply(x):
+        ax = jnp.abs(x)
+        large = ax > 20
+        # Each branch sees only its own inputs, so neither overflows into the gradient.
+        h = jnp.exp(jnp.where(large, ax, 0.0) / 2)
+        big = (h / 2) * h
+        big = jnp.where(x < 0, -big, big) if odd else big
+        return jnp.where(large, big, fn(jnp.where(large, 0.0, x)))
+
+    return apply
+
+
+def _float64_variant(fn, fn64):
+    def apply(x):
+        return fn64(x) if x.dtype == jnp.float64 else fn(x)
+
+    return apply
+
+
 def sinh(x):
-    return float_unary("sinh", jnp.sinh, x)
+    return float_unary("sinh", _float64_variant(jnp.sinh, _large_float64(jnp.sinh, True)), x)
 
 
 def cosh(x):
-    return float_unary("cosh", jnp.cosh, x)
+    return float_unary("cosh", _float64_variant(jnp.cosh, _large_float64(jnp.cosh, False)), x)
 
 
 def tanh(x):
