@@ -15,8 +15,8 @@ set to ``layer``, ``training`` or ``saving``:
   computation of the same step (float64);
 - ``saving``: two small models saved in each declared format and loaded back
   in the same process (mode ``round_trip``: equal config, bit-equal weights,
-  equal outputs). With an artifacts folder, the ``.keras`` files are also
-  written to ``<artifacts>/saving/<backend>/`` and ``cross_load`` (run at
+  equal outputs). With an artifacts folder, the files of every declared
+  format (``.keras``, ``.weights.h5``, ``.h5``) are also written to ``<artifacts>/saving/<backend>/`` and ``cross_load`` (run at
   ``merge --artifacts`` time, one process per loading backend) loads every
   other backend's files: one record per ordered pair, model and format.
 
@@ -426,7 +426,7 @@ def _compare_models(loaded, weights, x, outputs, tol, check_config=None):
 
 
 def _round_trip(name, fmt):
-    from keras_core import models, saving
+    from keras_core import models
 
     model, x = _saving_model(name)
     weights = [np.asarray(w) for w in model.get_weights()]
@@ -434,38 +434,56 @@ def _round_trip(name, fmt):
     config = model.get_config()
     with tempfile.TemporaryDirectory(prefix="conformance-save-") as tmp:
         path = os.path.join(tmp, f"{name}{fmt}")
-        if fmt == ".weights.h5":
-            model.save_weights(path)
-            fresh, _ = _saving_model(name)
-            fresh.set_weights([np.zeros_like(w) for w in weights])
-            fresh.load_weights(path)
-            loaded = fresh
-        else:
-            import warnings
-
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")  # the legacy .h5 format warns
-                model.save(path)
-            loaded = saving.load_model(path)
+        _save(model, path, fmt)
+        loaded = _load(name, path, fmt)
         assert isinstance(loaded, models.Model)
         return _compare_models(
             loaded, weights, x, outputs, SAVE_TOLERANCE, config if fmt != ".weights.h5" else None
         )
 
 
-def write_artifacts(backend_name, artifacts):
-    """Writes each saving model as ``.keras`` plus its weights, input and output (``.npz``)."""
+def _save(model, path, fmt):
+    import warnings
+
+    if fmt == ".weights.h5":
+        model.save_weights(path)
+        return
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the legacy .h5 format warns
+        model.save(path)
+
+
+def _load(name, path, fmt):
+    """The model saved at ``path``: ``load_model``, or a fresh model given the weights file."""
+    from keras_core import saving
+
+    if fmt != ".weights.h5":
+        return saving.load_model(path)
+    fresh, _ = _saving_model(name)
+    fresh.set_weights([np.zeros_like(np.asarray(w)) for w in fresh.get_weights()])
+    fresh.load_weights(path)
+    return fresh
+
+
+def write_artifacts(backend_name, artifacts, formats=(".keras",)):
+    """Writes each saving model in each of ``formats`` plus its weights, input and output.
+
+    ``<artifacts>/saving/<backend>/<model><fmt>`` and ``<model>.npz``; ``written.json``
+    names the backend, models and formats, which the other backends then load.
+    """
     folder = os.path.join(artifacts, "saving", backend_name.replace("/", "_"))
     os.makedirs(folder, exist_ok=True)
     for name in SAVING_MODELS:
         model, x = _saving_model(name)
-        model.save(os.path.join(folder, f"{name}.keras"))
+        for fmt in formats:
+            _save(model, os.path.join(folder, f"{name}{fmt}"), fmt)
         arrays = {"input": x, "output": _predict(model, x)}
         for i, w in enumerate(model.get_weights()):
             arrays[f"weight_{i}"] = np.asarray(w)
         np.savez(os.path.join(folder, f"{name}.npz"), **arrays)
+    meta = {"backend": backend_name, "models": list(SAVING_MODELS), "formats": list(formats)}
     with open(os.path.join(folder, "written.json"), "w", encoding="utf-8") as f:
-        json.dump({"backend": backend_name, "models": list(SAVING_MODELS)}, f)
+        json.dump(meta, f)
 
 
 def run_saving(backend_name, formats, names=None, artifacts=None):
@@ -486,7 +504,7 @@ def run_saving(backend_name, formats, names=None, artifacts=None):
             )
     if artifacts:
         try:
-            write_artifacts(backend_name, artifacts)
+            write_artifacts(backend_name, artifacts, formats)
         except Exception as e:
             yield make_record(
                 "saving",
@@ -501,16 +519,20 @@ def run_saving(backend_name, formats, names=None, artifacts=None):
             )
 
 
-def _cross_load(folder, name):
-    from keras_core import saving
-
+def _cross_load(folder, name, fmt=".keras"):
     with np.load(os.path.join(folder, f"{name}.npz")) as data:
         x, outputs = data["input"], data["output"]
         weights = []
         while f"weight_{len(weights)}" in data.files:
             weights.append(data[f"weight_{len(weights)}"])
-    loaded = saving.load_model(os.path.join(folder, f"{name}.keras"))
+    loaded = _load(name, os.path.join(folder, f"{name}{fmt}"), fmt)
     return _compare_models(loaded, weights, x, outputs, CROSS_TOLERANCE)
+
+
+def written_formats(folder):
+    """The formats a writer saved into ``folder`` (``.keras`` for older artifacts)."""
+    with open(os.path.join(folder, "written.json"), encoding="utf-8") as f:
+        return json.load(f).get("formats", [".keras"])
 
 
 def writers(artifacts):
@@ -527,22 +549,29 @@ def writers(artifacts):
     return out
 
 
-def run_cross_load(backend_name, artifacts):
-    """Yields one ``cross_load`` record per other writer backend and model (loaded here)."""
+def run_cross_load(backend_name, artifacts, formats=None):
+    """Yields one ``cross_load`` record per other writer backend, model and format.
+
+    ``formats``: the formats this (loading) backend declares; None loads every format
+    the writer saved. The case id reads ``<writer>-><loader><fmt>``.
+    """
     for writer, folder in writers(artifacts).items():
         if writer == backend_name:
             continue
-        for name in SAVING_MODELS:
-            yield _guarded(
-                "saving",
-                name,
-                "saving",
-                backend_name,
-                "cross_load",
-                f"{writer}->{backend_name}.keras",
-                lambda folder=folder, name=name: _cross_load(folder, name),
-                CROSS_TOLERANCE,
-            )
+        for fmt in written_formats(folder):
+            if formats is not None and fmt not in formats:
+                continue
+            for name in SAVING_MODELS:
+                yield _guarded(
+                    "saving",
+                    name,
+                    "saving",
+                    backend_name,
+                    "cross_load",
+                    f"{writer}->{backend_name}{fmt}",
+                    lambda folder=folder, name=name, fmt=fmt: _cross_load(folder, name, fmt),
+                    CROSS_TOLERANCE,
+                )
 
 
 # ----------------------------------------------------------------------------- entry points
@@ -560,7 +589,7 @@ def run_kinds(backend_name, caps, kinds, artifacts=None):
         yield from run_training(backend_name)
     if "saving" in kinds and caps.get("save_formats"):
         formats = list(caps["save_formats"])
-        # Only a backend that saves .keras files writes them for the other backends.
+        # Only a backend that saves .keras files writes files for the other backends.
         yield from run_saving(
             backend_name, formats, artifacts=artifacts if ".keras" in formats else None
         )
@@ -608,9 +637,9 @@ def main(argv=None):
     a = p.parse_args(argv)
     from conformance.runner import setup_backend
 
-    setup_backend(a.backend)
+    _, caps = setup_backend(a.backend)
     with open(a.out, "w", encoding="utf-8") as out:
-        for rec in run_cross_load(a.backend, a.artifacts):
+        for rec in run_cross_load(a.backend, a.artifacts, caps.get("save_formats")):
             out.write(json.dumps(rec, allow_nan=False) + "\n")
             out.flush()
 

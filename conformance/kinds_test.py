@@ -61,16 +61,18 @@ def test_save_load_round_trip(name, fmt):
 
 
 def test_cross_backend_artifacts(tmp_path):
-    # Writes this backend's .keras files (to the recording folder in CI, where the
-    # merge step loads them on every other backend) and loads them back here.
+    # Writes this backend's files in every declared format (to the recording folder in
+    # CI, where the merge step loads them on every other backend) and loads them here.
     folder = recorder.artifacts_dir() or str(tmp_path)
-    kinds.write_artifacts(BACKEND, folder)
+    kinds.write_artifacts(BACKEND, folder, CAPS["save_formats"])
     written = kinds.writers(folder)
     assert BACKEND in written
-    for name in kinds.SAVING_MODELS:
-        assert os.path.exists(os.path.join(written[BACKEND], f"{name}.keras"))
-        worst = kinds._cross_load(written[BACKEND], name)
-        assert worst.result()[0] == "pass"
+    assert kinds.written_formats(written[BACKEND]) == list(CAPS["save_formats"])
+    for fmt in CAPS["save_formats"]:
+        for name in kinds.SAVING_MODELS:
+            assert os.path.exists(os.path.join(written[BACKEND], f"{name}{fmt}"))
+            worst = kinds._cross_load(written[BACKEND], name, fmt)
+            assert worst.result()[0] == "pass", (fmt, name, worst.result())
 
 
 def test_mismatch_is_a_failure():
