@@ -460,8 +460,8 @@ def cmd_spread(args):
         print("no op case ran on two or more backends: nothing to compare")
         return 0
     print(
-        "widest spreads between backends (error metric |a-b|/max(1,|ref|), bounded by the "
-        "two largest per-backend errors):"
+        "widest spreads between backends (error metric |a-b|/max(floor,|ref|); exact from "
+        "the records' errs, else bounded by the two largest per-backend errors):"
     )
     print(f"  {'spread':>10} {'tolerance':>10} {'ratio':>7}  case  (backends)")
     for ratio, spread, tol, key, backends in rows:

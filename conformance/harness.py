@@ -27,6 +27,10 @@ class Result:
     max_abs: float = 0.0
     max_rel: float = 0.0
     tol: float = 0.0
+    # The signed errors (got - want) / max(floor, |want|) of every finite float
+    # element, in order: two backends' errors subtract to their exact difference
+    # (the reference is shared). None when unknown (complex outputs, early failures).
+    errs: list = None
 
     @property
     def ok(self):
@@ -115,6 +119,7 @@ def compare(out, ref, accuracy, n=1, expected=None, entry=None):
     if len(outs) != len(refs):
         return Result("fail", f"{len(outs)} outputs, reference has {len(refs)}")
     worst_abs = worst_rel = tol_used = 0.0
+    errs = []
     exp_list = list(expected) if isinstance(expected, (tuple, list)) else [expected] * len(outs)
     for i, (o, r) in enumerate(zip(outs, refs)):
         o, r = np.asarray(o), np.asarray(r)
@@ -174,7 +179,12 @@ def compare(out, ref, accuracy, n=1, expected=None, entry=None):
         floor = error_floor(accuracy, family, dname, getattr(entry, "error_floor", None))
         if entry is None:
             floor = 1.0
-        rel = err / np.maximum(floor, np.abs(r64[finite]))
+        den = np.maximum(floor, np.abs(r64[finite]))
+        rel = err / den
+        if errs is not None and r.dtype.kind != "c":
+            errs.extend(((o64[finite] - r64[finite]) / den).tolist())
+        else:
+            errs = None
         if (
             entry is not None
             and r.dtype.kind != "c"
@@ -196,7 +206,7 @@ def compare(out, ref, accuracy, n=1, expected=None, entry=None):
                 worst_rel,
                 tol,
             )
-    return Result("pass", "", worst_abs, worst_rel, tol_used)
+    return Result("pass", "", worst_abs, worst_rel, tol_used, errs)
 
 
 def _signed_zero_mismatch(o, r):

@@ -22,6 +22,8 @@ The published JSON Schema is ``conformance/schema/report.schema.json``.
 import datetime
 import json
 
+import numpy as np
+
 SCHEMA = "keras_core.conformance.report"
 SCHEMA_VERSION = 2
 READABLE_VERSIONS = (1, 2)  # version 1: no ``kind`` (every record is an op record)
@@ -247,12 +249,15 @@ def add_spread(records):
     """Sets ``spread`` and ``spread_backends`` on every op record run on 2+ backends.
 
     The spread of a case is the largest difference between two backends' results,
-    in the harness's error metric (``|a - b| / max(1, |reference|)``). Every backend is
-    compared with the same NumPy reference, so by the triangle inequality the spread
-    is at most the sum of the two largest per-backend errors (``max_rel``); that bound
-    is what is recorded: it is exact when one backend matches the reference and
-    never understates the real spread. Only value modes (eager, edges, jit) with a
-    numeric error on each backend count.
+    in the harness's error metric (``|a - b| / max(floor, |reference|)``). Every
+    backend is compared with the same NumPy reference, so when each record carries
+    its signed per-element errors (``errs``) the difference of two backends' errors
+    is exactly their own difference: the spread is then exact (``spread_kind``
+    ``exact``, to the 4 significant digits ``errs`` keeps). Otherwise (large or
+    complex outputs, a failed comparison) it is bounded by the triangle inequality:
+    the sum of the two largest ``max_rel`` (``spread_kind`` ``bound``), which never
+    understates the real spread. Only value modes (eager, edges, jit) with a numeric
+    error on each backend count.
 
     Args:
         records: merged records (modified in place).
@@ -275,12 +280,21 @@ def add_spread(records):
         backends = sorted({r["backend"] for r in recs})
         if len(backends) < 2:
             continue
-        errors = sorted((r["max_rel"] for r in recs), reverse=True)
-        spread = errors[0] + errors[1]
+        errs = [r.get("errs") for r in recs]
+        if all(e is not None for e in errs) and len({len(e) for e in errs}) == 1:
+            arrays = [np.asarray(e, np.float64) for e in errs]
+            spread, kind = 0.0, "exact"
+            for i in range(len(arrays)):
+                for j in range(i + 1, len(arrays)):
+                    if arrays[i].size:
+                        spread = max(spread, float(np.abs(arrays[i] - arrays[j]).max()))
+        else:
+            top = sorted((r["max_rel"] for r in recs), reverse=True)
+            spread, kind = top[0] + top[1], "bound"
         for r in recs:
             r["spread"] = spread
             r["spread_backends"] = backends
-            r["spread_kind"] = "bound"
+            r["spread_kind"] = kind
             n += 1
     return n
 

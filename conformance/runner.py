@@ -429,7 +429,15 @@ def make_record(entry, backend, task, status, message="", result=None):
         "seed": task.seed,
         "repro": repro(backend, entry.name, task.mode, task.dtype, task.case_id),
     }
+    errs = getattr(result, "errs", None)
+    if errs is not None and len(errs) <= ERRS_LIMIT:
+        # 4 significant digits: enough for the spread, small enough for the report.
+        rec["errs"] = [float(f"{e:.4g}") for e in errs]
     return rec
+
+
+# Cases with more float elements than this record no ``errs`` (their spread is a bound).
+ERRS_LIMIT = 64
 
 
 # registry_test.py's historical mode names, accepted in xfail keys.
