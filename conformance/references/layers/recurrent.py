@@ -289,30 +289,49 @@ class Cell:
 # The time loop and the RNN layers.
 
 
-def run_rnn(cell, weights, x, states, mask=None, go_backwards=False, zero_output_for_mask=False):
-    """``(outputs in processing order, last output, final states)`` of a masked time loop."""
+def time_loop(step, x, states, mask=None, go_backwards=False, zero_output_for_mask=False):
+    """``(outputs in processing order, last output, final states)`` of a masked time loop.
+
+    ``step(x_t, states) -> (output, new_states)``; a masked step keeps the states and
+    repeats the previous output (zeros before the first step), or outputs zeros in the
+    returned sequence with ``zero_output_for_mask`` (the last output stays the carried one).
+    """
     steps = list(range(x.shape[1]))
     if go_backwards:
         steps = steps[::-1]
     prev, outputs, kept = None, [], []
     for t in steps:
-        out, new = cell.step(weights, x[:, t], states)
+        out, new = step(x[:, t], states)
+        new = list(new)
         if prev is None:
             prev = np.zeros_like(out)
         if mask is not None:
-            m = np.asarray(mask[:, t], bool).reshape((-1,) + (1,) * (out.ndim - 1))
-            new = [
-                np.where(m.reshape((-1,) + (1,) * (n.ndim - 1)), n, s) for n, s in zip(new, states)
-            ]
-            out = np.where(m, out, prev)
-            kept.append(m)
+            m = np.asarray(mask[:, t], bool)
+
+            def along(a, m=m):
+                return m.reshape((-1,) + (1,) * (a.ndim - 1))
+
+            new = [np.where(along(n), n, s) for n, s in zip(new, states)]
+            out = np.where(along(out), out, prev)
+            kept.append(along(out))
         states, prev = new, out
         outputs.append(out)
     sequence = np.stack(outputs, axis=1)
     if mask is not None and zero_output_for_mask:
-        keep = np.stack(kept, axis=1)
-        sequence = np.where(keep, sequence, 0.0)
+        sequence = np.where(np.stack(kept, axis=1), sequence, 0.0)
     return sequence, prev, states
+
+
+def run_rnn(cell, weights, x, states, mask=None, go_backwards=False, zero_output_for_mask=False):
+    """``time_loop`` over a ``Cell`` with its weights."""
+    return time_loop(
+        lambda xt, s: cell.step(weights, xt, s),
+        x,
+        states,
+        mask=mask,
+        go_backwards=go_backwards,
+        zero_output_for_mask=zero_output_for_mask,
+    )
 
 
 def _layer_cell_spec(class_name, config):
