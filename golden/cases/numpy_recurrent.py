@@ -9,6 +9,8 @@ RIGHT = {"value": [[1, 1, 1, 0, 0], [1, 1, 1, 1, 1]], "dtype": "bool"}
 LEFT = {"value": [[0, 0, 1, 1, 1], [0, 1, 1, 1, 1]], "dtype": "bool"}
 HOLES = {"value": [[1, 0, 1, 1, 0], [0, 1, 0, 1, 1]], "dtype": "bool"}
 RIGHT4 = {"value": [[1, 1, 0, 0], [1, 1, 1, 1]], "dtype": "bool"}
+# The first sample is all padding: outputs stay zero and states stay initial.
+EMPTY4 = {"value": [[0, 0, 0, 0], [1, 1, 0, 1]], "dtype": "bool"}
 SEQ_STATE = {"return_sequences": True, "return_state": True}
 
 
@@ -301,5 +303,55 @@ CASES = [
         {"filters": 1, "kernel_size": 2, "padding": "same", "return_sequences": True},
         [1, 2, 3, 3, 2, 1],
         seed=30,
+    ),
+    # Fully masked samples, unrolled loops.
+    case(
+        "ref_gru_reset_before_unroll_backwards_empty_sample",
+        "GRU",
+        {"units": 3, "reset_after": False, "unroll": True, "go_backwards": True, **SEQ_STATE},
+        [2, 4, 3],
+        seed=31,
+        tensor_kwargs={"mask": EMPTY4},
+    ),
+    case(
+        "ref_lstm_unroll_zero_output_empty_sample_initial_state",
+        "LSTM",
+        {"units": 2, "unroll": True, "zero_output_for_mask": True, **SEQ_STATE},
+        [2, 4, 3],
+        seed=32,
+        tensor_kwargs={"mask": EMPTY4, "initial_state": states([2, 2], [2, 2])},
+    ),
+    case(
+        "ref_bidirectional_lstm_backwards_inner_state_empty_sample",
+        "Bidirectional",
+        {"layer": layer("LSTM", units=2, go_backwards=True, return_state=True)},
+        [2, 4, 3],
+        seed=33,
+        tensor_kwargs={"mask": EMPTY4},
+    ),
+    case(
+        "ref_bidirectional_gru_reset_before_ave_seq_state_initial_state",
+        "Bidirectional",
+        {
+            "layer": layer("GRU", units=2, reset_after=False, **SEQ_STATE),
+            "merge_mode": "ave",
+        },
+        [2, 4, 3],
+        seed=34,
+        tensor_kwargs={"mask": EMPTY4, "initial_state": states([2, 2], [2, 2])},
+    ),
+    case(
+        "ref_conv_lstm1d_cf_zero_output_empty_sample",
+        "ConvLSTM1D",
+        {
+            "filters": 2,
+            "kernel_size": 2,
+            "return_sequences": True,
+            "zero_output_for_mask": True,
+            "data_format": "channels_first",
+        },
+        [2, 4, 1, 5],
+        seed=35,
+        tensor_kwargs={"mask": EMPTY4},
     ),
 ]
