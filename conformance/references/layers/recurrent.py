@@ -207,7 +207,7 @@ CELLS = {
     "ConvLSTMCell": (conv_lstm_cell_weights, conv_lstm_step, 2, conv_lstm_state_shape),
 }
 
-# RNN layer class name -> (cell class name, cell config keys it forwards, conv rank or None)
+# RNN layer class name -> the class of its cell (the layer's config is the cell's config).
 LAYER_CELLS = {
     "SimpleRNN": "SimpleRNNCell",
     "LSTM": "LSTMCell",
@@ -428,15 +428,10 @@ def _stacked_call(config, weights, inputs, states=None, **_):
 # Wrappers.
 
 
-def _rnn_config_of(spec):
-    name, config = inner_layer(spec)
-    return name, config
-
-
 def _bidirectional_parts(config):
-    fwd_name, fwd = _rnn_config_of(config["layer"])
+    fwd_name, fwd = inner_layer(config["layer"])
     if config.get("backward_layer") is not None:
-        bwd_name, bwd = _rnn_config_of(config["backward_layer"])
+        bwd_name, bwd = inner_layer(config["backward_layer"])
     else:
         bwd_name, bwd = fwd_name, dict(fwd)
         bwd["go_backwards"] = not fwd.get("go_backwards", False)
