@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 
+from conformance.references.layers import attention as attention_ref
 from keras_core import backend, layers
 from keras_core.testing.golden import case_names, check_golden
 
@@ -12,9 +13,9 @@ def test_golden(name):
     check_golden(name, atol=2e-5, rtol=2e-5, source="keras3")
 
 
-def np_softmax(x, axis=-1):
-    e = np.exp(x - x.max(axis=axis, keepdims=True))
-    return e / e.sum(axis=axis, keepdims=True)
+def reference(layer_name, config, weights, inputs, **kwargs):
+    """The NumPy reference of an attention layer's call (conformance/references/layers)."""
+    return attention_ref.REFERENCES[layer_name]["call"](config, weights, inputs, **kwargs)
 
 
 def rand(*shape, seed=0):
@@ -32,10 +33,8 @@ def to_np(x):
 def test_attention_harness():
     from keras_core.testing import run_layer_test
 
-    def reference(inputs, w):
-        q, v = inputs
-        weights = np_softmax(q @ v.transpose(0, 2, 1) * w[0])
-        return weights @ v
+    def ref(inputs, w):
+        return reference("Attention", {"use_scale": True}, w, inputs)
 
     run_layer_test(
         layers.Attention,
@@ -43,7 +42,7 @@ def test_attention_harness():
         input_shape=[(2, 3, 4), (2, 5, 4)],
         expected_output_shape=(2, 3, 4),
         expected_num_trainable_weights=1,
-        reference=reference,
+        reference=ref,
         fixed_weights=[np.array(0.7, "float32")],
         supports_masking=True,
         atol=1e-5,
@@ -54,10 +53,8 @@ def test_attention_harness():
 def test_additive_attention_harness():
     from keras_core.testing import run_layer_test
 
-    def reference(inputs, w):
-        q, v = inputs
-        scores = (w[0] * np.tanh(q[:, :, None] + v[:, None])).sum(-1)
-        return np_softmax(scores) @ v
+    def ref(inputs, w):
+        return reference("AdditiveAttention", {}, w, inputs)
 
     run_layer_test(
         layers.AdditiveAttention,
@@ -65,7 +62,7 @@ def test_additive_attention_harness():
         input_shape=[(2, 3, 4), (2, 5, 4)],
         expected_output_shape=(2, 3, 4),
         expected_num_trainable_weights=1,
-        reference=reference,
+        reference=ref,
         atol=1e-5,
         rtol=1e-5,
     )
@@ -77,10 +74,11 @@ def test_attention_masks_and_output_mask():
     v_mask = np.array([[True, False, True, True, False], [True] * 5])
     layer = layers.Attention()
     out, scores = layer([q, v], mask=[q_mask, v_mask], return_attention_scores=True)
-    logits = q @ v.transpose(0, 2, 1) - 1e9 * (~v_mask[:, None, :])
-    expected_scores = np_softmax(logits)
+    expected_out, expected_scores = reference(
+        "Attention", {}, [], [q, v], mask=[q_mask, v_mask], return_attention_scores=True
+    )
     np.testing.assert_allclose(to_np(scores), expected_scores, atol=1e-6)
-    np.testing.assert_allclose(to_np(out), (expected_scores @ v) * q_mask[..., None], atol=1e-5)
+    np.testing.assert_allclose(to_np(out), expected_out, atol=1e-5)
     np.testing.assert_array_equal(to_np(layer.compute_mask([q, v], [q_mask, v_mask])), q_mask)
     assert layer.compute_mask([q, v], None) is None
 
@@ -147,14 +145,15 @@ def test_multi_head_attention_against_numpy():
     q, v = rand(2, 3, 4), rand(2, 5, 4, seed=1)
     layer = layers.MultiHeadAttention(num_heads=2, key_dim=3)
     out, scores = layer(q, v, return_attention_scores=True)
-    qk, qb, kk, kb, vk, vb, ok, ob = layer.get_weights()
-    Q = np.einsum("btc,cnh->btnh", q, qk) + qb
-    K = np.einsum("bsc,cnh->bsnh", v, kk) + kb
-    V = np.einsum("bsc,cnh->bsnh", v, vk) + vb
-    expected_scores = np_softmax(np.einsum("btnh,bsnh->bnts", Q, K) / np.sqrt(3))
-    heads = np.einsum("bnts,bsnh->btnh", expected_scores, V)
+    expected_out, expected_scores = reference(
+        "MultiHeadAttention",
+        {"num_heads": 2, "key_dim": 3},
+        layer.get_weights(),
+        [q, v],
+        return_attention_scores=True,
+    )
     np.testing.assert_allclose(to_np(scores), expected_scores, atol=1e-5)
-    np.testing.assert_allclose(to_np(out), np.einsum("btnh,nhe->bte", heads, ok) + ob, atol=1e-5)
+    np.testing.assert_allclose(to_np(out), expected_out, atol=1e-5)
     # The fused path (no scores requested) gives the same numbers.
     np.testing.assert_allclose(to_np(layer(q, v)), to_np(out), atol=1e-5)
 
@@ -219,17 +218,17 @@ def test_padding_mask_from_embedding_and_causal_mask_match_numpy():
     got_out, got_scores = (to_np(t) for t in model(data))
 
     x = embedding.get_weights()[0][data].astype(np.float64)
-    qk, qb, kk, kb, vk, vb, ok, ob = mha.get_weights()
-    q = np.einsum("btc,cnh->btnh", x, qk) + qb
-    k = np.einsum("bsc,cnh->bsnh", x, kk) + kb
-    v = np.einsum("bsc,cnh->bsnh", x, vk) + vb
     keep = data != 0
-    visible = keep[:, None, :, None] & keep[:, None, None, :] & np.tril(np.ones((5, 5), bool))
-    logits = np.einsum("btnh,bsnh->bnts", q, k) / np.sqrt(3)
-    logits = np.where(visible, logits, -1e9)
-    weights = np_softmax(logits) * visible
-    expected = np.einsum("bnts,bsnh->btnh", weights, v)
-    expected = np.einsum("btnh,nhe->bte", expected, ok) + ob
+    expected, weights = reference(
+        "MultiHeadAttention",
+        {"num_heads": 2, "key_dim": 3},
+        mha.get_weights(),
+        [x, x],
+        query_mask=keep,
+        value_mask=keep,
+        use_causal_mask=True,
+        return_attention_scores=True,
+    )
     np.testing.assert_allclose(got_scores, weights, atol=1e-6)
     np.testing.assert_allclose(got_out, expected, rtol=1e-5, atol=1e-5)
     # The second sample starts with padding: its first queries see no key at all.

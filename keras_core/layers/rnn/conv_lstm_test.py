@@ -1,50 +1,26 @@
 """ConvLSTM1D/2D/3D: the layer harness, a NumPy reference (direct convolutions), masks,
 channels_first, states, shapes with unknown dimensions, config and errors."""
 
-import itertools
-
 import numpy as np
 import pytest
 
+from conformance.references.layers import recurrent as recurrent_ref
 from keras_core import layers
 from keras_core.layers.rnn.conv_lstm import ConvLSTMCell
-from keras_core.layers.rnn.rnn_test import HOLES, np_rnn, rand, sigmoid, to_np
+from keras_core.layers.rnn.rnn_test import HOLES, np_rnn, rand, to_np
 from keras_core.testing import run_layer_test
 
 
-def np_conv(x, kernel, strides, padding, dilation):
-    """A direct N-d convolution, channels_last: x (batch, *spatial, cin)."""
-    rank = x.ndim - 2
-    ksize = kernel.shape[:rank]
-    eff = [(k - 1) * d + 1 for k, d in zip(ksize, dilation)]
-    if padding == "same":
-        pads = []
-        for size, e, s in zip(x.shape[1:-1], eff, strides):
-            out = -(-size // s)
-            total = max((out - 1) * s + e - size, 0)
-            pads.append((total // 2, total - total // 2))
-        x = np.pad(x, [(0, 0)] + pads + [(0, 0)])
-    out_shape = [(size - e) // s + 1 for size, e, s in zip(x.shape[1:-1], eff, strides)]
-    out = np.zeros((x.shape[0], *out_shape, kernel.shape[-1]))
-    for pos in itertools.product(*[range(n) for n in out_shape]):
-        window = x[
-            (slice(None),)
-            + tuple(slice(p * s, p * s + e, d) for p, s, e, d in zip(pos, strides, eff, dilation))
-        ]
-        out[(slice(None),) + pos] = np.tensordot(window, kernel, axes=rank + 1)
-    return out
-
-
 def np_conv_lstm_step(x, states, w, strides, padding, dilation):
-    kernel, recurrent, bias = w
-    h_prev, c_prev = states
-    rank = x.ndim - 2
-    z = np_conv(x, kernel, strides, padding, dilation) + bias
-    z = z + np_conv(h_prev, recurrent, (1,) * rank, "same", (1,) * rank)
-    i, f, c, o = np.split(z, 4, axis=-1)
-    c = sigmoid(f) * c_prev + sigmoid(i) * np.tanh(c)
-    h = sigmoid(o) * np.tanh(c)
-    return h, [h, c]
+    """One channels_last ConvLSTM step (the reference in conformance/references/layers)."""
+    config = {
+        "rank": x.ndim - 2,
+        "strides": tuple(strides),
+        "padding": padding,
+        "dilation_rate": tuple(dilation),
+        "data_format": "channels_last",
+    }
+    return recurrent_ref.conv_lstm_step(config, w, x, states)
 
 
 CASES = [

@@ -5,6 +5,7 @@ initial states, stateful layers, unrolling, dropout, user cells, compiled calls,
 import numpy as np
 import pytest
 
+from conformance.references.layers import recurrent as recurrent_ref
 from keras_core import backend, layers, models, ops
 from keras_core.testing import run_layer_test
 
@@ -13,73 +14,36 @@ def to_np(x):
     return np.asarray(backend.convert_to_numpy(x))
 
 
-def sigmoid(x):
-    return 1.0 / (1.0 + np.exp(-x))
-
-
 # ---------------------------------------------------------------------------
-# NumPy references: one step of each cell, and the masked time loop.
+# NumPy references: one step of each cell, and the masked time loop. The formulas
+# live once, in conformance/references/layers/recurrent.py; these adapters give them
+# the (x, states, weights) form the tests below use.
 
 
-def np_simple_step(x, states, w, activation=np.tanh):
-    kernel, recurrent, *bias = w
-    h = x @ kernel + states[0] @ recurrent
-    if bias:
-        h = h + bias[0]
-    h = activation(h)
-    return h, [h]
+def np_simple_step(x, states, w, activation="tanh"):
+    return recurrent_ref.simple_rnn_step({"activation": activation}, w, x, states)
 
 
 def np_lstm_step(x, states, w):
-    kernel, recurrent, bias = w
-    h_prev, c_prev = states
-    z = x @ kernel + h_prev @ recurrent + bias
-    i, f, c, o = np.split(z, 4, axis=-1)
-    c = sigmoid(f) * c_prev + sigmoid(i) * np.tanh(c)
-    h = sigmoid(o) * np.tanh(c)
-    return h, [h, c]
+    return recurrent_ref.lstm_step({}, w, x, states)
 
 
 def np_gru_step(x, states, w, reset_after=True):
-    kernel, recurrent, bias = w
-    h_prev = states[0]
-    u = recurrent.shape[0]
-    if reset_after:
-        xz = x @ kernel + bias[0]
-        hz = h_prev @ recurrent + bias[1]
-        z = sigmoid(xz[:, :u] + hz[:, :u])
-        r = sigmoid(xz[:, u : 2 * u] + hz[:, u : 2 * u])
-        hh = np.tanh(xz[:, 2 * u :] + r * hz[:, 2 * u :])
-    else:
-        xz = x @ kernel + bias
-        z = sigmoid(xz[:, :u] + h_prev @ recurrent[:, :u])
-        r = sigmoid(xz[:, u : 2 * u] + h_prev @ recurrent[:, u : 2 * u])
-        hh = np.tanh(xz[:, 2 * u :] + (r * h_prev) @ recurrent[:, 2 * u :])
-    h = z * h_prev + (1 - z) * hh
-    return h, [h]
+    return recurrent_ref.gru_step({"reset_after": reset_after}, w, x, states)
 
 
 def np_rnn(step, x, states, mask=None, go_backwards=False, zero_output_for_mask=False):
     """(outputs (batch, time, ...), final states): masked steps keep the states and
     repeat the previous output (zeros before the first step), as Keras does."""
-    x = np.asarray(x, np.float64)
-    states = [np.asarray(s, np.float64) for s in states]
-    steps = list(range(x.shape[1]))
-    if go_backwards:
-        steps = steps[::-1]
-    prev = None
-    outputs = []
-    for t in steps:
-        out, new = step(x[:, t], states)
-        if prev is None:
-            prev = np.zeros_like(out)
-        if mask is not None:
-            m = np.asarray(mask[:, t], bool).reshape((-1,) + (1,) * (out.ndim - 1))
-            new = [np.where(m, n, s) for n, s in zip(new, states)]
-            out = np.where(m, out, 0.0 if zero_output_for_mask else prev)
-        states, prev = new, out
-        outputs.append(out)
-    return np.stack(outputs, axis=1), states
+    outputs, _, final = recurrent_ref.time_loop(
+        step,
+        np.asarray(x, np.float64),
+        [np.asarray(s, np.float64) for s in states],
+        mask=mask,
+        go_backwards=go_backwards,
+        zero_output_for_mask=zero_output_for_mask,
+    )
+    return outputs, final
 
 
 def rand(shape, seed=0, scale=1.0):

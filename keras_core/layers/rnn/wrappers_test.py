@@ -4,6 +4,7 @@ mode, masks, states, a user backward layer, config round trips and errors."""
 import numpy as np
 import pytest
 
+from conformance.references.layers import recurrent as recurrent_ref
 from keras_core import backend, layers, models, ops
 from keras_core.layers.rnn.rnn_test import (
     LEFT,
@@ -25,22 +26,16 @@ MERGES = {
 
 
 def np_bidirectional(step, x, w_fwd, w_bwd, n_states, units, mask=None, sequences=True):
-    init = [np.zeros((x.shape[0], units))] * n_states
-    zero = sequences  # Bidirectional zeroes masked outputs when returning sequences
-    f_out, f_states = np_rnn(
-        lambda xt, s: step(xt, s, w_fwd), x, init, mask=mask, zero_output_for_mask=zero
+    """(forward output, backward output in time order, forward states, backward states)
+    of ``Bidirectional(LSTM or GRU)``, from the reference in conformance/references/layers
+    (the backward sequence is flipped back; masked outputs are zeros with sequences)."""
+    kind = {np_lstm_step: "LSTM", np_gru_step: "GRU"}[step]
+    inner = {"units": units, "return_sequences": sequences, "return_state": True}
+    config = {"layer": {"class_name": kind, "config": inner}, "merge_mode": None}
+    out = recurrent_ref.REFERENCES["Bidirectional"]["call"](
+        config, list(w_fwd) + list(w_bwd), [x], mask=mask
     )
-    b_out, b_states = np_rnn(
-        lambda xt, s: step(xt, s, w_bwd),
-        x,
-        init,
-        mask=mask,
-        go_backwards=True,
-        zero_output_for_mask=zero,
-    )
-    if sequences:
-        return f_out, b_out[:, ::-1], f_states, b_states
-    return f_out[:, -1], b_out[:, -1], f_states, b_states
+    return out[0], out[1], out[2 : 2 + n_states], out[2 + n_states :]
 
 
 @pytest.mark.parametrize("merge_mode", ["concat", "sum", "mul", "ave"])
