@@ -177,18 +177,10 @@ def assert_outputs_close(got, want, name, atol=1e-5, rtol=1e-5):
 
 
 def new_cases(family: str) -> list:
-    """The NumPy-golden case list of a family: ``golden/cases/numpy_<family>.py`` (as
-    written), else ``golden/cases/<family>.py`` (its name once the Keras-3 cases moved)."""
-    import importlib.util
+    """The NumPy-golden case list of a family (``golden/cases/<family>.py``)."""
+    from conformance.references.layers._golden_io import load_cases
 
-    cases_dir = ROOT / "golden" / "cases"
-    path = cases_dir / f"numpy_{family}.py"
-    if not path.exists():
-        path = cases_dir / f"{family}.py"
-    spec = importlib.util.spec_from_file_location(f"_numpy_cases_{family}", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return list(module.CASES)
+    return list(load_cases(family))
 
 
 def imported_modules(module) -> set:
