@@ -3,9 +3,11 @@
 ``conformance/references/losses.py`` holds the float64 references. Every
 loss function (and alias) is checked on its own data; every loss class is
 checked unweighted, with per-sample and per-entry ``sample_weight``, with a
-mask (``_keras_mask`` on ``y_pred``, the documented mask path), with both,
-and with each reduction. Inputs are 3-D (batch 3, 4 steps, 3 features) so
-masks and weights cover a time axis. ``test_every_public_name_has_a_case``
+mask (``_keras_mask`` on ``y_pred``, the documented mask path, attached with
+``set_keras_mask``, which also serves tensors that take no attributes), with
+both, and with each reduction; and a model's mask (a ``Masking`` layer)
+reaches ``compile``'s loss and metrics. Inputs are 3-D (batch 3, 4 steps, 3
+features) so masks and weights cover a time axis. ``test_every_public_name_has_a_case``
 fails when a public loss has no reference case.
 """
 
@@ -16,6 +18,7 @@ import pytest
 
 from conformance.references import losses as ref
 from keras_core import backend, losses, ops
+from keras_core.backend.common.masking import set_keras_mask
 
 N, T, D = 3, 4, 3
 TOL = 1e-5
@@ -176,7 +179,7 @@ def test_function(name, index):
 
 def _masked(y_pred, mask):
     tensor = ops.convert_to_tensor(y_pred)
-    tensor._keras_mask = ops.convert_to_tensor(mask)
+    set_keras_mask(tensor, ops.convert_to_tensor(mask))
     return tensor
 
 
@@ -225,3 +228,35 @@ def test_loss_dtype_float64():
     np.testing.assert_allclose(
         backend.convert_to_numpy(got), ref.reduce(ref.mean_squared_error(yt, yp)), rtol=1e-6
     )
+
+
+@pytest.mark.skipif(backend.backend() == "numpy", reason="the numpy backend is inference-only")
+@pytest.mark.parametrize("weighted", [False, True])
+def test_model_mask_reaches_compiled_loss_and_metrics(weighted):
+    """A Masking layer's mask reaches ``compile``'s loss and metrics (jitted steps included)."""
+    from keras_core import layers, models
+
+    rng = np.random.default_rng(3)
+    x = rng.normal(size=(3, 4, 2)).astype("float32")
+    x[0, 3] = 0.0
+    x[1, 1:] = 0.0
+    y = rng.normal(size=(3, 4, 1)).astype("float32")
+    mask = np.any(x != 0.0, axis=-1)
+    weight = np.array([0.5, 2.0, 1.0], "float32") if weighted else None
+    model = models.Sequential(
+        [layers.Input((4, 2)), layers.Masking(0.0), layers.Dense(1, kernel_initializer="ones")]
+    )
+    model.compile(optimizer="sgd", loss="mse", metrics=["mae"], weighted_metrics=["mse"])
+    pred = x.sum(-1, keepdims=True).astype(np.float64)
+    loss = ref.reduce(ref.mean_squared_error(y, pred), weight, mask)
+    if weighted:
+        w = np.broadcast_to(weight[:, None], mask.shape) * mask
+        weighted_mse = np.sum(ref.mean_squared_error(y, pred) * w) / np.sum(w)
+    else:
+        weighted_mse = ref.mean_squared_error(y, pred)[mask].mean()
+    mae = ref.mean_absolute_error(y, pred)[mask].mean()
+    logs = model.test_on_batch(x, y, sample_weight=weight, return_dict=True)
+    _close(logs["loss"], loss, "loss")
+    _close(logs["mean_absolute_error" if "mean_absolute_error" in logs else "mae"], mae, "mae")
+    key = [k for k in logs if k not in ("loss", "mae", "mean_absolute_error")][0]
+    _close(logs[key], weighted_mse, f"weighted {key}")

@@ -17,6 +17,7 @@ import pytest
 
 from conformance.references import metrics as ref
 from keras_core import backend, metrics, ops
+from keras_core.backend.common.masking import set_keras_mask
 from keras_core.losses.reference_test import FUNCTION_CASES as LOSS_FUNCTION_CASES
 from keras_core.losses.reference_test import _data as loss_data
 
@@ -273,7 +274,7 @@ def test_class(name, index, mode):
     for (yt, yp, sw), mask in zip(calls, masks):
         if mask is not None:
             yp = ops.convert_to_tensor(yp)
-            yp._keras_mask = ops.convert_to_tensor(mask)
+            set_keras_mask(yp, ops.convert_to_tensor(mask))
         if yt is None:
             metric.update_state(yp, sample_weight=sw)
         else:
@@ -291,7 +292,7 @@ def test_class(name, index, mode):
     yt, yp, sw = calls[1]
     if masks[1] is not None:
         yp = ops.convert_to_tensor(yp)
-        yp._keras_mask = ops.convert_to_tensor(masks[1])
+        set_keras_mask(yp, ops.convert_to_tensor(masks[1]))
     if yt is None:
         metric.update_state(yp, sample_weight=sw)
     else:
