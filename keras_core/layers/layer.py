@@ -19,6 +19,7 @@ import numpy as np
 from keras_core import backend
 from keras_core.backend.common import global_state, tree
 from keras_core.backend.common.keras_tensor import KerasTensor, any_symbolic_tensors
+from keras_core.backend.common.masking import get_keras_mask, set_keras_mask
 from keras_core.backend.common.name_scope import name_scope
 from keras_core.backend.common.seed_generator import SeedGenerator
 from keras_core.backend.common.stateless_scope import (
@@ -781,18 +782,14 @@ def _convert_arrays(x):
 
 def _get_mask(x):
     if isinstance(x, (list, tuple)):
-        masks = [getattr(e, "_keras_mask", None) for e in x]
+        masks = [get_keras_mask(e) for e in x]
         return None if all(m is None for m in masks) else masks
-    return getattr(x, "_keras_mask", None)
+    return get_keras_mask(x)
 
 
 def _set_mask(x, mask):
-    try:
-        x._keras_mask = mask
-    except AttributeError:
-        # Some tensor types (jax arrays) take no attributes; Functional models
-        # carry masks explicitly, so only eager chaining outside them loses it.
-        return
+    # Tensors that take no attributes (JAX tracers) keep the mask in a side table.
+    set_keras_mask(x, mask)
 
 
 def _jsonable_shape(shape):

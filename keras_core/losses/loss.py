@@ -13,6 +13,7 @@ import math
 
 from keras_core import backend, ops
 from keras_core.backend.common import tree
+from keras_core.backend.common.masking import get_keras_mask
 
 REDUCTIONS = ("sum", "sum_over_batch_size", "mean", "mean_with_sample_weight", "none", None)
 
@@ -28,7 +29,7 @@ def standardize_reduction(reduction):
 
 def get_mask(x):
     """The ``_keras_mask`` attached to ``x``, if any."""
-    return getattr(x, "_keras_mask", None)
+    return get_keras_mask(x)
 
 
 def squeeze_or_expand_to_same_rank(x1, x2, expand_rank_1=True):

@@ -66,12 +66,18 @@ class _IoUBase(Metric):
 
     def update_state(self, y_true, y_pred, sample_weight=None):
         y_true, y_pred = self._prepare(y_true, y_pred)
+        entry_rank, entry_shape = len(y_true.shape), ops.shape(y_true)
         y_true = ops.reshape(ops.cast(y_true, "int32"), (-1,))
         y_pred = ops.reshape(ops.cast(y_pred, "int32"), (-1,))
         if sample_weight is None:
             weights = ops.ones_like(y_true, dtype=self.dtype)
         else:
             weights = ops.convert_to_tensor(sample_weight, dtype=self.dtype)
+            if 0 < len(weights.shape) < entry_rank:
+                # A per-sample weight covers every entry of its sample.
+                while len(weights.shape) < entry_rank:
+                    weights = ops.expand_dims(weights, -1)
+                weights = ops.broadcast_to(weights, entry_shape)
             weights = ops.broadcast_to(ops.reshape(weights, (-1,)), ops.shape(y_true))
         if self.ignore_class is not None:
             valid = ops.not_equal(y_true, self.ignore_class)

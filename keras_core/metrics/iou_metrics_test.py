@@ -91,3 +91,23 @@ def test_config_round_trip(metric):
     m = metric()
     clone = metrics.deserialize(metrics.serialize(m))
     assert type(clone) is type(m) and clone.get_config() == m.get_config()
+
+
+def test_per_sample_weight_covers_every_entry_of_multi_label_inputs():
+    # (4, 2) labels with one weight per sample: each sample's weight goes to both of its entries.
+    y_true = np.array([[0, 1], [1, 1], [0, 0], [1, 0]], "float32")
+    y_pred = np.array([[0.2, 0.9], [0.7, 0.4], [0.6, 0.1], [0.8, 0.3]], "float32")
+    weight = np.array([1.0, 2.0, 0.5, 0.0], "float32")
+    m = metrics.BinaryIoU(target_class_ids=[0, 1], threshold=0.5)
+    m.update_state(y_true, y_pred, sample_weight=weight)
+    t, p = y_true.ravel(), (y_pred.ravel() >= 0.5)
+    w = np.repeat(weight, 2)
+    ious = []
+    for c in (0, 1):
+        inter = np.sum(w * ((t == c) & (p == c)))
+        union = np.sum(w * ((t == c) | (p == c)))
+        ious.append(inter / union)
+    np.testing.assert_allclose(float(m.result()), np.mean(ious), rtol=1e-6)
+    entry = metrics.BinaryIoU(target_class_ids=[0, 1])
+    entry.update_state(y_true, y_pred, sample_weight=np.repeat(weight, 2).reshape(4, 2))
+    np.testing.assert_allclose(float(entry.result()), float(m.result()), rtol=1e-6)

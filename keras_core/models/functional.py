@@ -3,6 +3,7 @@
 from keras_core import backend
 from keras_core.backend.common import tree
 from keras_core.backend.common.keras_tensor import KerasTensor
+from keras_core.backend.common.masking import get_keras_mask, set_keras_mask
 from keras_core.layers.core.input_layer import InputLayer
 from keras_core.layers.layer import Layer, _get_mask
 from keras_core.models.model import Model
@@ -190,10 +191,7 @@ class Functional(Model):
         outs = [values[id(t)] for t in self._output_tensors]
         for t, value in zip(self._output_tensors, outs):
             if id(t) in tensor_masks:
-                try:
-                    value._keras_mask = tensor_masks[id(t)]
-                except AttributeError:
-                    pass
+                set_keras_mask(value, tensor_masks[id(t)])
         return tree.pack_sequence_as(self._outputs_struct, outs)
 
     def _propagate_masks(self, op, node, sym_args, call_args, call_kwargs, flat_out, tensor_masks):
@@ -201,7 +199,7 @@ class Functional(Model):
         overrides = type(op).compute_mask is not Layer.compute_mask
         if not (op.supports_masking or overrides) or not sym_args:
             return
-        out_mask = getattr(flat_out[0], "_keras_mask", None) if flat_out else None
+        out_mask = get_keras_mask(flat_out[0]) if flat_out else None
         if out_mask is None:
             previous = call_kwargs.get("mask")
             if previous is None:

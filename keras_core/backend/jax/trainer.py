@@ -71,11 +71,17 @@ class JAXTrainer(base_trainer.Trainer):
         try:
             with StatelessScope(state_mapping=mapping):
                 loss = self.compute_loss(x, y, y_pred, sample_weight, allow_empty=True)
+                unscaled = loss
+                # Inside the scope: a loss scale is read from the optimizer state being
+                # traced, not baked into the compiled step as a constant.
+                if (
+                    training
+                    and self.optimizer is not None
+                    and hasattr(self.optimizer, "scale_loss")
+                ):
+                    loss = self.optimizer.scale_loss(loss)
         finally:
             self._losses_override = None
-        unscaled = loss
-        if training and self.optimizer is not None and hasattr(self.optimizer, "scale_loss"):
-            loss = self.optimizer.scale_loss(loss)
         return loss, (unscaled, y_pred, non_trainable_variables)
 
     def _update_metrics(self, metrics_variables, x, y, y_pred, sample_weight, loss, model_vars):
