@@ -439,13 +439,43 @@ def run(args) -> int:
     """Runs a parsed ``golden`` command."""
     if args.accept and not args.regenerate:
         raise SystemExit("--accept goes with --regenerate")
+    # The training-step goldens (golden/training/, conformance/training_goldens.py) run
+    # with the layer goldens of the repository, or alone with --family training.
+    training = args.family == "training" or (
+        args.family is None and not args.case and Path(args.root) == ROOT
+    )
+    code = 0
     try:
-        if args.regenerate:
-            return regenerate(args.root, args.family, args.case, args.accept)
-        return check(args.root, args.family, args.case)
+        if args.family != "training":
+            if args.regenerate:
+                code = regenerate(args.root, args.family, args.case, args.accept)
+            else:
+                code = check(args.root, args.family, args.case)
     except GoldenError as e:
         print(f"golden: {e}", file=sys.stderr)
         return 2
+    if training:
+        code = max(code, _training_goldens(args.regenerate, args.accept))
+    return code
+
+
+def _training_goldens(regenerate_them, accept, out=None) -> int:
+    from conformance import training_goldens
+
+    out = out or sys.stdout
+    if regenerate_them:
+        try:
+            written = training_goldens.regenerate(accept=accept)
+        except ValueError as e:
+            print(f"  REFUSED (training) {e}; rerun with --accept to overwrite", file=out)
+            return 1
+        print(f"golden --regenerate (training): {len(written)} written", file=out)
+        return 0
+    problems = training_goldens.check()
+    print(f"golden --check (training): {len(problems)} problems", file=out)
+    for line in problems:
+        print(f"  {line}", file=out)
+    return 1 if problems else 0
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@
 # and `python -m conformance gate` is applied, so a numeric regression fails the run.
 # The registry is not run a second time. <dir> is $CONFORMANCE_DIR (default: a
 # fresh temporary folder); a baseline report in $CONFORMANCE_BASELINE adds the
-# regressions gate.
+# regressions gate. First, `python -m conformance golden --check` (NumPy goldens).
 # Usage: bash scripts/run_tests.sh [--release] [backend ...]
 set -u
 cd "$(dirname "$0")/.."
@@ -27,6 +27,9 @@ rm -rf "$conf_dir/records" "$conf_dir/artifacts"
 export CONFORMANCE_RECORD_DIR="$conf_dir"
 status=0
 reports=()
+# The layer and training goldens: every file regenerates to its committed bytes and hash.
+echo "=== goldens ==="
+python -m conformance golden --check || status=1
 for b in "${backends[@]}"; do
   echo "=== backend: $b ==="
   start=$(date +%s)
