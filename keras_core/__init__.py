@@ -6,6 +6,7 @@ The backend is chosen once, at import: ``KERAS_BACKEND``, then
 
 from keras_core import (
     activations,
+    applications,
     backend,
     callbacks,
     config,
@@ -27,7 +28,6 @@ from keras_core import (
     saving,
     utils,
 )
-from keras_core import applications  # noqa: E402,I001
 from keras_core.backend import KerasTensor, StatelessScope, Variable, name_scope
 from keras_core.initializers import Initializer
 from keras_core.layers import Input, InputSpec, Layer
