@@ -1,5 +1,14 @@
 """Reference image-classification architectures (``keras_core.applications``)."""
 
-from keras_core.applications import imagenet_utils, vgg16, vgg19
+from keras_core.applications import (
+    imagenet_utils,
+    resnet,
+    resnet50,
+    resnet_v2,
+    vgg16,
+    vgg19,
+)
+from keras_core.applications.resnet import ResNet50, ResNet101, ResNet152
+from keras_core.applications.resnet_v2 import ResNet50V2, ResNet101V2, ResNet152V2
 from keras_core.applications.vgg16 import VGG16
 from keras_core.applications.vgg19 import VGG19
