@@ -2,12 +2,16 @@
 
 from keras_core.applications import (
     imagenet_utils,
+    mobilenet,
+    mobilenet_v2,
     resnet,
     resnet50,
     resnet_v2,
     vgg16,
     vgg19,
 )
+from keras_core.applications.mobilenet import MobileNet
+from keras_core.applications.mobilenet_v2 import MobileNetV2
 from keras_core.applications.resnet import ResNet50, ResNet101, ResNet152
 from keras_core.applications.resnet_v2 import ResNet50V2, ResNet101V2, ResNet152V2
 from keras_core.applications.vgg16 import VGG16
