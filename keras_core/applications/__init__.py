@@ -3,6 +3,8 @@
 from keras_core.applications import (
     densenet,
     imagenet_utils,
+    inception_resnet_v2,
+    inception_v3,
     mobilenet,
     mobilenet_v2,
     resnet,
@@ -13,6 +15,8 @@ from keras_core.applications import (
     xception,
 )
 from keras_core.applications.densenet import DenseNet121, DenseNet169, DenseNet201
+from keras_core.applications.inception_resnet_v2 import InceptionResNetV2
+from keras_core.applications.inception_v3 import InceptionV3
 from keras_core.applications.mobilenet import MobileNet
 from keras_core.applications.mobilenet_v2 import MobileNetV2
 from keras_core.applications.resnet import ResNet50, ResNet101, ResNet152
