@@ -1,5 +1,7 @@
+import numpy as np
 import pytest
 
+from keras_core import backend, ops
 from keras_core.applications import _mobile, mobilenet, mobilenet_v2
 from keras_core.applications import _test_utils as tu
 
@@ -73,3 +75,51 @@ def test_mobilenet_pretrained_size_follows_input():
 )
 def test_mobilenet_published_parameter_counts(constructor, count):
     assert constructor(weights=None).count_params() == count
+
+
+def test_imagenet_weights_go_through_get_file(tmp_path, monkeypatch):
+    # No network here: get_file is replaced by a local file, checking the published
+    # file name, URL and cache folder the "imagenet" path asks for.
+    from keras_core.applications import _common
+
+    kwargs = dict(include_top=False, input_shape=(128, 128, 3), alpha=0.25)
+    source = mobilenet.MobileNet(weights=None, **kwargs)
+    path = str(tmp_path / "published.weights.h5")
+    source.save_weights(path)
+    calls = []
+
+    def fake_get_file(fname, origin, cache_subdir, file_hash):
+        calls.append((fname, origin, cache_subdir, file_hash))
+        return path
+
+    monkeypatch.setattr(_common.file_utils, "get_file", fake_get_file)
+    model = mobilenet.MobileNet(weights="imagenet", **kwargs)
+    assert calls == [
+        (
+            "mobilenet_2_5_128_tf_no_top.h5",
+            "https://storage.googleapis.com/tensorflow/keras-applications/mobilenet/"
+            "mobilenet_2_5_128_tf_no_top.h5",
+            "models",
+            None,
+        )
+    ]
+    x = tu.random_images((1, 128, 128, 3))
+    np.testing.assert_allclose(
+        ops.convert_to_numpy(model(x, training=False)),
+        ops.convert_to_numpy(source(x, training=False)),
+        rtol=1e-5,
+        atol=1e-6,
+    )
+
+
+def test_channels_first_builds_with_same_parameter_count():
+    previous = backend.image_data_format()
+    backend.set_image_data_format("channels_first")
+    try:
+        model = mobilenet_v2.MobileNetV2(weights=None, alpha=0.35, classes=10)
+        assert tuple(model.input.shape) == (None, 3, 224, 224)
+        assert tuple(model.get_layer("out_relu").output.shape) == (None, 1280, 7, 7)
+    finally:
+        backend.set_image_data_format(previous)
+    reference = mobilenet_v2.MobileNetV2(weights=None, alpha=0.35, classes=10)
+    assert model.count_params() == reference.count_params()
