@@ -6,6 +6,7 @@ The backend is chosen once, at import: ``KERAS_BACKEND``, then
 
 from keras_core import (
     activations,
+    applications,
     backend,
     callbacks,
     config,
