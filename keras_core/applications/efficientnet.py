@@ -12,9 +12,12 @@ from __future__ import annotations
 import math
 from typing import Any
 
+import numpy as np
+
 from keras_core import initializers, layers
 from keras_core.applications import _common, imagenet_utils
 from keras_core.applications._a2_utils import (
+    IMAGENET_MEAN_RGB,
     IMAGENET_STDDEV_RGB,
     channel_axis,
     correct_pad,
@@ -179,7 +182,17 @@ def EfficientNet(
     axis = channel_axis()
 
     x = layers.Rescaling(1.0 / 255.0, name="rescaling")(x)
-    x = layers.Normalization(axis=axis, name="normalization")(x)
+    normalization = layers.Normalization(axis=axis, name="normalization")
+    x = normalization(x)
+    # Without pretrained weights the statistics start as ImageNet's (per-channel mean
+    # and variance of [0, 1] pixels); any other channel count starts as the identity.
+    # Weights files (pretrained or local) overwrite them.
+    channels = normalization.adapt_mean.shape[0]
+    if channels == 3:
+        stats = [np.array(IMAGENET_MEAN_RGB), np.square(IMAGENET_STDDEV_RGB)]
+    else:
+        stats = [np.zeros((channels,)), np.ones((channels,))]
+    normalization.set_weights([s.astype(normalization.adapt_mean.dtype) for s in stats])
     if weights == "imagenet":
         # The published weights store the ImageNet variance where the standard
         # deviation belongs; this rescaling completes the normalisation.
