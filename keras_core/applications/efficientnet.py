@@ -192,7 +192,8 @@ def EfficientNet(
         stats = [np.array(IMAGENET_MEAN_RGB), np.square(IMAGENET_STDDEV_RGB)]
     else:
         stats = [np.zeros((channels,)), np.ones((channels,))]
-    normalization.set_weights([s.astype(normalization.adapt_mean.dtype) for s in stats])
+    dtype = normalization.adapt_mean.dtype
+    normalization.set_weights([s.astype(dtype) for s in stats] + [np.zeros((), "int32")])
     if weights == "imagenet":
         # The published weights store the ImageNet variance where the standard
         # deviation belongs; this rescaling completes the normalisation.

@@ -133,6 +133,11 @@ class Normalization(PreprocessingLayer):
             self.adapt_variance = self.add_weight(
                 shape=stat_shape, initializer="ones", trainable=False, name="variance"
             )
+            # Keras 3 keeps a scalar int32 `count` beside the statistics (it stays 0); the
+            # same variable keeps weight lists and saved files interchangeable with it.
+            self.count = self.add_weight(
+                shape=(), initializer="zeros", dtype="int32", trainable=False, name="count"
+            )
         self.built = True
 
     def adapt(self, data, batch_size=None, steps=None):

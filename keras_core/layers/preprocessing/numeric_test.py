@@ -152,3 +152,18 @@ def test_category_encoding_modes():
         multi(x, count_weights=weights)
     cfg = count.get_config()
     assert layers.CategoryEncoding.from_config(cfg).get_config() == cfg
+
+
+def test_normalization_weights_are_keras3s_mean_variance_count():
+    # Keras 3.15.1 writes mean, variance and a scalar int32 count (left at 0) for an
+    # adapted Normalization: the same three keep weight lists and files interchangeable.
+    layer = layers.Normalization()
+    layer.adapt(np.arange(12, dtype="float32").reshape(4, 3))
+    assert [w.path.split("/")[-1] for w in layer.weights] == ["mean", "variance", "count"]
+    assert [w.shape for w in layer.weights] == [(3,), (3,), ()]
+    assert layer.weights[2].dtype == "int32"
+    mean, variance, count = layer.get_weights()
+    np.testing.assert_allclose(mean, [4.5, 5.5, 6.5])
+    np.testing.assert_allclose(variance, [11.25, 11.25, 11.25])
+    assert count == 0
+    assert layers.Normalization(mean=0.0, variance=1.0).weights == []
