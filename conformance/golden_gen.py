@@ -25,33 +25,20 @@ missing, would change, or does not match the manifest's sha256.
 """
 
 import argparse
-import hashlib
-import importlib.util
-import io
 import json
 import sys
-import zipfile
 from pathlib import Path
 
 import numpy as np
 
+from conformance import golden_io
+
 GENERATOR_VERSION = "keras_core-numpy-goldens 1"
-ROOT = Path(__file__).resolve().parents[1] / "golden"
+ROOT = golden_io.GOLDEN_DIR
 MAX_FILE_BYTES = 50_000
 DTYPE = "float32"
-
-_CASE_KEYS = {
-    "name",
-    "layer",
-    "config",
-    "inputs",
-    "input_mode",
-    "call_kwargs",
-    "tensor_kwargs",
-    "seed",
-    "weight_ranges",
-    "record_weights_after",
-}
+# The NumPy goldens store each member with mode 0o644 (the Keras-3 set predates that).
+FILE_MODE = 0o644
 
 
 class GoldenError(Exception):
@@ -64,17 +51,12 @@ class GoldenError(Exception):
 def load_cases(root: Path = ROOT, family: str = None) -> dict:
     """``{family: [case, ...]}`` from ``<root>/cases/*.py`` (each defines ``CASES``)."""
     out, seen = {}, {}
-    for path in sorted((Path(root) / "cases").glob("*.py")):
-        if path.stem.startswith("_") or (family and path.stem != family):
-            continue
-        spec = importlib.util.spec_from_file_location(f"golden_numpy_cases_{path.stem}", path)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        cases = getattr(module, "CASES", None)
+    for path in golden_io.case_files(Path(root) / "cases", family):
+        cases = golden_io.load_case_module(path, "golden_numpy_cases_")
         if not isinstance(cases, list):
             raise GoldenError(f"{path} must define CASES, a list of dicts.")
         for case in cases:
-            _check_case(case, path)
+            golden_io.check_case(case, path, GoldenError)
             if case["name"] in seen:
                 raise GoldenError(
                     f"Golden case name {case['name']!r} is defined twice "
@@ -85,74 +67,7 @@ def load_cases(root: Path = ROOT, family: str = None) -> dict:
     return out
 
 
-def _check_case(case, path):
-    if not isinstance(case, dict):
-        raise GoldenError(f"{path}: every case must be a dict. Received: {case!r}")
-    unknown = set(case) - _CASE_KEYS
-    missing = {"name", "layer", "inputs"} - set(case)
-    if unknown or missing:
-        raise GoldenError(
-            f"{path}: case {case.get('name')!r} has unknown keys {sorted(unknown)} or lacks "
-            f"{sorted(missing)}"
-        )
-    if case.get("input_mode", "args") not in ("args", "list"):
-        raise GoldenError(
-            f"{path}: case {case['name']!r}: `input_mode` must be 'args' or 'list'. "
-            f"Received: input_mode={case['input_mode']!r}"
-        )
-
-
-def canonical(case: dict) -> dict:
-    """The case as stored in the manifest (defaults filled in)."""
-    specs = [s if isinstance(s, dict) else {"shape": list(s)} for s in case["inputs"]]
-    return {
-        "layer": case["layer"],
-        "config": case.get("config", {}),
-        "inputs": specs,
-        "input_mode": case.get("input_mode", "args"),
-        "call_kwargs": case.get("call_kwargs", {}),
-        "tensor_kwargs": case.get("tensor_kwargs", {}),
-        "seed": case.get("seed", 0),
-        "weight_ranges": case.get("weight_ranges", {}),
-        "record_weights_after": bool(case.get("record_weights_after", False)),
-    }
-
-
-def draw_array(rng, spec: dict) -> np.ndarray:
-    """One array for ``spec``: a literal ``value``, or drawn from ``rng``."""
-    dtype = spec.get("dtype", DTYPE)
-    if "value" in spec:
-        return np.asarray(spec["value"], dtype=dtype)
-    shape = tuple(spec["shape"])
-    if dtype == "bool":
-        return rng.random(shape) < spec.get("p_true", 0.7)
-    if np.issubdtype(np.dtype(dtype), np.integer):
-        return rng.integers(spec.get("minval", 0), spec.get("maxval", 10), size=shape).astype(dtype)
-    low, high = spec.get("minval", -0.5), spec.get("maxval", 0.5)
-    return rng.uniform(low, high, size=shape).astype(dtype)
-
-
-def _tensor_kwargs(rng, spec):
-    values, arrays = {}, {}
-    for key, value in spec.items():
-        if isinstance(value, list):
-            values[key] = []
-            for i, s in enumerate(value):
-                arr = None if s is None else draw_array(rng, s)
-                values[key].append(arr)
-                if arr is not None:
-                    arrays[f"kwarg_{key}_{i}"] = arr
-        else:
-            values[key] = draw_array(rng, value)
-            arrays[f"kwarg_{key}"] = values[key]
-    return values, arrays
-
-
-def _weight_range(path, ranges):
-    for suffix, bounds in ranges.items():
-        if path.endswith(suffix):
-            return bounds
-    return (-0.5, 0.5)
+canonical = golden_io.canonical
 
 
 def _as64(x):
@@ -163,14 +78,6 @@ def _as64(x):
         return [_as64(e) for e in x]
     x = np.asarray(x)
     return x.astype(np.float64) if np.issubdtype(x.dtype, np.floating) else x.copy()
-
-
-def _flatten(x):
-    if isinstance(x, (list, tuple)):
-        return [leaf for e in x for leaf in _flatten(e)]
-    if isinstance(x, dict):
-        return [leaf for k in sorted(x) for leaf in _flatten(x[k])]
-    return [x]
 
 
 def _stored(x):
@@ -197,18 +104,19 @@ def generate(case: dict, references: dict) -> dict:
             f"No NumPy layer reference for `{case['layer']}` "
             "(conformance/references/layers/*.py REFERENCES)."
         )
-    rng = np.random.default_rng(case["seed"])
-    inputs = [draw_array(rng, s) for s in case["inputs"]]
-    kwargs, kwarg_arrays = _tensor_kwargs(rng, case["tensor_kwargs"])
-    specs = ref["weights"](case["config"], [tuple(a.shape) for a in inputs])
-    weights, paths = [], []
-    for path, shape in specs:
-        low, high = _weight_range(path, case["weight_ranges"])
-        weights.append(rng.uniform(low, high, size=tuple(shape)).astype(DTYPE))
-        paths.append(path)
+    specs = []
+
+    def weight_specs(input_shapes):
+        specs.extend(ref["weights"](case["config"], input_shapes))
+        return specs
+
+    inputs, kwargs, weights, kwarg_arrays = golden_io.draw_case(case, weight_specs)
+    paths = [path for path, _ in specs]
     call_kwargs = dict(case["call_kwargs"])
     call_kwargs.update({k: _as64(v) for k, v in kwargs.items()})
-    outputs = _flatten(ref["call"](case["config"], _as64(weights), _as64(inputs), **call_kwargs))
+    outputs = golden_io.flatten(
+        ref["call"](case["config"], _as64(weights), _as64(inputs), **call_kwargs)
+    )
     arrays = {f"input_{i}": a for i, a in enumerate(inputs)}
     arrays.update(kwarg_arrays)
     arrays.update({f"weight_{i}": w for i, w in enumerate(weights)})
@@ -228,32 +136,19 @@ def generate(case: dict, references: dict) -> dict:
 
 def npz_bytes(arrays: dict) -> bytes:
     """A deterministic .npz (sorted members, fixed zip timestamps): same arrays, same bytes."""
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        for key in sorted(arrays):
-            info = zipfile.ZipInfo(f"{key}.npy", date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            data = io.BytesIO()
-            np.lib.format.write_array(data, np.array(arrays[key], order="C"), allow_pickle=False)
-            zf.writestr(info, data.getvalue())
-    return buf.getvalue()
+    return golden_io.npz_bytes(arrays, FILE_MODE)
 
 
 def manifest_entry(name, family, canon, arrays, payload) -> dict:
     """The manifest record of one generated case."""
 
     def shapes(prefix):
-        out, i = [], 0
-        while f"{prefix}{i}" in arrays:
-            out.append(list(arrays[f"{prefix}{i}"].shape))
-            i += 1
-        return out
+        return [list(a.shape) for a in golden_io.numbered(arrays, prefix)]
 
     return {
         "family": family,
         "file": f"data/{family}/{name}.npz",
-        "sha256": hashlib.sha256(payload).hexdigest(),
+        "sha256": golden_io.sha256(payload),
         "layer": canon["layer"],
         "config": canon["config"],
         "call_kwargs": canon["call_kwargs"],
@@ -309,8 +204,7 @@ def compute(root: Path = ROOT, family: str = None, names=None) -> tuple:
 
 
 def read_manifest(root: Path = ROOT) -> dict:
-    path = Path(root) / "manifest.json"
-    return json.loads(path.read_text()) if path.exists() else {}
+    return golden_io.read_manifest(Path(root) / "manifest.json")
 
 
 def write_manifest(root: Path, manifest: dict):
@@ -397,7 +291,7 @@ def check(root=ROOT, family=None, names=None, out=None) -> int:
             problems.append(f"{name}: {entry['file']} differs from the regenerated bytes")
         if old is None:
             problems.append(f"{name}: not in manifest.json")
-        elif old.get("sha256") != hashlib.sha256(data).hexdigest():
+        elif old.get("sha256") != golden_io.sha256(data):
             problems.append(f"{name}: {entry['file']} does not match the manifest's sha256")
         elif old != entry:
             problems.append(f"{name}: its manifest entry is out of date")

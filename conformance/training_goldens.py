@@ -17,14 +17,12 @@ imported here: the test ``keras_core/optimizers/golden_test.py`` runs the
 goldens on the active backend.
 """
 
-import hashlib
-import io
 import json
 import pathlib
-import zipfile
 
 import numpy as np
 
+from conformance import golden_io
 from conformance.references import optimizers as ref
 
 GENERATOR_VERSION = 1
@@ -123,22 +121,14 @@ def case_arrays(name):
 
 def npz_bytes(arrays):
     """A deterministic .npz payload (sorted keys, fixed zip timestamps)."""
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        for key in sorted(arrays):
-            info = zipfile.ZipInfo(f"{key}.npy", date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            data = io.BytesIO()
-            np.lib.format.write_array(data, np.array(arrays[key], order="C"), allow_pickle=False)
-            zf.writestr(info, data.getvalue())
-    return buf.getvalue()
+    return golden_io.npz_bytes(arrays)
 
 
 def _entry(name, arrays, payload):
     case = CASES[name]
     return {
         "file": f"{name}.npz",
-        "sha256": hashlib.sha256(payload).hexdigest(),
+        "sha256": golden_io.sha256(payload),
         "seed": _seed(name),
         "optimizer": case["optimizer"],
         "config": case["config"],
@@ -170,8 +160,7 @@ def check(root=None) -> list:
     root = pathlib.Path(root) if root else ROOT
     problems = []
     built = _build()
-    manifest_path = root / "manifest.json"
-    stored = json.loads(manifest_path.read_text()) if manifest_path.exists() else {}
+    stored = golden_io.read_manifest(root / "manifest.json")
     for name, (entry, payload) in built.items():
         path = root / entry["file"]
         if not path.exists():
@@ -224,8 +213,7 @@ def load(name, root=None):
     """``(manifest entry, arrays)`` of one stored case."""
     root = pathlib.Path(root) if root else ROOT
     entry = json.loads((root / "manifest.json").read_text())[name]
-    with np.load(root / entry["file"]) as data:
-        return entry, {k: data[k] for k in data.files}
+    return entry, golden_io.read_npz(root / entry["file"])
 
 
 def names(root=None) -> list:

@@ -16,14 +16,11 @@ so keras_core and Keras 3 never share an interpreter.
 import argparse
 import contextlib
 import fcntl
-import hashlib
 import importlib.util
-import io
 import json
 import os
 import subprocess
 import sys
-import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -36,109 +33,42 @@ LOCK = GOLDEN_DIR / ".manifest.lock"
 KERAS_BACKEND = "jax"
 MAX_FILE_BYTES = 50_000
 
-# ---------------------------------------------------------------------------
-# Pieces shared by the recorder and keras_core/testing/golden.py (which keeps
-# its own copy of the few lines it needs: this file is not importable from the
-# package).
+# The case machinery shared with conformance/ and keras_core/testing/golden.py. It is
+# loaded by path: the Keras 3 worker must not have the repository on sys.path.
+
+
+def _load_golden_io():
+    path = GOLDEN_DIR.parents[1] / "conformance" / "golden_io.py"
+    spec = importlib.util.spec_from_file_location("_keras3_recorder_golden_io", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+golden_io = _load_golden_io()
+canonical = golden_io.canonical
+draw_array = golden_io.draw_array
 
 
 def load_cases(family=None):
     """{family: [case, ...]} from golden/keras3/cases/*.py (each defines ``CASES``)."""
     out = {}
-    for path in sorted(CASES_DIR.glob("*.py")):
-        if path.stem.startswith("_") or (family and path.stem != family):
-            continue
-        spec = importlib.util.spec_from_file_location(f"golden_cases_{path.stem}", path)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        cases = getattr(module, "CASES", None)
+    for path in golden_io.case_files(CASES_DIR, family):
+        cases = golden_io.load_case_module(path, "golden_cases_")
         if not isinstance(cases, list):
             raise ValueError(f"{path} must define CASES, a list of dicts.")
         for case in cases:
-            _check_case(case, path)
+            golden_io.check_case(case, path)
         out[path.stem] = cases
     return out
 
 
-_CASE_KEYS = {
-    "name",
-    "layer",
-    "config",
-    "inputs",
-    "input_mode",
-    "call_kwargs",
-    "tensor_kwargs",
-    "seed",
-    "weight_ranges",
-    "record_weights_after",
-}
-
-
-def _check_case(case, path):
-    unknown = set(case) - _CASE_KEYS
-    missing = {"name", "layer", "inputs"} - set(case)
-    if unknown or missing:
-        raise ValueError(
-            f"{path}: case {case.get('name')!r} has unknown keys {sorted(unknown)} or lacks "
-            f"{sorted(missing)}"
-        )
-    if case.get("input_mode", "args") not in ("args", "list"):
-        raise ValueError(f"{path}: case {case['name']!r}: input_mode must be 'args' or 'list'")
-
-
-def input_specs(case):
-    """Every input as a dict ``{"shape", "dtype", "minval", "maxval"}``."""
-    specs = []
-    for spec in case["inputs"]:
-        if not isinstance(spec, dict):
-            spec = {"shape": list(spec)}
-        specs.append(spec)
-    return specs
-
-
-def draw_array(rng, spec):
-    """One array for ``spec``: literal ``value``, or drawn from ``rng``."""
-    dtype = spec.get("dtype", "float32")
-    if "value" in spec:
-        return np.asarray(spec["value"], dtype=dtype)
-    shape = tuple(spec["shape"])
-    if dtype == "bool":
-        return rng.random(shape) < spec.get("p_true", 0.7)
-    if np.issubdtype(np.dtype(dtype), np.integer):
-        return rng.integers(spec.get("minval", 0), spec.get("maxval", 10), size=shape).astype(dtype)
-    low, high = spec.get("minval", -0.5), spec.get("maxval", 0.5)
-    return rng.uniform(low, high, size=shape).astype(dtype)
-
-
-def canonical(case):
-    """The case as stored in the manifest (defaults filled in)."""
-    return {
-        "layer": case["layer"],
-        "config": case.get("config", {}),
-        "inputs": input_specs(case),
-        "input_mode": case.get("input_mode", "args"),
-        "call_kwargs": case.get("call_kwargs", {}),
-        "tensor_kwargs": case.get("tensor_kwargs", {}),
-        "seed": case.get("seed", 0),
-        "weight_ranges": case.get("weight_ranges", {}),
-        "record_weights_after": bool(case.get("record_weights_after", False)),
-    }
-
-
 def write_npz(path, arrays):
     """A deterministic .npz (fixed zip timestamps): same arrays, same bytes, same sha256."""
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        for key in sorted(arrays):
-            info = zipfile.ZipInfo(f"{key}.npy", date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            data = io.BytesIO()
-            np.lib.format.write_array(data, np.array(arrays[key], order="C"), allow_pickle=False)
-            zf.writestr(info, data.getvalue())
-    payload = buf.getvalue()
+    payload = golden_io.npz_bytes(arrays)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(payload)
-    return hashlib.sha256(payload).hexdigest(), len(payload)
+    return golden_io.sha256(payload), len(payload)
 
 
 # ---------------------------------------------------------------------------
@@ -157,42 +87,11 @@ def _materialize(value, layers_module):
     return value
 
 
-def _tensor_kwargs(rng, spec):
-    out, arrays = {}, {}
-    for key, value in spec.items():
-        if isinstance(value, list):
-            out[key] = []
-            for i, s in enumerate(value):
-                arr = None if s is None else draw_array(rng, s)
-                out[key].append(arr)
-                if arr is not None:
-                    arrays[f"kwarg_{key}_{i}"] = arr
-        else:
-            out[key] = draw_array(rng, value)
-            arrays[f"kwarg_{key}"] = out[key]
-    return out, arrays
-
-
-def _flatten(x):
-    if isinstance(x, (list, tuple)):
-        return [leaf for e in x for leaf in _flatten(e)]
-    if isinstance(x, dict):
-        return [leaf for k in sorted(x) for leaf in _flatten(x[k])]
-    return [x]
-
-
-def _weight_range(path, ranges):
-    for suffix, bounds in ranges.items():
-        if path.endswith(suffix):
-            return bounds
-    return (-0.5, 0.5)
-
-
 def record_one(keras, case):
     """Runs one case in Keras 3; returns the dict of arrays to store."""
     rng = np.random.default_rng(case["seed"])
     inputs = [draw_array(rng, s) for s in case["inputs"]]
-    kwargs, kwarg_arrays = _tensor_kwargs(rng, case["tensor_kwargs"])
+    kwargs, kwarg_arrays = golden_io.draw_tensor_kwargs(rng, case["tensor_kwargs"])
     kwargs.update(case["call_kwargs"])
     cls = getattr(keras.layers, case["layer"])
     layer = cls(**_materialize(case["config"], keras.layers))
@@ -203,12 +102,12 @@ def record_one(keras, case):
         return layer(*inputs, **kwargs)
 
     call()  # builds
-    weights = []
-    for w in layer.weights:
-        low, high = _weight_range(w.path, case["weight_ranges"])
-        weights.append(rng.uniform(low, high, size=tuple(w.shape)).astype(w.dtype))
+    weights = [
+        golden_io.draw_weight(rng, w.path, w.shape, case["weight_ranges"], w.dtype)
+        for w in layer.weights
+    ]
     layer.set_weights(weights)
-    outputs = _flatten(call())
+    outputs = golden_io.flatten(call())
     arrays = {f"input_{i}": a for i, a in enumerate(inputs)}
     arrays.update(kwarg_arrays)
     arrays.update({f"weight_{i}": a for i, a in enumerate(weights)})
@@ -251,7 +150,7 @@ def _manifest_lock():
 
 
 def _read_manifest():
-    return json.loads(MANIFEST.read_text()) if MANIFEST.exists() else {}
+    return golden_io.read_manifest(MANIFEST)
 
 
 def _run_worker(jobs, out_dir):

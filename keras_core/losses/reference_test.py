@@ -128,19 +128,21 @@ CLASS_CASES = {
 NOT_LOSSES = {"Loss", "LossFunctionWrapper", "get", "serialize", "deserialize"}
 
 
-def public_names():
-    """The public classes and functions of ``keras_core.losses``."""
+def public_names(module=losses, excluded=NOT_LOSSES) -> dict:
+    """The public classes and functions of ``module`` (``keras_core.losses``), less
+    ``excluded``."""
     out = {}
-    for name in dir(losses):
-        obj = getattr(losses, name)
-        if name.startswith("_") or name in NOT_LOSSES or inspect.ismodule(obj):
+    for name in dir(module):
+        obj = getattr(module, name)
+        if name.startswith("_") or name in excluded or inspect.ismodule(obj):
             continue
         if inspect.isclass(obj) or inspect.isfunction(obj):
             out[name] = obj
     return out
 
 
-def _close(got, want, what=""):
+def close(got, want, what=""):
+    """``got`` within ``TOL`` of ``want`` (error relative to max(1, |want|)), same shape."""
     got = np.asarray(backend.convert_to_numpy(got), np.float64)
     want = np.asarray(want, np.float64)
     assert got.shape == want.shape, f"{what}: shape {got.shape} != {want.shape}"
@@ -148,15 +150,22 @@ def _close(got, want, what=""):
     assert err <= TOL, f"{what}: max relative error {err:.3g} > {TOL}\n{got}\n{want}"
 
 
-def test_every_public_name_has_a_case():
+def names_without_case(names, class_cases, function_cases, reference_functions) -> list:
+    """The public names with no reference case: a class not in ``class_cases``, a function
+    whose canonical name is not in both ``function_cases`` and ``reference_functions``."""
     missing = []
-    for name, obj in public_names().items():
+    for name, obj in names.items():
         if inspect.isclass(obj):
-            if name not in CLASS_CASES:
+            if name not in class_cases:
                 missing.append(name)
-        elif obj.__name__ not in FUNCTION_CASES or obj.__name__ not in ref.FUNCTIONS:
+        elif obj.__name__ not in function_cases or obj.__name__ not in reference_functions:
             missing.append(name)
-    assert not missing, f"public losses without a NumPy reference case: {sorted(missing)}"
+    return sorted(missing)
+
+
+def test_every_public_name_has_a_case():
+    missing = names_without_case(public_names(), CLASS_CASES, FUNCTION_CASES, ref.FUNCTIONS)
+    assert not missing, f"public losses without a NumPy reference case: {missing}"
 
 
 FUNCTION_PARAMS = [
@@ -173,11 +182,12 @@ def test_function(name, index):
     yt, yp = _data(kind, seed=index)
     got = fn(yt, yp, **kwargs)
     want = ref.FUNCTIONS[fn.__name__](yt, yp, **kwargs)
-    _close(got, want, f"{name}{kwargs}")
-    _close(fn(ops.convert_to_tensor(yt), ops.convert_to_tensor(yp), **kwargs), want, "tensors")
+    close(got, want, f"{name}{kwargs}")
+    close(fn(ops.convert_to_tensor(yt), ops.convert_to_tensor(yp), **kwargs), want, "tensors")
 
 
-def _masked(y_pred, mask):
+def masked(y_pred, mask):
+    """``y_pred`` as a tensor carrying ``mask`` (its ``_keras_mask``)."""
     tensor = ops.convert_to_tensor(y_pred)
     set_keras_mask(tensor, ops.convert_to_tensor(mask))
     return tensor
@@ -209,7 +219,7 @@ def test_class(name, mode):
         weight = rng.uniform(0.0, 2.0, (N, T)).astype("float32")
     mask = np.array([[1, 1, 1, 0], [1, 1, 0, 0], [1, 0, 1, 1]], bool) if use_mask else None
     loss = getattr(losses, name)(reduction=reduction, **kwargs)
-    got = loss(yt, _masked(yp, mask) if use_mask else yp, sample_weight=weight)
+    got = loss(yt, masked(yp, mask) if use_mask else yp, sample_weight=weight)
     values = ref.FUNCTIONS[fn_name](yt, yp, **kwargs)
     if "ignore_class" in kwargs:
         own = ref.sparse_cce_mask(yt, kwargs["ignore_class"])
@@ -217,7 +227,7 @@ def test_class(name, mode):
     want = ref.reduce(values, weight, mask, reduction)
     if reduction == "none" and mask is None:
         want = values * weight[:, None] if weight is not None else values
-    _close(got, want, f"{name} {mode}")
+    close(got, want, f"{name} {mode}")
     assert backend.standardize_dtype(got.dtype) == "float32"
 
 
@@ -256,7 +266,7 @@ def test_model_mask_reaches_compiled_loss_and_metrics(weighted):
         weighted_mse = ref.mean_squared_error(y, pred)[mask].mean()
     mae = ref.mean_absolute_error(y, pred)[mask].mean()
     logs = model.test_on_batch(x, y, sample_weight=weight, return_dict=True)
-    _close(logs["loss"], loss, "loss")
-    _close(logs["mean_absolute_error" if "mean_absolute_error" in logs else "mae"], mae, "mae")
+    close(logs["loss"], loss, "loss")
+    close(logs["mean_absolute_error" if "mean_absolute_error" in logs else "mae"], mae, "mae")
     key = [k for k in logs if k not in ("loss", "mae", "mean_absolute_error")][0]
-    _close(logs[key], weighted_mse, f"weighted {key}")
+    close(logs[key], weighted_mse, f"weighted {key}")

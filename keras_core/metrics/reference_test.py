@@ -16,13 +16,12 @@ import numpy as np
 import pytest
 
 from conformance.references import metrics as ref
-from keras_core import backend, metrics, ops
-from keras_core.backend.common.masking import set_keras_mask
+from keras_core import metrics
 from keras_core.losses.reference_test import FUNCTION_CASES as LOSS_FUNCTION_CASES
 from keras_core.losses.reference_test import _data as loss_data
+from keras_core.losses.reference_test import close, masked, names_without_case, public_names
 
 N, T = 3, 4
-TOL = 1e-5
 MASK = np.array([[1, 1, 1, 0], [1, 1, 0, 0], [1, 0, 1, 1]], bool)
 
 
@@ -196,39 +195,16 @@ FUNCTION_CASES.update(
 NOT_METRICS = {"Metric", "MeanMetricWrapper", "get", "serialize", "deserialize"}
 
 
-def public_names():
-    """The public classes and functions of ``keras_core.metrics``."""
-    out = {}
-    for name in dir(metrics):
-        obj = getattr(metrics, name)
-        if name.startswith("_") or name in NOT_METRICS or inspect.ismodule(obj):
-            continue
-        if inspect.isclass(obj) or inspect.isfunction(obj):
-            out[name] = obj
-    return out
-
-
 def test_every_public_name_has_a_case():
-    missing = []
-    for name, obj in public_names().items():
-        if inspect.isclass(obj):
-            if name not in CLASS_CASES:
-                missing.append(name)
-        elif obj.__name__ not in FUNCTION_CASES or obj.__name__ not in ref.FUNCTIONS:
-            missing.append(name)
-    assert not missing, f"public metrics without a NumPy reference case: {sorted(missing)}"
-
-
-def _close(got, want, what=""):
-    got = np.asarray(backend.convert_to_numpy(got), np.float64)
-    want = np.asarray(want, np.float64)
-    assert got.shape == want.shape, f"{what}: shape {got.shape} != {want.shape}"
-    err = np.max(np.abs(got - want) / np.maximum(1.0, np.abs(want)), initial=0.0)
-    assert err <= TOL, f"{what}: max relative error {err:.3g} > {TOL}\n{got}\n{want}"
+    missing = names_without_case(
+        public_names(metrics, NOT_METRICS), CLASS_CASES, FUNCTION_CASES, ref.FUNCTIONS
+    )
+    assert not missing, f"public metrics without a NumPy reference case: {missing}"
 
 
 FUNCTION_PARAMS = [
-    (name, i) for name, obj in sorted(public_names().items()) if inspect.isfunction(obj)
+    (name, i) for name, obj in sorted(public_names(metrics, NOT_METRICS).items())
+    if inspect.isfunction(obj)
     for i in range(len(FUNCTION_CASES.get(obj.__name__, [])))
 ]  # fmt: skip
 
@@ -238,7 +214,7 @@ def test_function(name, index):
     fn = getattr(metrics, name)
     kind, kwargs = FUNCTION_CASES[fn.__name__][index]
     yt, yp = _data(kind, index)
-    _close(fn(yt, yp, **kwargs), ref.FUNCTIONS[fn.__name__](yt, yp, **kwargs), f"{name}{kwargs}")
+    close(fn(yt, yp, **kwargs), ref.FUNCTIONS[fn.__name__](yt, yp, **kwargs), f"{name}{kwargs}")
 
 
 def _is_mean_metric(name):
@@ -271,14 +247,8 @@ def test_class(name, index, mode):
         sw = _weight(case["kind"], seed, len(yp)) if "weight" in mode else None
         calls.append((yt, yp, sw))
         masks.append(MASK if mode.startswith("mask") else None)
-    for (yt, yp, sw), mask in zip(calls, masks):
-        if mask is not None:
-            yp = ops.convert_to_tensor(yp)
-            set_keras_mask(yp, ops.convert_to_tensor(mask))
-        if yt is None:
-            metric.update_state(yp, sample_weight=sw)
-        else:
-            metric.update_state(yt, yp, sample_weight=sw)
+    for call, mask in zip(calls, masks):
+        _update(metric, *call, mask)
     if "fn" in case:
         fn = ref.FUNCTIONS.get(case["fn"]) or getattr(ref, case["fn"])
         mask_list = masks if mode.startswith("mask") else None
@@ -287,14 +257,16 @@ def test_class(name, index, mode):
     else:
         want = case["reference"](calls, **kwargs)
         want_last = case["reference"](calls[1:], **kwargs)
-    _close(metric.result(), want, f"{name}{kwargs} {mode}")
+    close(metric.result(), want, f"{name}{kwargs} {mode}")
     metric.reset_state()
-    yt, yp, sw = calls[1]
-    if masks[1] is not None:
-        yp = ops.convert_to_tensor(yp)
-        set_keras_mask(yp, ops.convert_to_tensor(masks[1]))
-    if yt is None:
-        metric.update_state(yp, sample_weight=sw)
+    _update(metric, *calls[1], masks[1])
+    close(metric.result(), want_last, f"{name}{kwargs} {mode} after reset_state")
+
+
+def _update(metric, y_true, y_pred, sample_weight, mask):
+    if mask is not None:
+        y_pred = masked(y_pred, mask)
+    if y_true is None:
+        metric.update_state(y_pred, sample_weight=sample_weight)
     else:
-        metric.update_state(yt, yp, sample_weight=sw)
-    _close(metric.result(), want_last, f"{name}{kwargs} {mode} after reset_state")
+        metric.update_state(y_true, y_pred, sample_weight=sample_weight)

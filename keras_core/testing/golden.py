@@ -19,8 +19,7 @@ order), calls it on the stored inputs and compares every output. Neither
 Keras 3 nor the references are imported here.
 """
 
-import hashlib
-import json
+import importlib.util
 from pathlib import Path
 
 import numpy as np
@@ -29,6 +28,19 @@ from keras_core import backend
 from keras_core.backend.common import tree
 
 GOLDEN_DIR = Path(__file__).resolve().parents[2] / "golden"
+
+
+def _load_golden_io():
+    # conformance/golden_io.py (NumPy only), loaded by path: goldens live in the source
+    # tree beside it, and the repository root need not be on sys.path.
+    path = GOLDEN_DIR.parent / "conformance" / "golden_io.py"
+    spec = importlib.util.spec_from_file_location("_keras_core_golden_io", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+golden_io = _load_golden_io()
 SOURCES = ("numpy", "keras3")
 DEFAULT_SOURCE = "numpy"
 _HOW = {
@@ -67,7 +79,7 @@ def _manifest(source: str = DEFAULT_SOURCE) -> dict:
             f"No golden manifest at {path}: goldens live in the source tree (golden/), "
             f"written by `{_HOW[source].format(name='NAME').rsplit(' --', 1)[0]}`."
         )
-    return json.loads(path.read_text())
+    return golden_io.read_manifest(path)
 
 
 def case_names(family: str, source: str = DEFAULT_SOURCE) -> list:
@@ -110,37 +122,25 @@ def load_case(name: str, source: str = None) -> tuple:
     entry = manifest[name]
     path = source_dir(source) / entry["file"]
     payload = path.read_bytes()
-    digest = hashlib.sha256(payload).hexdigest()
+    digest = golden_io.sha256(payload)
     if digest != entry["sha256"]:
         raise ValueError(
             f"Golden {name!r}: {path} has sha256 {digest}, but the manifest records "
             f"{entry['sha256']}. Regenerate it with `{_HOW[source].format(name=name)}`."
         )
-    import io
-
-    with np.load(io.BytesIO(payload), allow_pickle=False) as data:
-        arrays = {k: data[k] for k in data.files}
-
-    def numbered(prefix):
-        out, i = [], 0
-        while f"{prefix}{i}" in arrays:
-            out.append(arrays[f"{prefix}{i}"])
-            i += 1
-        return out
-
+    arrays = golden_io.read_npz(payload)
     case = dict(entry["case"])
     case.setdefault("family", entry.get("family"))
     case["source"] = source
-    kwargs = {}
-    for key, spec in case["tensor_kwargs"].items():
-        if isinstance(spec, list):
-            kwargs[key] = [arrays.get(f"kwarg_{key}_{i}") for i in range(len(spec))]
-        else:
-            kwargs[key] = arrays[f"kwarg_{key}"]
-    case["tensor_kwargs_values"] = kwargs
-    case["weights_after"] = numbered("after_weight_")
+    case["tensor_kwargs_values"] = golden_io.stored_tensor_kwargs(arrays, case["tensor_kwargs"])
+    case["weights_after"] = golden_io.numbered(arrays, "after_weight_")
     case["weight_paths"] = [str(p) for p in arrays.get("weight_paths", [])]
-    return case, numbered("input_"), numbered("weight_"), numbered("output_")
+    return (
+        case,
+        golden_io.numbered(arrays, "input_"),
+        golden_io.numbered(arrays, "weight_"),
+        golden_io.numbered(arrays, "output_"),
+    )
 
 
 def _materialize(value):
@@ -166,12 +166,28 @@ def build_layer(case: dict):
     return cls(**_materialize(case["config"]))
 
 
-def _to_tensors(x):
+def to_tensors(x):
+    """Arrays (possibly in nested lists, ``None`` kept) as tensors of the active backend."""
     if x is None:
         return None
     if isinstance(x, list):
-        return [_to_tensors(e) for e in x]
+        return [to_tensors(e) for e in x]
     return backend.convert_to_tensor(x)
+
+
+def layer_caller(layer, inputs, tensor_kwargs: dict, call_kwargs: dict, input_mode="args"):
+    """A no-argument function calling ``layer`` on ``inputs`` (as tensors) the way a case
+    says: positionally (``input_mode="args"``) or as one list (``"list"``)."""
+    tensors = [to_tensors(a) for a in inputs]
+    kwargs = {k: to_tensors(v) for k, v in tensor_kwargs.items()}
+    kwargs.update(call_kwargs)
+
+    def call():
+        if input_mode == "list":
+            return layer(tensors, **kwargs)
+        return layer(*tensors, **kwargs)
+
+    return call
 
 
 def check_golden(
@@ -208,15 +224,9 @@ def check_golden(
     case, inputs, weights, expected = load_case(name, source)
     if layer is None:
         layer = build_layer(case)
-    kwargs = {k: _to_tensors(v) for k, v in case["tensor_kwargs_values"].items()}
-    kwargs.update(case["call_kwargs"])
-    tensors = [backend.convert_to_tensor(a) for a in inputs]
-
-    def call():
-        if case["input_mode"] == "list":
-            return layer(tensors, **kwargs)
-        return layer(*tensors, **kwargs)
-
+    call = layer_caller(
+        layer, inputs, case["tensor_kwargs_values"], case["call_kwargs"], case["input_mode"]
+    )
     call()
     ours = layer.weights
     if len(ours) != len(weights):

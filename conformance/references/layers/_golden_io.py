@@ -1,94 +1,86 @@
 """Test helpers shared by the reference tests of this package (not a reference module).
 
-``keras3_goldens(layers)`` reads the Keras-3 recordings of some layers straight
-from their .npz files (NumPy only); ``draw_case(case, weight_specs)`` draws a
-NumPy-golden case's inputs, tensor kwargs and weights the way the generator
-does (``golden/README.md``).
+``keras3_goldens(layers)`` lists the Keras-3 recordings of some layers and
+``load_keras3_golden(name)`` reads one (NumPy only); ``draw_case(case)`` draws a
+NumPy-golden case's inputs, tensor kwargs and weights the way the generator does
+(``conformance/golden_io.py``, ``golden/README.md``). ``check_reference_against_keras3``
+and ``check_layer_against_reference`` are the two validations (keras_core is imported
+only by the second); ``FamilyTests`` runs both, and the case-list and purity checks,
+for one reference module.
 """
 
-import json
-from pathlib import Path
+import ast
+import inspect
+import subprocess
+import sys
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parents[3]
+from conformance import golden_io
+from conformance.references import layers as layers_pkg
+
+ROOT = golden_io.REPO_ROOT
+FORBIDDEN_IMPORTS = {"keras", "keras_core", "tensorflow", "jax", "torch"}
 
 
-def keras3_manifest_path() -> Path:
-    """golden/keras3/manifest.json (after the move of the Keras-3 set), else golden/manifest.json."""
-    moved = ROOT / "golden" / "keras3" / "manifest.json"
-    return moved if moved.exists() else ROOT / "golden" / "manifest.json"
+# --- reading the goldens and the case lists ---------------------------------------------
+def keras3_manifest() -> dict:
+    """The Keras-3 recordings of the manifest (the NumPy set records no Keras version)."""
+    manifest = golden_io.read_manifest(golden_io.keras3_manifest_path())
+    return {k: v for k, v in manifest.items() if "keras_version" in v}
+
+
+def uses_only(spec, known) -> bool:
+    """True when every (nested) layer class of a config has a reference in ``known``."""
+    if isinstance(spec, dict):
+        name = spec.get("class_name")
+        if isinstance(name, str) and "config" in spec and name not in known:
+            return name == "StackedRNNCells" and uses_only(spec["config"], known)
+        return all(uses_only(v, known) for v in spec.values())
+    if isinstance(spec, list):
+        return all(uses_only(v, known) for v in spec)
+    return True
 
 
 def keras3_goldens(layer_names) -> list:
-    """Names of the Keras-3 goldens whose layer is one of ``layer_names``, sorted."""
-    manifest = json.loads(keras3_manifest_path().read_text())
+    """Names of the Keras-3 goldens of ``layer_names`` whose nested layers all have
+    references, sorted."""
+    known = set(layers_pkg.all_references()) | set(STAND_INS)
     return sorted(
-        n for n, e in manifest.items() if e.get("layer") in layer_names and "keras_version" in e
+        name
+        for name, entry in keras3_manifest().items()
+        if entry.get("layer") in layer_names and uses_only(entry["config"], known)
     )
 
 
 def load_keras3_golden(name: str) -> dict:
     """One Keras-3 golden: case, inputs, weights, outputs, weights_after, tensor kwargs."""
-    path = keras3_manifest_path()
-    entry = json.loads(path.read_text())[name]
+    path = golden_io.keras3_manifest_path()
+    entry = keras3_manifest()[name]
     case = entry["case"]
-    with np.load(path.parent / entry["file"], allow_pickle=False) as data:
-        arrays = {k: data[k] for k in data.files}
-
-    def numbered(prefix):
-        out, i = [], 0
-        while f"{prefix}{i}" in arrays:
-            out.append(arrays[f"{prefix}{i}"])
-            i += 1
-        return out
-
-    kwargs = {}
-    for key, spec in case.get("tensor_kwargs", {}).items():
-        if isinstance(spec, list):
-            kwargs[key] = [arrays.get(f"kwarg_{key}_{i}") for i in range(len(spec))]
-        else:
-            kwargs[key] = arrays[f"kwarg_{key}"]
+    arrays = golden_io.read_npz(path.parent / entry["file"])
     return {
         "case": case,
-        "inputs": numbered("input_"),
-        "weights": numbered("weight_"),
-        "outputs": numbered("output_"),
-        "weights_after": numbered("after_weight_"),
-        "tensor_kwargs": kwargs,
+        "inputs": golden_io.numbered(arrays, "input_"),
+        "weights": golden_io.numbered(arrays, "weight_"),
+        "outputs": golden_io.numbered(arrays, "output_"),
+        "weights_after": golden_io.numbered(arrays, "after_weight_"),
+        "tensor_kwargs": golden_io.stored_tensor_kwargs(arrays, case.get("tensor_kwargs", {})),
     }
 
 
-def _draw(rng, spec):
-    if isinstance(spec, dict) and "value" in spec:
-        return np.asarray(spec["value"], dtype=spec.get("dtype", "float32"))
-    if not isinstance(spec, dict):
-        spec = {"shape": spec}
-    dtype = np.dtype(spec.get("dtype", "float32"))
-    shape = tuple(spec["shape"])
-    if dtype.kind in "iu":
-        return rng.integers(spec.get("minval", 0), spec.get("maxval", 10), shape).astype(dtype)
-    if dtype.kind == "b":
-        return rng.integers(0, 2, shape).astype(bool)
-    lo, hi = spec.get("minval", -0.5), spec.get("maxval", 0.5)
-    return rng.uniform(lo, hi, shape).astype(dtype)
+def load_cases(family: str) -> list:
+    """CASES of the NumPy golden case list of a family (golden/cases/<family>.py)."""
+    path = golden_io.GOLDEN_DIR / "cases" / f"{family}.py"
+    return golden_io.load_case_module(path, "_numpy_golden_cases_")
 
 
-def draw_case(case: dict, weight_fn) -> tuple:
-    """``(inputs, tensor_kwargs, weights)`` of a case: inputs, then kwargs, then weights."""
-    rng = np.random.default_rng(case.get("seed", 0))
-    inputs = [_draw(rng, s) for s in case["inputs"]]
-    kwargs = {}
-    for key, spec in case.get("tensor_kwargs", {}).items():
-        if isinstance(spec, list):
-            kwargs[key] = [None if s is None else _draw(rng, s) for s in spec]
-        else:
-            kwargs[key] = _draw(rng, spec)
-    ranges = case.get("weight_ranges", {})
-    weights = []
-    for suffix, shape in weight_fn(case.get("config", {}), [x.shape for x in inputs]):
-        lo, hi = next((r for k, r in ranges.items() if suffix.endswith(k)), (-0.5, 0.5))
-        weights.append(rng.uniform(lo, hi, shape).astype("float32"))
+def draw_case(case: dict, weight_fn=None) -> tuple:
+    """``(inputs, tensor_kwargs, weights)`` of a case, drawn as the generator does;
+    ``weight_fn(config, input_shapes)`` defaults to the layer reference's ``weights``."""
+    weight_fn = weight_fn or layers_pkg.lookup(case["layer"])["weights"]
+    config = case.get("config", {})
+    inputs, kwargs, weights, _ = golden_io.draw_case(case, lambda s: weight_fn(config, s))
     return inputs, kwargs, weights
 
 
@@ -139,10 +131,18 @@ def lookup_with_stand_ins(real_lookup):
 
 
 # --- the two validations ----------------------------------------------------------------
-def _flat(out):
-    if isinstance(out, (list, tuple)):
-        return [a for o in out for a in _flat(o)]
-    return [np.asarray(out)]
+def assert_outputs_close(got, want, name, atol=1e-5, rtol=1e-5):
+    """Same number of outputs, same shapes, values within the tolerances (in float32)."""
+    assert len(got) == len(want), f"{name}: {len(got)} outputs, expected {len(want)}"
+    for i, (g, w) in enumerate(zip(got, want)):
+        assert g.shape == w.shape, f"{name} output {i}: shape {g.shape}, expected {w.shape}"
+        np.testing.assert_allclose(
+            np.asarray(g).astype(np.float32),
+            np.asarray(w).astype(np.float32),
+            atol=atol,
+            rtol=rtol,
+            err_msg=f"{name} output {i}",
+        )
 
 
 def check_reference_against_keras3(name, references, steps=None, atol=1e-6, rtol=1e-5):
@@ -158,34 +158,57 @@ def check_reference_against_keras3(name, references, steps=None, atol=1e-6, rtol
     kwargs = {**case.get("call_kwargs", {}), **g["tensor_kwargs"]}
     if steps and case["layer"] in steps:
         out, after = steps[case["layer"]](case["config"], g["weights"], g["inputs"], **kwargs)
-        for i, (got, want) in enumerate(zip(after, g["weights_after"])):
-            np.testing.assert_allclose(
-                got.astype(np.float32), want, atol=atol, rtol=rtol, err_msg=f"{name} weight {i}"
-            )
+        if g["weights_after"]:  # recorded only for the cases with record_weights_after
+            assert_outputs_close(after, g["weights_after"], f"{name} weights", atol, rtol)
     else:
         out = ref["call"](case["config"], g["weights"], g["inputs"], **kwargs)
-    outs = _flat(out)
-    assert len(outs) == len(g["outputs"]), (
-        f"{name}: {len(outs)} outputs, Keras 3 {len(g['outputs'])}"
+    outs = [np.asarray(o) for o in golden_io.flatten(out)]
+    want = g["outputs"]
+    # Keras 3 casts SpectralNormalization's output to the input dtype (see golden/README.md's
+    # deliberate differences): an integer output against our float one compares its shape only.
+    cast = {
+        i
+        for i, (o, w) in enumerate(zip(outs, want))
+        if w.dtype.kind in "iu" and o.dtype.kind == "f"
+    }
+    assert all(outs[i].shape == want[i].shape for i in cast), f"{name}: output shapes differ"
+    assert_outputs_close(
+        [o for i, o in enumerate(outs) if i not in cast],
+        [w for i, w in enumerate(want) if i not in cast],
+        name,
+        atol,
+        rtol,
     )
-    for i, (got, want) in enumerate(zip(outs, g["outputs"])):
-        assert got.shape == want.shape, f"{name} output {i}: {got.shape} != {want.shape}"
-        if want.dtype.kind in "iu" and got.dtype.kind == "f":
-            # Keras 3 casts SpectralNormalization's output to the input dtype (see
-            # golden/README.md's deliberate differences): only the weights compare.
-            continue
-        np.testing.assert_allclose(
-            got.astype(np.float32), want, atol=atol, rtol=rtol, err_msg=f"{name} output {i}"
-        )
+
+
+def run_keras_core(case, inputs, tensor_kwargs, weights) -> tuple:
+    """``(layer, outputs)``: our layer on the active backend, built by one call, given
+    ``weights`` (checked against its own weight shapes), called again."""
+    from keras_core import backend
+    from keras_core.backend.common import tree
+    from keras_core.testing.golden import build_layer, layer_caller
+
+    layer = build_layer({"layer": case["layer"], "config": case.get("config", {})})
+    call = layer_caller(
+        layer,
+        inputs,
+        tensor_kwargs,
+        case.get("call_kwargs", {}),
+        case.get("input_mode", "args"),
+    )
+    call()
+    ours = [tuple(v.shape) for v in layer.weights]
+    assert ours == [w.shape for w in weights], (
+        f"{case['name']}: keras_core weights {[v.path for v in layer.weights]} {ours} != "
+        f"reference {[w.shape for w in weights]}"
+    )
+    layer.set_weights(weights)
+    return layer, [np.asarray(backend.convert_to_numpy(o)) for o in tree.flatten(call())]
 
 
 def check_layer_against_reference(case, references, steps=None, atol=1e-5, rtol=1e-5):
-    """keras_core's layer (active backend), given the case's weights, matches the reference;
-    for layers in ``steps``, so do its weights after the call."""
-    from keras_core import backend
-    from keras_core.backend.common import tree
-    from keras_core.testing.golden import build_layer
-
+    """keras_core's layer (active backend), given the case's weights, matches the reference
+    (float32 outputs); for layers in ``steps``, so do its weights after the call."""
     name = case["name"]
     ref = references[case["layer"]]
     config = case.get("config", {})
@@ -197,94 +220,50 @@ def check_layer_against_reference(case, references, steps=None, atol=1e-5, rtol=
         )
     else:
         expected, after = ref["call"](config, weights, inputs, **call_kwargs, **tensor_kwargs), None
-    expected = _flat(expected)
-
-    layer = build_layer({"layer": case["layer"], "config": config})
-    tensors = [backend.convert_to_tensor(x) for x in inputs]
-    kwargs = {k: backend.convert_to_tensor(v) for k, v in tensor_kwargs.items()}
-    kwargs.update(call_kwargs)
-
-    def call():
-        if case.get("input_mode", "args") == "list":
-            return layer(tensors, **kwargs)
-        return layer(*tensors, **kwargs)
-
-    call()
-    ours = [tuple(v.shape) for v in layer.weights]
-    assert ours == [w.shape for w in weights], (
-        f"{name}: keras_core weights {[v.path for v in layer.weights]} {ours} != reference "
-        f"{[w.shape for w in weights]}"
-    )
-    layer.set_weights(weights)
-    outputs = [np.asarray(backend.convert_to_numpy(o)) for o in tree.flatten(call())]
-    assert len(outputs) == len(expected), (
-        f"{name}: {len(outputs)} outputs, reference {len(expected)}"
-    )
-    for i, (got, want) in enumerate(zip(outputs, expected)):
-        assert got.shape == want.shape, f"{name} output {i}: {got.shape} != {want.shape}"
+    layer, outputs = run_keras_core(case, inputs, tensor_kwargs, weights)
+    for i, got in enumerate(outputs):
         assert got.dtype == np.float32, f"{name} output {i}: dtype {got.dtype}"
-        np.testing.assert_allclose(
-            got, want.astype(np.float32), atol=atol, rtol=rtol, err_msg=f"{name} output {i}"
-        )
+    assert_outputs_close(outputs, golden_io.flatten(expected), name, atol, rtol)
     if after is not None:
-        for v, want in zip(layer.weights, after):
-            np.testing.assert_allclose(
-                np.asarray(v.numpy(), np.float32),
-                want.astype(np.float32),
-                atol=atol,
-                rtol=rtol,
-                err_msg=f"{name}: weight {v.path!r} after the call",
-            )
+        ours = [np.asarray(v.numpy()) for v in layer.weights]
+        assert_outputs_close(ours, after, f"{name}: weights after the call", atol, rtol)
     return layer
 
 
+# --- case lists and purity ----------------------------------------------------------------
 def check_case_list(cases, references):
-    """Case-list hygiene: unique names (also against the Keras-3 set), known layers and
-    the case keys of golden/README.md."""
-    allowed = {
-        "name",
-        "layer",
-        "config",
-        "inputs",
-        "input_mode",
-        "call_kwargs",
-        "tensor_kwargs",
-        "seed",
-        "weight_ranges",
-        "record_weights_after",
-    }
+    """Case-list hygiene: unique names (also against the other families and the Keras-3
+    set), known layers and the case keys of golden/README.md."""
     names = [c["name"] for c in cases]
     assert len(names) == len(set(names)), "duplicate case names"
     others = [
         c["name"]
-        for family in ("convolution", "pooling", "normalization")
-        for c in load_cases(family)
+        for path in golden_io.case_files(golden_io.GOLDEN_DIR / "cases")
+        for c in load_cases(path.stem)
         if c not in cases
     ]
     assert not set(others) & set(names), f"names used by two families: {set(others) & set(names)}"
-    keras3 = set(json.loads(keras3_manifest_path().read_text()))
+    keras3 = set(golden_io.read_manifest(golden_io.keras3_manifest_path()))
     assert not keras3 & set(names), f"names also used by Keras-3 goldens: {keras3 & set(names)}"
     for c in cases:
-        assert set(c) <= allowed, f"{c['name']}: unknown keys {set(c) - allowed}"
+        golden_io.check_case(c, "golden/cases", AssertionError)
         assert c["layer"] in references, f"{c['name']}: no reference for {c['layer']}"
 
 
-def load_cases(family: str) -> list:
-    """CASES of the NumPy golden case list of a family (golden/cases/<family>.py)."""
-    import importlib.util
-
-    path = ROOT / "golden" / "cases" / f"{family}.py"
-    spec = importlib.util.spec_from_file_location(f"_numpy_golden_cases_{family}", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.CASES
+def imported_modules(module) -> set:
+    """The top-level names of every module a reference module's source imports."""
+    tree = ast.parse(inspect.getsource(module))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {a.name.split(".")[0] for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module.split(".")[0])
+    return names
 
 
 def assert_pure_numpy(module_name: str):
     """Importing (and running the discovery of) a reference module loads no framework."""
-    import subprocess
-    import sys
-
     code = (
         "import sys, importlib; importlib.import_module(%r); "
         "from conformance.references import layers; layers.all_references(); "
@@ -295,3 +274,51 @@ def assert_pure_numpy(module_name: str):
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0, f"{module_name} imports {result.stdout} {result.stderr[-500:]}"
+
+
+class FamilyTests:
+    """The tests every reference module shares; a test module subclasses it, setting
+    ``MODULE`` (the reference module) and, when they apply, ``FAMILY`` (its
+    golden/cases/<family>.py, default the module's name), ``STEPS`` (training-call
+    references giving the weights after the call), ``NO_KERAS3`` (layers without Keras-3
+    goldens) and ``REFERENCES`` (what the cases and goldens run against, default the
+    module's ``REFERENCES``)."""
+
+    MODULE = None
+    FAMILY = None
+    STEPS = None
+    NO_KERAS3 = frozenset()
+    REFERENCES = None
+
+    @classmethod
+    def references(cls) -> dict:
+        return cls.REFERENCES if cls.REFERENCES is not None else cls.MODULE.REFERENCES
+
+    @classmethod
+    def cases(cls) -> list:
+        return load_cases(cls.FAMILY or cls.MODULE.__name__.rsplit(".", 1)[-1])
+
+    def pytest_generate_tests(self, metafunc):
+        if "keras3_name" in metafunc.fixturenames:
+            metafunc.parametrize("keras3_name", keras3_goldens(set(self.MODULE.REFERENCES)))
+        if "case" in metafunc.fixturenames:
+            cases = self.cases()
+            metafunc.parametrize("case", cases, ids=[c["name"] for c in cases])
+
+    def test_reference_matches_keras3(self, keras3_name):
+        check_reference_against_keras3(keras3_name, self.references(), steps=self.STEPS)
+
+    def test_layer_matches_reference(self, case):
+        check_layer_against_reference(case, self.references(), steps=self.STEPS)
+
+    def test_every_layer_has_keras3_goldens_and_cases(self):
+        own = set(self.MODULE.REFERENCES)
+        covered = {load_keras3_golden(n)["case"]["layer"] for n in keras3_goldens(own)}
+        assert own - set(self.NO_KERAS3) <= covered
+        cases = self.cases()
+        assert own <= {c["layer"] for c in cases}
+        check_case_list(cases, self.references())
+
+    def test_reference_module_imports_no_framework(self):
+        assert not imported_modules(self.MODULE) & FORBIDDEN_IMPORTS
+        assert_pure_numpy(self.MODULE.__name__)

@@ -3,34 +3,13 @@ keras_core's layers on the new NumPy-golden cases (active backend), and the mask
 rules checked by hand."""
 
 import numpy as np
-import pytest
 
-from conformance.references.layers import _case_runner as cr
-from conformance.references.layers import attention
-
-KERAS3 = cr.keras3_goldens(set(attention.REFERENCES))
-CASES = cr.new_cases("attention")
+from conformance.references.layers import _golden_io, all_references, attention
 
 
-@pytest.mark.parametrize("name", KERAS3)
-def test_reference_matches_keras3_golden(name):
-    case, inputs, kwargs, weights, outputs = cr.load_keras3(name)
-    got = cr.reference_outputs(case, inputs, kwargs, weights)
-    cr.assert_outputs_close(got, outputs, name)
-
-
-@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
-def test_keras_core_matches_reference(case):
-    inputs, kwargs, weights = cr.draw_case(case)
-    want = cr.reference_outputs(case, inputs, kwargs, weights)
-    got = cr.keras_core_outputs(case, inputs, kwargs, weights)
-    cr.assert_outputs_close(got, want, case["name"])
-
-
-def test_every_attention_reference_is_cased_validated_and_pure_numpy():
-    assert set(attention.REFERENCES) <= {c["layer"] for c in CASES}
-    assert set(attention.REFERENCES) <= {cr.load_keras3(n)[0]["layer"] for n in KERAS3}
-    assert not cr.imported_modules(attention) & cr.FORBIDDEN_IMPORTS
+class TestAttentionReferences(_golden_io.FamilyTests):
+    MODULE = attention
+    REFERENCES = all_references()
 
 
 def test_masked_softmax_rows():

@@ -6,40 +6,22 @@ import numpy as np
 import pytest
 
 from conformance.references import layers as layers_pkg
-from conformance.references.layers import _golden_io as io
-from conformance.references.layers import normalization
-from conformance.references.layers.normalization import REFERENCES
-
-CASES = io.load_cases("normalization")
-STEPS = {
-    "BatchNormalization": normalization.batch_norm_step,
-    "SpectralNormalization": normalization.spectral_norm_step,
-}
+from conformance.references.layers import _golden_io, normalization
 
 
 @pytest.fixture(autouse=True)
 def _wrapped_layer_references(monkeypatch):
     # SpectralNormalization calls the wrapped layer's reference; Dense and Embedding come
     # from another module of the package, with test-only stand-ins until it is present.
-    monkeypatch.setattr(layers_pkg, "lookup", io.lookup_with_stand_ins(layers_pkg.lookup))
+    monkeypatch.setattr(layers_pkg, "lookup", _golden_io.lookup_with_stand_ins(layers_pkg.lookup))
 
 
-@pytest.mark.parametrize("name", io.keras3_goldens(set(REFERENCES)))
-def test_reference_matches_keras3(name):
-    io.check_reference_against_keras3(name, REFERENCES, steps=STEPS)
-
-
-def test_every_layer_has_keras3_goldens_and_cases():
-    assert {
-        io.load_keras3_golden(n)["case"]["layer"] for n in io.keras3_goldens(set(REFERENCES))
-    } == set(REFERENCES)
-    assert {c["layer"] for c in CASES} == set(REFERENCES)
-    io.check_case_list(CASES, REFERENCES)
-
-
-@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
-def test_layer_matches_reference(case):
-    io.check_layer_against_reference(case, REFERENCES, steps=STEPS)
+class TestNormalizationReferences(_golden_io.FamilyTests):
+    MODULE = normalization
+    STEPS = {
+        "BatchNormalization": normalization.batch_norm_step,
+        "SpectralNormalization": normalization.spectral_norm_step,
+    }
 
 
 def test_batch_norm_reference_moving_statistics_over_several_steps():
@@ -93,7 +75,3 @@ def test_batch_norm_layer_tracks_the_reference_over_several_training_steps():
     np.testing.assert_allclose(out, want.astype(np.float32), atol=1e-5, rtol=1e-5)
     for a, b in zip(after, ref_weights):
         np.testing.assert_array_equal(a, b)
-
-
-def test_reference_module_imports_no_framework():
-    io.assert_pure_numpy("conformance.references.layers.normalization")

@@ -13,17 +13,7 @@ adaptive bin ``i`` of ``n`` inputs into ``o`` outputs spans
 import numpy as np
 
 from conformance.references import pool as pool_ops
-
-
-def _rank(layer_name: str) -> int:
-    for n in (1, 2, 3):
-        if f"{n}D" in layer_name:
-            return n
-    raise ValueError(f"Cannot tell the spatial rank of {layer_name!r}")
-
-
-def _data_format(config) -> str:
-    return (config.get("data_format") or "channels_last").lower()
+from conformance.references.layers.convolution import _data_format, _rank
 
 
 def no_weights(config, input_shapes):

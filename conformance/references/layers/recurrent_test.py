@@ -5,42 +5,15 @@ properties of the time loop checked by hand."""
 import numpy as np
 import pytest
 
-from conformance.references.layers import _case_runner as cr
-from conformance.references.layers import recurrent
-
-KERAS3 = cr.keras3_goldens(set(recurrent.REFERENCES))
-CASES = cr.new_cases("recurrent")
+from conformance.references.layers import _golden_io, all_references, recurrent
 
 
-@pytest.mark.parametrize("name", KERAS3)
-def test_reference_matches_keras3_golden(name):
-    case, inputs, kwargs, weights, outputs = cr.load_keras3(name)
-    got = cr.reference_outputs(case, inputs, kwargs, weights)
-    cr.assert_outputs_close(got, outputs, name)
-
-
-@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
-def test_keras_core_matches_reference(case):
-    inputs, kwargs, weights = cr.draw_case(case)
-    want = cr.reference_outputs(case, inputs, kwargs, weights)
-    got = cr.keras_core_outputs(case, inputs, kwargs, weights)
-    cr.assert_outputs_close(got, want, case["name"])
-
-
-def test_every_recurrent_reference_is_cased_and_pure_numpy():
-    cased = {c["layer"] for c in CASES}
-    assert set(recurrent.REFERENCES) <= cased
-    assert not cr.imported_modules(recurrent) & cr.FORBIDDEN_IMPORTS
+class TestRecurrentReferences(_golden_io.FamilyTests):
+    MODULE = recurrent
+    REFERENCES = all_references()
     # The Keras-3 goldens cover every layer they can (TimeDistributed's need the
     # Dense and Conv2D references of the core and convolution families).
-    covered = {cr.load_keras3(n)[0]["layer"] for n in KERAS3}
-    assert covered >= set(recurrent.REFERENCES) - {
-        "SimpleRNNCell",
-        "LSTMCell",
-        "GRUCell",
-        "StackedRNNCells",
-        "TimeDistributed",
-    }
+    NO_KERAS3 = {"SimpleRNNCell", "LSTMCell", "GRUCell", "StackedRNNCells", "TimeDistributed"}
 
 
 def test_go_backwards_is_the_forward_loop_on_reversed_steps():
