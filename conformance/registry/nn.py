@@ -185,12 +185,21 @@ register(
 # Along an axis
 
 
+def _as_float(x):
+    # Integer inputs give floats; computing in float64 also keeps old SciPy's logsumexp
+    # from casting -inf (an empty reduction) back to the integer dtype.
+    x = np.asarray(x)
+    return x if x.dtype.kind in "fc" else x.astype(np.float64)
+
+
 def _softmax_ref(x, axis=-1):
+    x = _as_float(x)
     axis = tuple(axis) if isinstance(axis, (list, tuple)) else axis
     return np.exp(x - scipy.special.logsumexp(x, axis=axis, keepdims=True))
 
 
 def _log_softmax_ref(x, axis=-1):
+    x = _as_float(x)
     axis = tuple(axis) if isinstance(axis, (list, tuple)) else axis
     return x - scipy.special.logsumexp(x, axis=axis, keepdims=True)
 

@@ -488,8 +488,12 @@ _entry(
 )
 
 
+# NumPy 2 names it trapezoid; NumPy 1.26 (the tensorflow-min env) only has trapz.
+_NP_TRAPEZOID = getattr(np, "trapezoid", None) or np.trapz
+
+
 def _trapezoid_ref(y, x=None, dx=1.0, axis=-1):
-    return np.trapezoid(f64(y), None if x is None else f64(x), dx=dx, axis=axis)
+    return _NP_TRAPEZOID(f64(y), None if x is None else f64(x), dx=dx, axis=axis)
 
 
 def _trapezoid_samples(dtype, rng):

@@ -279,6 +279,11 @@ def _unique_ref(x, sorted=True, return_index=False, return_inverse=False, return
     out = np.unique(wide, return_index=return_index, return_inverse=return_inverse,
                     return_counts=return_counts, axis=axis)  # fmt: skip
     out = list(out) if isinstance(out, tuple) else [out]
+    if return_inverse and axis is None:
+        # The inverse has the input's shape (NumPy 2's rule, which the ops follow);
+        # NumPy 1.26 returns it flattened.
+        i = 1 + bool(return_index)
+        out[i] = out[i].reshape(x.shape)
     if size is not None:
         values = out[0]
         fill = values.min() if fill_value is None else fill_value

@@ -283,6 +283,10 @@ def corrcoef(x):
         return cast(np.corrcoef(as_dtype(x, "float32" if d in HALF else d)), d)
 
 
+# NumPy 2 names it trapezoid; NumPy 1.26 only has trapz (a feature check, not a version).
+_NP_TRAPEZOID = getattr(np, "trapezoid", None) or np.trapz
+
+
 def trapezoid(y, x=None, dx=1.0, axis=-1):
     y = tensor(y, "trapezoid", "y")
     axis = canonical_axis("trapezoid", axis, y.ndim)
@@ -290,11 +294,11 @@ def trapezoid(y, x=None, dx=1.0, axis=-1):
     wd = "float32" if d in HALF else d
     yy = as_dtype(y, wd)
     if x is None:
-        return cast(np.trapezoid(yy, dx=dx, axis=axis), d)
+        return cast(_NP_TRAPEZOID(yy, dx=dx, axis=axis), d)
     xx = as_dtype(x, wd, "trapezoid", "x")
     if xx.ndim == 1 and xx.shape[0] != y.shape[axis]:
         raise ValueError(
             f"trapezoid: `x` must have length {y.shape[axis]} (y.shape[axis]). "
             f"Received: x.shape={xx.shape}, y.shape={y.shape}"
         )
-    return cast(np.trapezoid(yy, xx, axis=axis), d)
+    return cast(_NP_TRAPEZOID(yy, xx, axis=axis), d)
