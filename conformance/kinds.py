@@ -359,8 +359,78 @@ def _run_training(name, case_id):
     return worst
 
 
+# The optimizer goldens of golden/training/ (conformance/training_goldens.py) are
+# training records named "optimizer/<case>".
+OPTIMIZER_GOLDEN_PREFIX = "optimizer/"
+
+
+def _golden_optimizer(entry):
+    from keras_core import optimizers
+
+    config = dict(entry["config"])
+    if entry["schedule"] is not None:
+        config["learning_rate"] = optimizers.schedules.deserialize(entry["schedule"])
+    if entry["optimizer"] == "LossScaleOptimizer":
+        inner = optimizers.deserialize(config.pop("inner_optimizer"))
+        return optimizers.LossScaleOptimizer(inner, **config)
+    return optimizers.deserialize({"class_name": entry["optimizer"], "config": config})
+
+
+def optimizer_golden_outputs(name):
+    """Runs one optimizer golden on the active backend: ``[(what, got, want)]``.
+
+    The golden's model (``Dense(5, tanh) -> Dense(3, softmax)``) starts from the
+    stored weights and takes ``steps`` ``train_on_batch`` steps on the stored batch;
+    the losses, the weights after the steps, and the loss scale or moving averages
+    where the case has them are paired with the NumPy reference's values.
+    """
+    from conformance import training_goldens
+    from keras_core import layers, models
+
+    entry, arrays = training_goldens.load(name)
+    m = entry["model"]
+    model = models.Sequential(
+        [
+            layers.Input((m["inputs"],)),
+            layers.Dense(m["hidden"], activation="tanh"),
+            layers.Dense(m["classes"], activation="softmax"),
+        ]
+    )
+    model.set_weights([arrays[f"weight_{i}"] for i in range(4)])
+    optimizer = _golden_optimizer(entry)
+    model.compile(optimizer=optimizer, loss=m["loss"])
+    losses = []
+    for _ in range(entry["steps"]):
+        # train_on_batch reports running means (as in Keras 3): reset to read each step's loss.
+        model.reset_metrics()
+        losses.append(float(np.asarray(model.train_on_batch(arrays["x"], arrays["y"]))))
+    out = [("losses", np.array(losses), arrays["losses"])]
+    for i, got in enumerate(model.get_weights()):
+        out.append((f"weight {i} after {entry['steps']} steps", got, arrays[f"after_{i}"]))
+    iterations = int(np.asarray(optimizer.iterations.numpy()))
+    if iterations != entry["steps"]:
+        raise Mismatch(f"optimizer.iterations is {iterations}, expected {entry['steps']}")
+    if "scale" in arrays:
+        out.append(("loss scale", optimizer.dynamic_scale.numpy(), arrays["scale"]))
+    if "ema_0" in arrays:
+        optimizer.finalize_variable_values(model.trainable_variables)
+        for i, got in enumerate(model.get_weights()):
+            out.append((f"moving average {i}", got, arrays[f"ema_{i}"]))
+    return out
+
+
+def _run_optimizer_golden(name):
+    worst = _Worst(TRAINING_TOLERANCE)
+    for what, got, want in optimizer_golden_outputs(name):
+        worst.add(np.asarray(got, np.float64), np.asarray(want, np.float64), what)
+    return worst
+
+
 def run_training(backend_name, names=None):
-    """Yields ``training`` records: per case, the step's loss and its new weights."""
+    """Yields ``training`` records: per fixed case, the step's loss and its new weights;
+    per optimizer golden (``optimizer/<case>``), its losses and weights after the steps."""
+    from conformance import training_goldens
+
     for name in sorted(TRAINING_CASES):
         if names and name not in names:
             continue
@@ -375,6 +445,20 @@ def run_training(backend_name, names=None):
                 lambda name=name, case_id=case_id: _run_training(name, case_id),
                 TRAINING_TOLERANCE,
             )
+    for golden in training_goldens.names():
+        name = OPTIMIZER_GOLDEN_PREFIX + golden
+        if names and name not in names:
+            continue
+        yield _guarded(
+            "training",
+            name,
+            "training",
+            backend_name,
+            "train_step",
+            "golden",
+            lambda golden=golden: _run_optimizer_golden(golden),
+            TRAINING_TOLERANCE,
+        )
 
 
 # ----------------------------------------------------------------------------- saving
