@@ -524,8 +524,11 @@ def _scce_ref(target, output, from_logits=False, axis=-1):
         o = output / np.sum(output, axis=axis, keepdims=True)
         logp = np.log(np.clip(o, EPS, 1 - EPS))
     axis = axis % output.ndim
-    picked = np.take_along_axis(logp, np.expand_dims(target.astype(np.int64), axis), axis)
-    return -np.squeeze(picked, axis)
+    # Ids outside [0, classes) have an all-zero one-hot vector: their loss is zero.
+    ids = target.astype(np.int64)
+    valid = (ids >= 0) & (ids < output.shape[axis])
+    picked = np.take_along_axis(logp, np.expand_dims(np.where(valid, ids, 0), axis), axis)
+    return np.where(valid, -np.squeeze(picked, axis), 0.0)
 
 
 def _scce_samples(dtype, rng):
@@ -544,6 +547,12 @@ def _scce_samples(dtype, rng):
             {"axis": 1},
             id="axis1",
             n=3,
+        ),
+        Case(
+            (np.array([-1, 4, 2, 7], np.int32), rand(rng, (4, 4), dtype, -3, 3)),
+            {"from_logits": True},
+            id="ids-out-of-range",
+            n=4,
         ),
     ]
 

@@ -10,6 +10,7 @@ layer's attributes (layers and variables held directly or in lists, tuples and
 dicts), so there is nothing to register by hand.
 """
 
+import contextlib
 import functools
 import inspect
 import weakref
@@ -34,6 +35,8 @@ from keras_core.ops.operation import Operation
 
 # Layers whose ``_losses`` list is not empty (an entry call clears them).
 _HOLDING_LOSSES = weakref.WeakSet()
+_EAGER_TENSOR = backend.EAGER_TENSOR_TYPE
+_NO_SCOPE = contextlib.nullcontext()
 
 # Attributes that are bookkeeping, never user state to track.
 _UNTRACKED = frozenset(
@@ -502,8 +505,10 @@ class Layer(backend.BackendLayer, Operation):
                 f"{type(self).__name__}.__init__() must call super().__init__() before the "
                 "layer is used."
             )
-        args = tuple(_convert_arrays(a) for a in args)
-        kwargs = {k: _convert_arrays(v) for k, v in kwargs.items()}
+        if len(args) != 1 or type(args[0]) is not _EAGER_TENSOR:
+            args = tuple(_convert_arrays(a) for a in args)
+        if kwargs:
+            kwargs = {k: _convert_arrays(v) for k, v in kwargs.items()}
         ctx = _call_context()
         is_entry = ctx is None
         if is_entry:
@@ -535,8 +540,7 @@ class Layer(backend.BackendLayer, Operation):
                     kwargs["mask"] = mask
             first = args[0] if args else None
             if self.input_spec is not None and first is not None:
-                built_shape = self._build_shapes["__first__"] if self._build_shapes else None
-                assert_input_compatibility(self.input_spec, first, self.name, built_shape)
+                self._check_input_spec(first)
             symbolic = any_symbolic_tensors(args, kwargs)
             if is_entry and not symbolic and _HOLDING_LOSSES and get_stateless_scope() is None:
                 # The losses of a call replace the previous call's (walked only when
@@ -549,8 +553,12 @@ class Layer(backend.BackendLayer, Operation):
                 self._maybe_build(args, kwargs)
                 if self.autocast and args:
                     args = (self._autocast(args[0]),) + args[1:]
-                cast_to = self.compute_dtype if self.compute_dtype != self.variable_dtype else None
-                with AutocastScope(cast_to):
+                policy = self._dtype_policy
+                compute = policy.compute_dtype
+                cast_to = compute if compute != policy.variable_dtype else None
+                # Entered only when it changes what variables read as (most calls: never).
+                same = global_state.get_global_attribute("autocast_dtype") == cast_to
+                with _NO_SCOPE if same else AutocastScope(cast_to):
                     if symbolic:
                         outputs = Operation.symbolic_call(self, *args, **kwargs)
                     else:
@@ -565,10 +573,27 @@ class Layer(backend.BackendLayer, Operation):
             if is_entry:
                 global_state.set_global_attribute("layer_call_context", None)
 
+    def _check_input_spec(self, first):
+        """Checks ``first`` against ``input_spec``; an eager tensor of the shape and dtype
+        that passed last time (every step of a loop) is not checked again."""
+        key = None
+        if type(first) is _EAGER_TENSOR:
+            key = (self.input_spec, tuple(first.shape), first.dtype)
+            if key == self.__dict__.get("_passed_input_spec"):
+                return
+        built_shape = self._build_shapes["__first__"] if self._build_shapes else None
+        assert_input_compatibility(self.input_spec, first, self.name, built_shape)
+        self.__dict__["_passed_input_spec"] = key
+
     def _autocast(self, x):
         compute = self.compute_dtype
         if not backend.is_float_dtype(compute):
             return x
+        if type(x) is _EAGER_TENSOR:  # the common case: one eager tensor
+            name = backend.standardize_dtype(x.dtype)
+            if name == compute or not backend.is_float_dtype(name):
+                return x
+            return backend.cast(x, compute)
 
         def cast(t):
             if isinstance(t, KerasTensor):

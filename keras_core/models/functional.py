@@ -9,6 +9,8 @@ from keras_core.layers.layer import Layer, _get_mask
 from keras_core.models.model import Model
 from keras_core.ops.function import trace_graph
 
+_EAGER_TENSOR = backend.EAGER_TENSOR_TYPE
+
 
 def _is_input_tensor(t):
     h = t._keras_history
@@ -164,8 +166,11 @@ class Functional(Model):
                     return values[id(v)]
                 return v
 
-            call_args = tree.map_structure(fetch, args)
-            call_kwargs = tree.map_structure(fetch, kwargs)
+            if not kwargs and len(args) == 1 and type(args[0]) is KerasTensor:
+                call_args, call_kwargs = (fetch(args[0]),), {}  # the common node: one input
+            else:
+                call_args = tree.map_structure(fetch, args)
+                call_kwargs = tree.map_structure(fetch, kwargs)
             if isinstance(op, Layer):
                 if op._call_has_training and call_kwargs.get("training") is None:
                     call_kwargs["training"] = training
@@ -181,7 +186,7 @@ class Functional(Model):
                             in_masks[0] if not isinstance(first, (list, tuple)) else in_masks
                         )
             outputs = op(*call_args, **call_kwargs)
-            flat_out = tree.flatten(outputs)
+            flat_out = [outputs] if type(outputs) is _EAGER_TENSOR else tree.flatten(outputs)
             for t, value in zip(node.output_tensors, flat_out):
                 values[id(t)] = value
             if isinstance(op, Layer):
@@ -202,7 +207,7 @@ class Functional(Model):
         out_mask = get_keras_mask(flat_out[0]) if flat_out else None
         if out_mask is None:
             previous = call_kwargs.get("mask")
-            if previous is None:
+            if previous is None and tensor_masks:
                 in_masks = [tensor_masks.get(id(t)) for t in tree.flatten(sym_args[0])]
                 if any(m is not None for m in in_masks):
                     previous = in_masks if isinstance(sym_args[0], (list, tuple)) else in_masks[0]

@@ -67,6 +67,25 @@ def test_mlp_learns_classification():
     np.testing.assert_allclose(np.mean(probs.argmax(-1) == Y_CLS), logs["accuracy"], atol=1e-6)
 
 
+@needs_training
+def test_evaluate_sparse_crossentropy_from_logits_matches_numpy():
+    # Batches of 40, 40 and 16: the loss tracker weights each batch's mean by its size.
+    model = mlp(out=3)
+    model.compile(
+        optimizer="sgd",
+        loss=losses.SparseCategoricalCrossentropy(from_logits=True),
+        metrics=["sparse_categorical_accuracy"],
+    )
+    labels = (np.arange(96) % 3).astype("int64")
+    logits = model.predict(X, verbose=0).astype("float64")
+    log_probs = logits - np.log(np.sum(np.exp(logits), axis=-1, keepdims=True))
+    expected = -np.mean(log_probs[np.arange(96), labels])
+    logs = model.evaluate(X, labels, batch_size=40, verbose=0, return_dict=True)
+    np.testing.assert_allclose(logs["loss"], expected, rtol=1e-6)
+    accuracy = np.mean(logits.argmax(-1) == labels)
+    np.testing.assert_allclose(logs["sparse_categorical_accuracy"], accuracy, atol=1e-7)
+
+
 # ----------------------------------------------------------------------
 # exact values: a NumPy re-implementation of SGD on the same MLP
 # ----------------------------------------------------------------------

@@ -85,8 +85,12 @@ def sparse_categorical_crossentropy(target, output, from_logits=False, axis=-1):
             eps = config.epsilon()
             o = o / np.sum(o, axis=axis, keepdims=True)
             logp = np.log(np.clip(o, eps, 1 - eps))
-    picked = np.take_along_axis(logp, np.expand_dims(target.astype(np.int64), axis), axis=axis)
-    return as_result(-np.squeeze(picked, axis=axis), dtype)
+    # An id outside [0, classes) has an all-zero one-hot vector: a zero loss.
+    ids = target.astype(np.int64)
+    valid = (ids >= 0) & (ids < o.shape[axis])
+    safe = np.expand_dims(np.where(valid, ids, 0), axis)
+    picked = np.squeeze(np.take_along_axis(logp, safe, axis=axis), axis=axis)
+    return as_result(np.where(valid, -picked, np.zeros_like(picked)), dtype)
 
 
 def moments(x, axes, keepdims=False, synchronized=False):

@@ -31,3 +31,8 @@ def gru(
 ):
     """No fused GRU kernel on this backend: returns None (the layer runs its own loop)."""
     return None
+
+
+def dense(inputs, kernel, bias):
+    """No fused dense kernel is needed on tensorflow: returns None (Dense runs matmul + add)."""
+    return None

@@ -197,3 +197,30 @@ def gru(
         go_backwards,
         zero_output_for_mask,
     )
+
+
+# ---------------------------------------------------------------------------
+# Fused dense kernel. ``keras_core.layers.Dense`` calls it when it has a bias; torch's
+# ``addmm`` computes ``inputs @ kernel + bias`` in one kernel and one autograd node (the
+# separate bias add costs a pass over the output and a node per layer).
+
+_ADDMM_DTYPES = (torch.float32, torch.float64)
+
+
+def dense(inputs, kernel, bias):
+    """``inputs @ kernel + bias`` for a 2-D float tensor, or None (then Dense runs matmul + add)."""
+    if not isinstance(inputs, torch.Tensor) or inputs.ndim != 2:
+        return None
+    kernel, bias = kernel.value, bias.value
+    dtype = inputs.dtype
+    if dtype not in _ADDMM_DTYPES or kernel.dtype is not dtype or bias.dtype is not dtype:
+        return None
+    if kernel.device != inputs.device or bias.device != inputs.device:
+        return None
+    rows, cols = kernel.shape
+    if cols < 32 and cols % 16 and rows >= 256:
+        # CPU sgemm is up to 2x slower on an (in, out) kernel with few outputs that are not
+        # a multiple of 16 (forward and gradient alike); such a kernel is multiplied in the
+        # (out, in) layout torch.nn.Linear keeps, from a copy of a few KB.
+        kernel = kernel.t().contiguous().t()
+    return torch.addmm(bias, inputs, kernel)

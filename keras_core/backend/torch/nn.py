@@ -19,6 +19,9 @@ from keras_core.backend.torch.op_helpers import canonical_axes, half_to_float, t
 
 UNSUPPORTED = {}
 
+# The label nll_loss skips (any id outside the class range is mapped to it).
+_IGNORED_CLASS = -100
+
 
 def _epsilon(epsilon):
     return config.epsilon() if epsilon is None else epsilon
@@ -112,19 +115,41 @@ def sparse_categorical_crossentropy(target, output, from_logits=False, axis=-1):
     op = "sparse_categorical_crossentropy"
     target = convert_to_tensor(target)
     output = to_float(output)
-    if output.ndim < 1:
+    ndim = output.ndim
+    if ndim < 1:
         raise ValueError(f"{op}: `output` must have rank >= 1.")
-    axis = canonical_axes(op, axis, output.ndim)[0]
-    output = output.movedim(axis, -1)
-    if target.ndim == output.ndim and target.shape[-1] == 1:
+    axis = canonical_axes(op, axis, ndim)[0]
+    if axis != ndim - 1:
+        output = output.movedim(axis, -1)
+    if target.ndim == ndim and target.shape[-1] == 1:
         target = target.squeeze(-1)
-    if tuple(target.shape) != tuple(output.shape[:-1]):
+    if target.shape != output.shape[:-1]:
         raise ValueError(
             f"{op}: `target` must have the shape of `output` without the class axis. "
             f"Received: target.shape={tuple(target.shape)}, output.shape={tuple(output.shape)}"
         )
-    labels = one_hot(target, output.shape[-1], dtype=output.dtype)
-    return -torch.sum(labels * _log_probs(output, from_logits, -1), dim=-1)
+    classes = output.shape[-1]
+    if classes == 0 or output.dtype not in (torch.float32, torch.float64):
+        labels = one_hot(target, classes, dtype=output.dtype)
+        return -torch.sum(labels * _log_probs(output, from_logits, -1), dim=-1)
+    # One fused pick: nll_loss returns -log_probs[id]. An id outside [0, classes) gets a
+    # zero loss and no gradient, as its all-zero one-hot vector does on the other
+    # backends: it is sent to nll_loss's ignore_index.
+    ids = _class_ids(target)
+    log_probs = _log_probs(output, from_logits, -1).reshape(-1, classes)
+    if ids.device.type == "cpu":
+        # On the CPU nll_loss rejects an out-of-range id with an error (and no result),
+        # so valid ids, nearly always the case, skip the masking ops.
+        try:
+            picked = F.nll_loss(
+                log_probs, ids.reshape(-1), ignore_index=_IGNORED_CLASS, reduction="none"
+            )
+            return picked.reshape(ids.shape)
+        except (IndexError, RuntimeError):
+            pass
+    ids = torch.where((ids >= 0) & (ids < classes), ids, _IGNORED_CLASS)
+    picked = F.nll_loss(log_probs, ids.reshape(-1), ignore_index=_IGNORED_CLASS, reduction="none")
+    return picked.reshape(ids.shape)
 
 
 def moments(x, axes, keepdims=False, synchronized=False):

@@ -14,6 +14,8 @@ UNSUPPORTED = {}
 
 def _int_keeping(x):
     # relu/relu6 keep integer dtypes (bool becomes int32), as arithmetic_unary_dtype says.
+    if type(x) is torch.Tensor and x.is_floating_point():
+        return x  # a float tensor keeps its dtype
     x = convert_to_tensor(x)
     native = to_native_dtype(dtype_rules.arithmetic_unary_dtype(x))
     return x if x.dtype == native else x.to(native)

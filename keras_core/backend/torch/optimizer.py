@@ -6,11 +6,11 @@ provides the same arithmetic over whole lists of tensors at a time: one
 kernel launch per operation instead of one per variable. SGD and RMSprop
 follow the reference operation for operation (``optimizers_test.py`` checks
 identical numbers); Adam/AdamW use torch's fused ``lerp``/``addcmul``/
-``addcdiv`` kernels (fewer passes over the weights), which agree with the
-reference to float32 rounding. The fused path is used only outside stateless
-scopes, for the exact
-built-in classes (a subclass may override ``update_step``), and when no
-variable has a constraint.
+``addcdiv`` kernels (fewer passes over the weights) with the step size
+read on the host, which agree with the reference to float32 rounding.
+The fused path is used only outside stateless scopes, for the exact built-in
+classes (a subclass may override ``update_step``), and when no variable has a
+constraint.
 """
 
 import torch
@@ -66,12 +66,14 @@ def _scalar(value, dtype):
 
 
 def _adam(opt, grads, variables, learning_rate):
-    # Seven passes over the weights, one temporary (as torch.optim.Adam's foreach
-    # path): m and v in place, then ``w -= m / ((sqrt(v) + eps) / alpha)``.
+    # Six passes over the weights and one temporary, as torch.optim.Adam's foreach path:
+    # m and v in place, then ``w -= alpha * m / (sqrt(v) + eps)`` in one addcdiv. The step
+    # size ``alpha`` is computed in the variables' dtype, as the reference does, then read
+    # on the host (addcdiv takes a number; torch's Adam reads its step count the same way).
     for group, (group_grads,) in _groups(variables, grads):
         dtype = group[0]._value.dtype
         local_step = opt.iterations.value.to(dtype) + 1
-        alpha = (
+        alpha = float(
             _scalar(learning_rate, dtype)
             * torch.sqrt(1 - torch.pow(_scalar(opt.beta_2, dtype), local_step))
             / (1 - torch.pow(_scalar(opt.beta_1, dtype), local_step))
@@ -88,8 +90,7 @@ def _adam(opt, grads, variables, learning_rate):
             vs = hats
         denom = torch._foreach_sqrt(vs)
         torch._foreach_add_(denom, opt.epsilon)
-        torch._foreach_div_(denom, alpha)
-        torch._foreach_addcdiv_(_data(group), ms, denom, value=-1)
+        torch._foreach_addcdiv_(_data(group), ms, denom, value=-alpha)
 
 
 def _rmsprop(opt, grads, variables, learning_rate):

@@ -4,6 +4,7 @@ import torch
 from keras_core.backend.common import tree
 from keras_core.backend.torch.core import convert_to_tensor
 from keras_core.backend.torch.op_helpers import get_device
+from keras_core.metrics.reduction_metrics import Mean
 from keras_core.trainers import trainer as base_trainer
 from keras_core.trainers.data_adapters import data_adapter_utils
 
@@ -30,11 +31,12 @@ class TorchTrainer(base_trainer.Trainer):
         trainable = self._loop_trainable_variables()
         y_pred = self._call_model(x, training=True)
         loss = self.compute_loss(x=x, y=y, y_pred=y_pred, sample_weight=sample_weight)
-        if self._loss_tracker is not None:
-            self._loss_tracker.update_state(loss.detach(), sample_weight=_batch_size(x))
+        self._track_loss(loss, _batch_size(x))
         if self.optimizer is not None and hasattr(self.optimizer, "scale_loss"):
             loss = self.optimizer.scale_loss(loss)
-        params = [v.value for v in trainable if v.value.requires_grad]
+        params = self._cached(
+            "torch_params", lambda: [v.value for v in trainable if v.value.requires_grad]
+        )
         if self.optimizer is not None and params:
             grads = torch.autograd.grad(loss, params, allow_unused=True)
             grads = [torch.zeros_like(p) if g is None else g for p, g in zip(params, grads)]
@@ -46,6 +48,20 @@ class TorchTrainer(base_trainer.Trainer):
         with torch.no_grad():
             return self.compute_metrics(x, y, y_pred, sample_weight=sample_weight)
 
+    def _track_loss(self, loss, batch_size):
+        """Adds the batch's loss to the loss tracker (a Mean weighted by the batch size)."""
+        tracker = self._loss_tracker
+        if tracker is None:
+            return
+        total, count = tracker.total.value, tracker.count.value
+        if type(tracker) is Mean and loss.ndim == 0 and loss.dtype == total.dtype:
+            # Mean.update_state's scalar sums, in place: total += batch_size * loss.
+            with torch.no_grad():
+                total.add_(loss.detach(), alpha=batch_size)
+                count.add_(batch_size)
+            return
+        tracker.update_state(loss.detach(), sample_weight=batch_size)
+
     def test_step(self, data):
         """One evaluation step on a batch; returns the logs."""
         x, y, sample_weight = data_adapter_utils.unpack_x_y_sample_weight(data)
@@ -53,8 +69,7 @@ class TorchTrainer(base_trainer.Trainer):
         loss = self.compute_loss(
             x=x, y=y, y_pred=y_pred, sample_weight=sample_weight, allow_empty=True
         )
-        if self._loss_tracker is not None:
-            self._loss_tracker.update_state(loss, sample_weight=_batch_size(x))
+        self._track_loss(loss, _batch_size(x))
         return self.compute_metrics(x, y, y_pred, sample_weight=sample_weight)
 
     def predict_step(self, data):

@@ -1,6 +1,6 @@
 """Dense: ``activation(inputs @ kernel + bias)`` on the last axis."""
 
-from keras_core import activations, constraints, initializers, ops, regularizers
+from keras_core import activations, backend, constraints, initializers, ops, regularizers
 from keras_core.layers.input_spec import InputSpec
 from keras_core.layers.layer import Layer
 from keras_core.saving.serialization_lib import serialize_keras_object
@@ -92,9 +92,13 @@ class Dense(Layer):
         )
 
     def call(self, inputs):
-        x = ops.matmul(inputs, self.kernel)
+        x = None
         if self.bias is not None:
-            x = ops.add(x, self.bias)
+            x = backend.layer.dense(inputs, self.kernel, self.bias)  # None: no fused kernel
+        if x is None:
+            x = ops.matmul(inputs, self.kernel)
+            if self.bias is not None:
+                x = ops.add(x, self.bias)
         return self.activation(x)
 
     def compute_output_shape(self, input_shape):

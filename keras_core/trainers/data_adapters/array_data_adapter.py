@@ -88,13 +88,15 @@ class ArrayDataAdapter(DataAdapter):
         # `steps` only sets the batch size; the epoch iterator limits the batch count.
         self.num_batches = full
         self._shuffle = shuffle
-        self._rng = np.random.default_rng()
+        self._rng = None  # seeded from the OS on the first shuffled epoch (tens of µs)
 
     @property
     def num_samples(self):
         return self._num_samples
 
     def _epoch_indices(self):
+        if self._shuffle and self._rng is None:
+            self._rng = np.random.default_rng()
         if self._shuffle is True:
             return self._rng.permutation(self._num_samples)
         if self._shuffle == "batch":
