@@ -8,7 +8,8 @@ cross-entropy on integer labels, batches sliced from the same NumPy arrays.
 - torch: ``torch.nn`` modules (``Linear``, ``Conv2d``, ``MaxPool2d``, ``LSTM``)
   with ``torch.optim.Adam(foreach=True)``; NCHW images (torch's layout);
 - jax: pure functions of a parameter pytree, ``lax.conv_general_dilated``,
-  ``lax.reduce_window``, ``lax.scan`` for the LSTM; Adam written with
+  ``lax.reduce_window``, ``lax.scan`` for the LSTM (the input projection inside
+  the step: on the CPU that is faster than projecting all steps first); Adam written with
   ``tree_map``; the step ``jax.jit``-ed with the state donated;
 - tensorflow: ``tf.Variable`` weights, ``tf.nn`` ops, ``tf.scan`` for the LSTM,
   a ``tf.function`` step with ``tf.GradientTape`` and Adam written with
@@ -165,11 +166,13 @@ def _jax(kind, spec, seed):
             return h.reshape((h.shape[0], -1)) @ p[4] + p[5]
         wx, wh, b, wo, bo = p
         units = wh.shape[0]
-        xs = jnp.einsum("btf,fg->tbg", x, wx) + b
+        # The input projection inside the step: under XLA on the CPU this runs about
+        # twice as fast as projecting every step up front (einsum) and scanning over that.
+        xs = jnp.swapaxes(x, 0, 1)
 
-        def cell(carry, z_x):
+        def cell(carry, x_t):
             h, c = carry
-            z = z_x + h @ wh
+            z = x_t @ wx + h @ wh + b
             i, f, g, o = jnp.split(z, 4, axis=-1)
             c = jax.nn.sigmoid(f) * c + jax.nn.sigmoid(i) * jnp.tanh(g)
             h = jax.nn.sigmoid(o) * jnp.tanh(c)
@@ -241,11 +244,11 @@ def _tensorflow(kind, spec, seed, jit_compile):
                 h = tf.nn.max_pool2d(h, 2, 2, "VALID")
             return tf.matmul(tf.reshape(h, (tf.shape(h)[0], -1)), p[4]) + p[5]
         wx, wh, b, wo, bo = p
-        xs = tf.einsum("btf,fg->tbg", x, wx) + b
+        xs = tf.transpose(x, (1, 0, 2))  # projected inside the step, as for jax (faster)
 
-        def cell(carry, z_x):
+        def cell(carry, x_t):
             h, c = carry
-            z = z_x + tf.matmul(h, wh)
+            z = tf.matmul(x_t, wx) + tf.matmul(h, wh) + b
             i, f, g, o = tf.split(z, 4, axis=-1)
             c = tf.sigmoid(f) * c + tf.sigmoid(i) * tf.tanh(g)
             return tf.sigmoid(o) * tf.tanh(c), c
